@@ -1,0 +1,87 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, jsonb, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { platform } from "@/lib/db/platform-schema";
+
+export { platform };
+
+/**
+ * Domain facts, written in the same transaction as the change that caused them. A row is
+ * `dispatched_at` once it became job runs (in-process) or was accepted by an Inngest server;
+ * until then a crash anywhere loses nothing. The id is also the Inngest event id, so a re-send
+ * after a crash is deduplicated by Inngest.
+ */
+export const outbox = platform.table(
+  "outbox",
+  {
+    id: uuid("id").primaryKey(),
+    name: text("name").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    requestId: text("request_id").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    dispatchedAt: timestamp("dispatched_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("outbox_undispatched_idx").on(t.occurredAt).where(sql`${t.dispatchedAt} is null`),
+    index("outbox_name_idx").on(t.name),
+  ],
+);
+
+export const jobRunStatus = platform.enum("job_run_status", ["queued", "running", "completed", "dead"]);
+export type JobRunStatus = (typeof jobRunStatus.enumValues)[number];
+
+/** A step's memoized outcome, in the shape the Inngest SDK expects back in `steps`. */
+export type StoredStep = { type: "data"; data: unknown } | { type: "error"; error: unknown };
+
+/**
+ * One execution of one function for one event (or one cron tick), with the step state an
+ * Inngest server would keep. `locked_until` is a lease: a worker that dies mid-step stops
+ * renewing it and another worker takes the run over once it lapses.
+ */
+export const jobRuns = platform.table(
+  "job_runs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    functionId: text("function_id").notNull(),
+    outboxId: uuid("outbox_id").references(() => outbox.id),
+    scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
+    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    requestId: text("request_id").notNull(),
+    status: jobRunStatus("status").notNull().default("queued"),
+    steps: jsonb("steps").$type<Record<string, StoredStep>>().notNull().default({}),
+    stepOrder: jsonb("step_order").$type<string[]>().notNull().default([]),
+    attempt: integer("attempt").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull(),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedBy: text("locked_by"),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: jsonb("last_error").$type<Record<string, unknown>>(),
+    result: jsonb("result"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("job_runs_function_outbox_unique").on(t.functionId, t.outboxId),
+    unique("job_runs_function_scheduled_unique").on(t.functionId, t.scheduledAt),
+    index("job_runs_outbox_id_idx").on(t.outboxId),
+    index("job_runs_due_idx").on(t.runAt).where(sql`${t.status} in ('queued', 'running')`),
+    index("job_runs_status_finished_at_idx").on(t.status, t.finishedAt),
+    index("job_runs_created_at_idx").on(t.createdAt),
+  ],
+);
+
+export type JobRun = typeof jobRuns.$inferSelect;
+
+/**
+ * The next due tick of each cron-triggered function. Advancing `next_at` and creating the
+ * tick's run happen in one transaction, so each tick runs once however many workers look.
+ */
+export const cronSchedules = platform.table(
+  "cron_schedules",
+  {
+    functionId: text("function_id").notNull(),
+    cron: text("cron").notNull(),
+    nextAt: timestamp("next_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ name: "cron_schedules_pk", columns: [t.functionId, t.cron] })],
+);
