@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/http/contract";
+
+const check = z.object({
+  status: z.enum(["ok", "degraded", "down", "not_configured"]),
+  latencyMs: z.number(),
+  detail: z.unknown().optional(),
+});
+
+export const healthRoute = defineRoute({
+  method: "GET",
+  path: "/api/health",
+  summary: "Liveness and dependency checks",
+  tags: ["operations"],
+  auth: "none",
+  responses: {
+    200: {
+      description: "Serving; `degraded` when an accelerator (Redis, jobs) is impaired",
+      schema: z.object({ status: z.enum(["ok", "degraded"]), checks: z.record(z.string(), check) }),
+    },
+  },
+  errors: [503],
+});
+
+export const infoRoute = defineRoute({
+  method: "GET",
+  path: "/api/info",
+  summary: "Build and feature information",
+  tags: ["operations"],
+  auth: "none",
+  responses: {
+    200: {
+      description: "What is running",
+      schema: z.object({
+        name: z.string(),
+        version: z.string(),
+        commit: z.string(),
+        startedAt: z.string(),
+        features: z.record(z.string(), z.unknown()),
+      }),
+    },
+  },
+});
+
+export const openApiRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/openapi.json",
+  summary: "This document",
+  tags: ["operations"],
+  auth: "none",
+  responses: { 200: { description: "OpenAPI 3.1 document" } },
+});

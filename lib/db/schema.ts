@@ -1,0 +1,6 @@
+/**
+ * Every table, for the drizzle client's type and relational queries. Each domain owns its own
+ * schema module; this file only gathers them (add one line per new schema module).
+ */
+export * from "@/lib/jobs/schema";
+export * from "@/lib/mail/schema";

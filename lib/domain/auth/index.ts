@@ -1,0 +1,1 @@
+export { authenticateAccessToken } from "./authenticate-access-token";

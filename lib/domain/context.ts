@@ -1,0 +1,27 @@
+import type { DbOrTx } from "@/lib/db/client";
+import type { Logger } from "@/lib/log/logger";
+
+export type Role = "attendee" | "organizer" | "admin";
+
+/** Who is acting. Jobs act as `system`; anonymous visitors can still read public data. */
+export type UserActor = {
+  type: "user";
+  userId: string;
+  role: Role;
+  emailVerified: boolean;
+  /** The user_sessions row behind this request (web or API). */
+  sessionId: string | null;
+};
+export type Actor = UserActor | { type: "anonymous" } | { type: "system" };
+
+/** What every use case receives: `verb({ ctx, input })`. */
+export type Ctx = {
+  actor: Actor;
+  db: DbOrTx;
+  requestId: string;
+  log: Logger;
+  now: () => Date;
+};
+
+export const anonymous: Actor = { type: "anonymous" };
+export const system: Actor = { type: "system" };

@@ -1,0 +1,43 @@
+import type { z, ZodObject, ZodType } from "zod";
+
+/**
+ * One public route, described once: the wrapper validates requests with these schemas and the
+ * OpenAPI document is generated from the same objects, so the docs cannot drift from the code.
+ */
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** `none`: anyone; `optional`: a bearer token is used when sent (and must then be valid); `user`: required. */
+export type AuthMode = "none" | "optional" | "user";
+
+export type ResponseSpec = { description: string; schema?: ZodType; contentType?: string };
+
+export type RouteContract<
+  TBody extends ZodType | undefined = ZodType | undefined,
+  TQuery extends ZodObject | undefined = ZodObject | undefined,
+  TParams extends ZodObject | undefined = ZodObject | undefined,
+> = {
+  method: HttpMethod;
+  /** OpenAPI style: /api/v1/events/{id} */
+  path: string;
+  summary: string;
+  tags: string[];
+  auth: AuthMode;
+  body?: TBody;
+  query?: TQuery;
+  params?: TParams;
+  /** Extra request headers worth documenting (e.g. Idempotency-Key). */
+  headers?: ZodObject;
+  responses: Record<number, ResponseSpec>;
+  /** Error statuses this route can answer with (documented as problem+json). */
+  errors?: number[];
+};
+
+export type Infer<T> = T extends ZodType ? z.output<T> : undefined;
+
+export function defineRoute<
+  TBody extends ZodType | undefined = undefined,
+  TQuery extends ZodObject | undefined = undefined,
+  TParams extends ZodObject | undefined = undefined,
+>(contract: RouteContract<TBody, TQuery, TParams>): RouteContract<TBody, TQuery, TParams> {
+  return contract;
+}

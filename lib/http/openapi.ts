@@ -1,0 +1,64 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import type { RouteContract } from "./contract";
+
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: z.string().describe("Stable machine code, e.g. SOLD_OUT"),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+/** Builds the OpenAPI 3.1 document from the same contracts the route handlers validate with. */
+export function buildOpenApiDocument(contracts: RouteContract[], info: { version: string; serverUrl: string }) {
+  const registry = new OpenAPIRegistry();
+  const bearer = registry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
+  const problem = registry.register("Problem", problemSchema);
+
+  for (const c of contracts) {
+    const responses: Record<string, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {};
+    for (const [status, spec] of Object.entries(c.responses)) {
+      responses[status] = {
+        description: spec.description,
+        ...(spec.schema ? { content: { [spec.contentType ?? "application/json"]: { schema: spec.schema } } } : {}),
+      };
+    }
+    const errorStatuses = new Set([...(c.errors ?? []), ...(c.body ? [400, 422] : []), ...(c.auth === "user" ? [401] : [])]);
+    for (const status of errorStatuses) {
+      responses[String(status)] = {
+        description: "Problem details (RFC 9457)",
+        content: { "application/problem+json": { schema: problem } },
+      };
+    }
+    registry.registerPath({
+      method: c.method.toLowerCase() as "get",
+      path: c.path,
+      summary: c.summary,
+      tags: c.tags,
+      security: c.auth === "none" ? [] : c.auth === "optional" ? [{}, { [bearer.name]: [] }] : [{ [bearer.name]: [] }],
+      request: {
+        ...(c.params ? { params: c.params } : {}),
+        ...(c.query ? { query: c.query } : {}),
+        ...(c.headers ? { headers: c.headers } : {}),
+        ...(c.body ? { body: { required: true, content: { "application/json": { schema: c.body } } } } : {}),
+      },
+      responses,
+    });
+  }
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Evently API",
+      version: info.version,
+      description: "Public JSON API of Evently. Errors are RFC 9457 problem+json with a stable `code`.",
+    },
+    servers: [{ url: info.serverUrl }],
+  });
+}

@@ -1,0 +1,93 @@
+import { ZodError } from "zod";
+import { isDomainError, RateLimited, type DomainErrorKind, type FieldError } from "@/lib/domain/errors";
+import type { Logger } from "@/lib/log/logger";
+
+/** RFC 9457 problem details, the only error shape the API answers with. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: FieldError[];
+};
+
+const STATUS: Record<DomainErrorKind, number> = {
+  BadRequest: 400,
+  Unauthenticated: 401,
+  Forbidden: 403,
+  NotFound: 404,
+  Conflict: 409,
+  PreconditionFailed: 428,
+  Validation: 422,
+  RateLimited: 429,
+};
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  428: "Precondition Required",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+export function problemResponse(
+  status: number,
+  code: string,
+  detail: string,
+  options: { errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
+): Response {
+  const body: Problem & Record<string, unknown> = {
+    ...options.extensions,
+    type: `/problems/${code.toLowerCase().replace(/_/g, "-")}`,
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    code,
+    ...(options.errors && options.errors.length > 0 ? { errors: options.errors } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", ...options.headers },
+  });
+}
+
+export function zodFieldErrors(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join(".") || "(body)",
+    message: issue.message,
+  }));
+}
+
+export function rateLimitHeaders(e: RateLimited): Record<string, string> {
+  const resetSeconds = Math.max(0, Math.ceil((e.resetAt.getTime() - Date.now()) / 1000));
+  return {
+    "retry-after": String(e.retryAfterSeconds),
+    "ratelimit-limit": String(e.limit),
+    "ratelimit-remaining": "0",
+    "ratelimit-reset": String(resetSeconds),
+  };
+}
+
+/** The single catch of every route handler: typed errors keep their meaning, anything else is a logged 500. */
+export function toProblem(error: unknown, log: Logger): Response {
+  if (error instanceof ZodError) {
+    return problemResponse(422, "VALIDATION_FAILED", "The request has invalid fields.", {
+      errors: zodFieldErrors(error),
+    });
+  }
+  if (isDomainError(error)) {
+    const headers = error instanceof RateLimited ? rateLimitHeaders(error) : undefined;
+    return problemResponse(STATUS[error.kind], error.code, error.message, { errors: error.fieldErrors, headers });
+  }
+  log.error({ err: error }, "request.failed");
+  return problemResponse(500, "INTERNAL_ERROR", "Something went wrong on our side. Try again later.");
+}

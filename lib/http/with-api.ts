@@ -1,0 +1,95 @@
+import type { ZodObject, ZodType } from "zod";
+import { getDb } from "@/lib/db/client";
+import type { Actor, Ctx } from "@/lib/domain/context";
+import { Unauthenticated } from "@/lib/domain/errors";
+import { authenticateAccessToken } from "@/lib/domain/auth";
+import { loggerFor } from "@/lib/log/logger";
+import { recordHttpRequest } from "@/lib/metrics/http";
+import type { Infer, RouteContract } from "./contract";
+import { parseJsonBody, parseQuery, PayloadTooLarge } from "./parse-request";
+import { problemResponse, toProblem } from "./problem";
+import { requestIdFrom } from "./request-id";
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export type ApiArgs<TBody, TQuery, TParams> = {
+  req: Request;
+  ctx: Ctx;
+  body: TBody;
+  query: TQuery;
+  params: TParams;
+};
+
+function bearerToken(req: Request): string | null {
+  const header = req.headers.get("authorization");
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new Unauthenticated("INVALID_TOKEN", "Use an `Authorization: Bearer <accessToken>` header.");
+  return match[1]!;
+}
+
+/** The route template for metrics: each param value in the path replaced by its name. */
+function routeTemplate(pathname: string, params: Record<string, string | string[]>): string {
+  const byValue = new Map<string, string>();
+  for (const [name, value] of Object.entries(params)) if (typeof value === "string") byValue.set(value, `[${name}]`);
+  if (byValue.size === 0) return pathname;
+  return pathname
+    .split("/")
+    .map((segment) => byValue.get(decodeURIComponent(segment)) ?? segment)
+    .join("/");
+}
+
+/**
+ * Wraps a public route handler: request id, logger, authentication, input parsing from the
+ * contract, timing, and the single error → problem+json mapping. Handlers stay a few lines.
+ */
+export function withApi<
+  TBody extends ZodType | undefined,
+  TQuery extends ZodObject | undefined,
+  TParams extends ZodObject | undefined,
+>(
+  contract: RouteContract<TBody, TQuery, TParams>,
+  handler: (args: ApiArgs<Infer<TBody>, Infer<TQuery>, Infer<TParams>>) => Promise<Response>,
+) {
+  return async (req: Request, context: RouteContext): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdFrom(req.headers);
+    const log = loggerFor({ requestId });
+    const url = new URL(req.url);
+    const rawParams = (await context?.params) ?? {};
+    let response: Response;
+    try {
+      const db = getDb();
+      const now = new Date();
+      let actor: Actor = { type: "anonymous" };
+      if (contract.auth !== "none") {
+        const token = bearerToken(req);
+        if (token) actor = await authenticateAccessToken({ db, token, now });
+        else if (contract.auth === "user") throw new Unauthenticated("UNAUTHENTICATED", "This route needs an access token.");
+      }
+      const params = (contract.params ? contract.params.parse(rawParams) : undefined) as Infer<TParams>;
+      const query = (contract.query ? parseQuery(url, contract.query) : undefined) as Infer<TQuery>;
+      const body = (contract.body ? await parseJsonBody(req, contract.body) : undefined) as Infer<TBody>;
+      const ctx: Ctx = { actor, db, requestId, log, now: () => new Date() };
+      response = await handler({ req, ctx, body, query, params });
+    } catch (error) {
+      response =
+        error instanceof PayloadTooLarge
+          ? problemResponse(413, "PAYLOAD_TOO_LARGE", "The request body is too large.")
+          : toProblem(error, log);
+    }
+    response.headers.set("x-request-id", requestId);
+    const seconds = (performance.now() - started) / 1000;
+    recordHttpRequest(req.method, routeTemplate(url.pathname, rawParams), response.status, seconds);
+    if (response.status >= 500) log.warn({ status: response.status, route: contract.path }, "request.error");
+    return response;
+  };
+}
+
+export function json(data: unknown, status = 200, headers?: Record<string, string>): Response {
+  return Response.json(data, { status, headers });
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
