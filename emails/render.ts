@@ -1,0 +1,86 @@
+import { createElement, type ReactElement } from "react";
+import { render } from "@react-email/render";
+import AccountExists, { type AccountExistsProps } from "./account-exists";
+import BookingCancelled, { type BookingCancelledProps } from "./booking-cancelled";
+import BookingConfirmed, { type BookingConfirmedProps } from "./booking-confirmed";
+import EventCancelled, { type EventCancelledProps } from "./event-cancelled";
+import EventChanged, { type EventChangedProps } from "./event-changed";
+import VerificationCode, { type VerificationCodeProps } from "./verification-code";
+import WaitlistJoined, { type WaitlistJoinedProps } from "./waitlist-joined";
+import WaitlistPromoted, { type WaitlistPromotedProps } from "./waitlist-promoted";
+
+type Template<P> = {
+  Component: ((props: P) => ReactElement) & { PreviewProps: P };
+  subject: (props: P) => string;
+};
+
+function template<P>(t: Template<P>): Template<P> {
+  return t;
+}
+
+const templates = {
+  "verification-code": template<VerificationCodeProps>({
+    Component: VerificationCode,
+    subject: (p) => `${p.code} is your Evently verification code`,
+  }),
+  "account-exists": template<AccountExistsProps>({
+    Component: AccountExists,
+    subject: () => "Someone tried to create an Evently account with your email",
+  }),
+  "booking-confirmed": template<BookingConfirmedProps>({
+    Component: BookingConfirmed,
+    subject: (p) => `Booking confirmed: ${p.event.title}`,
+  }),
+  "booking-cancelled": template<BookingCancelledProps>({
+    Component: BookingCancelled,
+    subject: (p) => `Booking cancelled: ${p.event.title}`,
+  }),
+  "waitlist-joined": template<WaitlistJoinedProps>({
+    Component: WaitlistJoined,
+    subject: (p) => `You're #${p.position} on the waitlist for ${p.event.title}`,
+  }),
+  "waitlist-promoted": template<WaitlistPromotedProps>({
+    Component: WaitlistPromoted,
+    subject: (p) => `You're off the waitlist: tickets for ${p.event.title}`,
+  }),
+  "event-changed": template<EventChangedProps>({
+    Component: EventChanged,
+    subject: (p) => `Event update: ${p.event.title}`,
+  }),
+  "event-cancelled": template<EventCancelledProps>({
+    Component: EventCancelled,
+    subject: (p) => `Event cancelled: ${p.event.title}`,
+  }),
+};
+
+export type EmailTemplateName = keyof typeof templates;
+
+type PropsOf<T> = T extends Template<infer P> ? P : never;
+
+/** What a job asks to send: a template name and exactly that template's props (JSON-serialisable). */
+export type EmailMessage = {
+  [K in EmailTemplateName]: { template: K; props: PropsOf<(typeof templates)[K]> };
+}[EmailTemplateName];
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export const emailTemplateNames = Object.keys(templates) as EmailTemplateName[];
+
+export function isEmailTemplateName(name: string): name is EmailTemplateName {
+  return Object.hasOwn(templates, name);
+}
+
+export async function renderEmail(message: EmailMessage): Promise<RenderedEmail> {
+  // TypeScript cannot correlate `template` with `props` through the lookup; EmailMessage guarantees it.
+  const { Component, subject } = templates[message.template] as Template<EmailMessage["props"]>;
+  const element = createElement(Component, message.props);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // Titles are user input: a line break in a header would end the header.
+  return { subject: subject(message.props).replace(/\s+/g, " ").trim(), html, text };
+}
+
+/** A template rendered with its own PreviewProps, for the developer preview route. */
+export function previewEmail(name: EmailTemplateName): Promise<RenderedEmail> {
+  const { Component } = templates[name] as Template<EmailMessage["props"]>;
+  return renderEmail({ template: name, props: Component.PreviewProps } as EmailMessage);
+}
