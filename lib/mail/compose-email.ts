@@ -1,0 +1,34 @@
+import { renderEmail, type EmailMessage, type RenderedEmail } from "@/emails/render";
+import type { BookedTickets } from "@/emails/components/booking-summary";
+import { plural } from "@/emails/format";
+import { bookingCalendarAttachment } from "./ics";
+import type { StoredAttachment } from "./schema";
+
+export type ComposedEmail = RenderedEmail & { attachments: StoredAttachment[] };
+
+/** Everything that goes out for a message, transport aside: subject, both bodies, attachments. */
+export async function composeEmail(message: EmailMessage): Promise<ComposedEmail> {
+  return { ...(await renderEmail(message)), attachments: attachmentsFor(message) };
+}
+
+function attachmentsFor(message: EmailMessage): StoredAttachment[] {
+  switch (message.template) {
+    case "booking-confirmed":
+    case "waitlist-promoted":
+      return [calendarFor(message.props, message.props.bookingUrl)];
+    default:
+      return [];
+  }
+}
+
+function calendarFor(booking: BookedTickets, bookingUrl: string): StoredAttachment {
+  return bookingCalendarAttachment({
+    bookingId: booking.bookingId,
+    title: booking.event.title,
+    venue: booking.event.venue,
+    startsAt: booking.event.startsAt,
+    endsAt: booking.event.endsAt,
+    description: `${plural(booking.quantity, "ticket", "tickets")}. Ticket codes: ${booking.ticketCodes.join(", ")}.\nYour booking: ${bookingUrl}`,
+    url: bookingUrl,
+  });
+}
