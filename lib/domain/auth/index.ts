@@ -1,1 +1,2 @@
 export { authenticateAccessToken } from "./authenticate-access-token";
+export { can, authorize, type Action, type Resource } from "./policy";

@@ -1,0 +1,65 @@
+import type { Actor, UserActor } from "@/lib/domain/context";
+import { Forbidden, Unauthenticated } from "@/lib/domain/errors";
+
+/**
+ * The one policy module: every route handler, server action, page and use case asks it.
+ * Resources carry only the ownership facts a rule needs, so no domain leaks its rows here.
+ */
+export type Action =
+  | "event:create"
+  | "event:manage"
+  | "booking:create"
+  | "booking:view"
+  | "booking:cancel"
+  | "booking:audit"
+  | "waitlist:join"
+  | "waitlist:manage"
+  | "waitlist:leave"
+  | "analytics:read"
+  | "analytics:system"
+  | "user:manage"
+  | "security-log:read"
+  | "jobs:manage";
+
+export type Resource = { organizerId?: string | null; userId?: string | null };
+
+const isOwner = (actor: UserActor, r?: Resource) => r?.organizerId != null && r.organizerId === actor.userId;
+const isHolder = (actor: UserActor, r?: Resource) => r?.userId != null && r.userId === actor.userId;
+
+const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> = {
+  "event:create": (a) => a.role === "organizer",
+  "event:manage": (a, r) => isOwner(a, r),
+  "booking:create": (a) => a.emailVerified,
+  "booking:view": (a, r) => isHolder(a, r) || isOwner(a, r),
+  "booking:cancel": (a, r) => isHolder(a, r) || isOwner(a, r),
+  "booking:audit": (a, r) => isOwner(a, r),
+  "waitlist:join": (a) => a.emailVerified,
+  "waitlist:manage": (a, r) => isOwner(a, r),
+  "waitlist:leave": (a, r) => isHolder(a, r) || isOwner(a, r),
+  "analytics:read": (a, r) => (r ? isOwner(a, r) : a.role === "organizer"),
+  "analytics:system": () => false,
+  "user:manage": () => false,
+  "security-log:read": () => false,
+  "jobs:manage": () => false,
+};
+
+export function can(actor: Actor, action: Action, resource?: Resource): boolean {
+  if (actor.type === "system") return true;
+  if (actor.type !== "user") return false;
+  if (actor.role === "admin") return true;
+  return RULES[action](actor, resource);
+}
+
+/**
+ * Throws when `can` says no: 401 for anonymous callers, `EMAIL_NOT_VERIFIED` where only the
+ * missing verification stands in the way, 403 otherwise. Callers that must not reveal a
+ * resource catch this and answer NotFound instead.
+ */
+export function authorize(actor: Actor, action: Action, resource?: Resource): asserts actor is UserActor | { type: "system" } {
+  if (can(actor, action, resource)) return;
+  if (actor.type !== "user") throw new Unauthenticated();
+  if ((action === "booking:create" || action === "waitlist:join") && !actor.emailVerified) {
+    throw new Forbidden("EMAIL_NOT_VERIFIED", "Verify your email address before booking.");
+  }
+  throw new Forbidden();
+}
