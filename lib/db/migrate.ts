@@ -9,7 +9,9 @@ export async function runMigrations(url: string): Promise<void> {
   try {
     await migrate(drizzle({ client }), {
       migrationsFolder: path.join(process.cwd(), "drizzle"),
-      migrationsSchema: "platform",
+      // Not "platform": the migrator creates its schema before the first migration runs, and the
+      // first migration's own CREATE SCHEMA "platform" would then fail.
+      migrationsSchema: "drizzle",
       migrationsTable: "migrations",
     });
   } finally {

@@ -11,7 +11,7 @@ export async function resetDatabase(): Promise<void> {
   const db = getDb();
   const rows = await db.execute<{ name: string }>(sql`
     select format('%I.%I', schemaname, tablename) as name from pg_tables
-    where schemaname = any(${SCHEMAS}) and tablename <> 'migrations'`);
+    where schemaname in ${SCHEMAS} and tablename <> 'migrations'`);
   if (rows.length === 0) return;
   await db.execute(sql.raw(`truncate ${rows.map((r) => r.name).join(", ")} restart identity cascade`));
 }
