@@ -1,5 +1,8 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
+import { extendZodWithOpenApi, OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+
+// Named components (`registry.register`) need zod's `.openapi()`; the patch is global and idempotent.
+extendZodWithOpenApi(z);
 import type { RouteContract } from "./contract";
 
 const problemSchema = z.object({
