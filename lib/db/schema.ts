@@ -4,3 +4,4 @@
  */
 export * from "@/lib/jobs/schema";
 export * from "@/lib/mail/schema";
+export * from "@/lib/domain/auth/schema";
