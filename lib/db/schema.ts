@@ -5,3 +5,4 @@
 export * from "@/lib/jobs/schema";
 export * from "@/lib/mail/schema";
 export * from "@/lib/domain/auth/schema";
+export * from "@/lib/domain/analytics/schema";
