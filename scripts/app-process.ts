@@ -41,7 +41,13 @@ export async function runApp(mode: "start" | "dev"): Promise<void> {
     databaseUrl = embedded.url;
     log("using embedded Postgres (DATABASE_URL is not set)", { dataDir: path.resolve(env.DATA_DIR, "pg") });
   }
-  const childEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: env.AUTH_SECRET, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true" };
+  const childEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: env.AUTH_SECRET,
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
 
   const prepare = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/prepare-database.ts"], {
     stdio: "inherit",

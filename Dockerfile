@@ -1,0 +1,40 @@
+# syntax=docker/dockerfile:1.7
+# Multi-stage build of Evently: Next.js standalone output, run as a non-root user.
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+RUN npm run build
+
+FROM node:20-bookworm-slim AS runner
+WORKDIR /app
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PORT=3000 \
+    HOSTNAME=0.0.0.0 \
+    REQUIRE_AUTH_SECRET=true \
+    AUTH_TRUST_HOST=true
+RUN groupadd --system --gid 1001 evently && useradd --system --uid 1001 --gid evently evently
+COPY --from=build --chown=evently:evently /app/.next/standalone ./
+COPY --from=build --chown=evently:evently /app/.next/static ./.next/static
+COPY --from=build --chown=evently:evently /app/public ./public
+COPY --from=build --chown=evently:evently /app/drizzle ./drizzle
+# The migrate/seed step runs from source with tsx before the server starts.
+COPY --from=build --chown=evently:evently /app/node_modules ./node_modules
+COPY --from=build --chown=evently:evently /app/lib ./lib
+COPY --from=build --chown=evently:evently /app/emails ./emails
+COPY --from=build --chown=evently:evently /app/inngest ./inngest
+COPY --from=build --chown=evently:evently /app/scripts ./scripts
+COPY --from=build --chown=evently:evently /app/tsconfig.json /app/package.json ./
+USER evently
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
+CMD ["sh", "-c", "node node_modules/tsx/dist/cli.mjs scripts/prepare-database.ts && exec node server.js"]
