@@ -39,6 +39,14 @@ const schema = z
     JOBS_WORKER: bool.default(true),
 
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
+    /** Requests per client IP per minute, on each of the auth routes (token, register, verify, resend). */
+    RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    /** Requests per account (email) per hour on each auth route; defaults to 5 × RATE_LIMIT_AUTH_PER_MINUTE. */
+    RATE_LIMIT_AUTH_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).optional(),
+    /** Absolute lifetime of a web or API session (ASVS 3.3.2 level 2: 12 hours). */
+    AUTH_SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+    /** A session unused this long is over (ASVS 3.3.2 level 2: 30 minutes). */
+    AUTH_SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(24 * 60 * 30).default(30),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     SEED_DEMO: bool.default(true),
