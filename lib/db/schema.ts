@@ -6,3 +6,5 @@ export * from "@/lib/jobs/schema";
 export * from "@/lib/mail/schema";
 export * from "@/lib/domain/auth/schema";
 export * from "@/lib/domain/analytics/schema";
+export * from "@/lib/domain/bookings/schema";
+export * from "@/lib/domain/events/schema";
