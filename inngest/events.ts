@@ -1,0 +1,30 @@
+import { eventType } from "inngest";
+import { z } from "zod";
+// One import per domain that emits facts; each file is a plain `{ "name": z.object(…) }` map.
+
+/** Facts of the jobs platform itself. */
+const platformEvents = {
+  "platform.demo_requested": z.object({ to: z.email() }),
+};
+
+/**
+ * Every event the app emits, by name: one spread line per domain. Each domain keeps its names
+ * under its own prefix (`booking.…`, `event.…`), so spreads never overwrite one another.
+ */
+export const eventSchemas = {
+  ...platformEvents,
+} satisfies Record<string, z.ZodObject>;
+
+export type EventName = keyof typeof eventSchemas;
+export type EventData<N extends EventName> = z.infer<(typeof eventSchemas)[N]>;
+
+type EventTypes = { [N in EventName]: ReturnType<typeof eventType<N, (typeof eventSchemas)[N]>> };
+
+/** Inngest triggers with the same schemas: `triggers: [events["booking.confirmed"]]` types `event.data`. */
+export const events = Object.fromEntries(
+  Object.entries(eventSchemas).map(([name, schema]) => [name, eventType(name, { schema })]),
+) as EventTypes;
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(eventSchemas, name);
+}

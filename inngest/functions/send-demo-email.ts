@@ -1,0 +1,23 @@
+import EventChanged from "@/emails/event-changed";
+import { sendEmail } from "@/lib/mail/send-email";
+import { inngest } from "../client";
+import { events } from "../events";
+
+/**
+ * Proves the pipeline end to end (outbox → job → mail) with a sample message. The dedupe key
+ * names the event and this function, so a retried or re-delivered run sends nothing twice.
+ */
+export const sendDemoEmail = inngest.createFunction(
+  { id: "send-demo-email", retries: 4, triggers: [events["platform.demo_requested"]] },
+  async ({ event, step, ctx }) => {
+    const sent = await step.run("send-email", () =>
+      sendEmail(ctx.db, {
+        dedupeKey: `${event.id}:send-demo-email`,
+        to: event.data.to,
+        message: { template: "event-changed", props: EventChanged.PreviewProps },
+      }),
+    );
+    ctx.log.info({ mailId: sent.mailId, status: sent.status }, "platform.demo_email_sent");
+    return sent;
+  },
+);

@@ -1,0 +1,67 @@
+import { EventType, type InngestFunction } from "inngest";
+
+/** Inngest's own default when a function sets no `retries`. */
+const DEFAULT_RETRIES = 4;
+
+export type JobFunction = InngestFunction.Any;
+
+type Trigger = { event?: string | EventType<string, undefined>; if?: string; cron?: string };
+
+export type Registry = {
+  appId: string;
+  byId: Map<string, JobFunction>;
+  /** Functions an event of this name triggers (`booking.*` matches `booking.confirmed`). */
+  triggeredBy(eventName: string): JobFunction[];
+  crons: { functionId: string; cron: string }[];
+};
+
+export function functionId(fn: JobFunction): string {
+  return fn.opts.id;
+}
+
+export function maxAttempts(fn: JobFunction): number {
+  return (fn.opts.retries ?? DEFAULT_RETRIES) + 1;
+}
+
+function triggersOf(fn: JobFunction): Trigger[] {
+  const raw = (fn.opts as { triggers?: unknown }).triggers;
+  return (Array.isArray(raw) ? raw : raw ? [raw] : []) as Trigger[];
+}
+
+function eventNameOf(trigger: Trigger): string | undefined {
+  if (trigger instanceof EventType) return trigger.name;
+  return trigger.event instanceof EventType ? trigger.event.name : trigger.event;
+}
+
+function matches(pattern: string, name: string): boolean {
+  return pattern.endsWith("*") ? name.startsWith(pattern.slice(0, -1)) : pattern === name;
+}
+
+/**
+ * What the in-process runner needs to know about the functions. Options that only an Inngest
+ * server implements (trigger expressions) are refused here rather than silently ignored.
+ */
+export function buildRegistry(appId: string, functions: JobFunction[]): Registry {
+  const byId = new Map<string, JobFunction>();
+  const eventTriggers: { pattern: string; fn: JobFunction }[] = [];
+  const crons: Registry["crons"] = [];
+  for (const fn of functions) {
+    const id = functionId(fn);
+    if (byId.has(id)) throw new Error(`Two Inngest functions share the id "${id}"`);
+    byId.set(id, fn);
+    for (const trigger of triggersOf(fn)) {
+      if (trigger.if) throw new Error(`Function "${id}": trigger expressions (if) need an Inngest server`);
+      if (trigger.cron) crons.push({ functionId: id, cron: trigger.cron });
+      const name = eventNameOf(trigger);
+      if (name) eventTriggers.push({ pattern: name, fn });
+    }
+  }
+  return {
+    appId,
+    byId,
+    crons,
+    triggeredBy: (eventName) => [
+      ...new Set(eventTriggers.filter((t) => matches(t.pattern, eventName)).map((t) => t.fn)),
+    ],
+  };
+}

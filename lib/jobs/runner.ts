@@ -1,0 +1,76 @@
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { logger as rootLogger, type Logger } from "@/lib/log/logger";
+import { inngest } from "@/inngest/client";
+import { functions as allFunctions } from "@/inngest/functions";
+import { claimRun, renewLease } from "./claim";
+import { scheduleCronTicks } from "./cron";
+import { executeRun, type RunOutcome } from "./execute-run";
+import { fanOut } from "./fan-out";
+import { createInProcessHandler } from "./in-process-handler";
+import { buildRegistry, type JobFunction } from "./registry";
+import type { JobRun } from "./schema";
+
+export type RunnerOptions = {
+  db: Db;
+  log?: Logger;
+  /** Defaults to every function in inngest/functions. */
+  functions?: JobFunction[];
+  /** How long a claim holds without renewal; a dead worker's runs are taken over after it. */
+  leaseMs?: number;
+  /** First retry delay; each further retry doubles it (with jitter), up to retryMaxMs. */
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+  workerId?: string;
+};
+
+export type Runner = ReturnType<typeof createRunner>;
+
+/** The in-process stand-in for an Inngest server: dispatch events, claim runs, execute them. */
+export function createRunner(o: RunnerOptions) {
+  const registry = buildRegistry(inngest.id, o.functions ?? allFunctions);
+  const handler = createInProcessHandler(registry, inngest);
+  const functionIds = [...registry.byId.keys()];
+  const workerId = o.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const leaseMs = o.leaseMs ?? 30_000;
+  const base = o.retryBaseMs ?? 1_000;
+  const max = o.retryMaxMs ?? 10 * 60_000;
+  const log = o.log ?? rootLogger;
+  // Exponential with equal jitter: retries of many runs that failed together spread out.
+  const backoff = (attempt: number) => Math.min(max, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
+
+  return {
+    registry,
+    workerId,
+    functionIds,
+
+    /** Turns new outbox events and due cron ticks into queued runs. */
+    async dispatch(now?: Date): Promise<void> {
+      while ((await fanOut(o.db, registry)) > 0);
+      await scheduleCronTicks(o.db, registry, now);
+    },
+
+    claim(): Promise<JobRun | null> {
+      return claimRun(o.db, functionIds, workerId, leaseMs);
+    },
+
+    /** Executes a claimed run, renewing its lease meanwhile so a slow step is not taken over. */
+    async execute(run: JobRun, signal?: AbortSignal): Promise<RunOutcome> {
+      const runLog = log.child({ requestId: run.requestId, runId: run.id, functionId: run.functionId });
+      const renewal = setInterval(() => {
+        renewLease(o.db, run.id, workerId, leaseMs).then(
+          (held) => held || runLog.warn("job.lease_lost"),
+          (err: unknown) => runLog.warn({ err }, "job.lease_renewal_failed"),
+        );
+      }, leaseMs / 3);
+      try {
+        const outcome = await executeRun(run, { db: o.db, registry, handler, workerId, log: runLog, backoff, signal });
+        runLog.debug({ outcome }, "job.executed");
+        return outcome;
+      } finally {
+        clearInterval(renewal);
+      }
+    },
+  };
+}
