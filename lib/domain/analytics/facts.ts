@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/**
+ * The parts of other domains' facts that analytics reads (payloads in SEAMS.md). Declared here,
+ * not imported, so analytics depends only on the fields it uses and a producer may add fields.
+ */
+const uuid = z.uuid();
+const isoTime = z.iso.datetime({ offset: true });
+
+export const eventSnapshotFact = z.object({
+  eventId: uuid,
+  organizerId: uuid,
+  title: z.string(),
+  capacity: z.number().int().min(0),
+  currency: z.string().length(3),
+  status: z.string(),
+  startsAt: isoTime,
+  version: z.number().int().min(0),
+});
+
+export const bookingConfirmedFact = z.object({
+  bookingId: uuid,
+  eventId: uuid,
+  organizerId: uuid,
+  quantity: z.number().int().positive(),
+  totalCents: z.number().int().min(0),
+  currency: z.string().length(3),
+  confirmedAt: isoTime,
+});
+
+export const bookingCancelledFact = z.object({
+  bookingId: uuid,
+  eventId: uuid,
+  organizerId: uuid,
+  quantity: z.number().int().positive(),
+  totalCents: z.number().int().min(0),
+  currency: z.string().length(3),
+  cancelledAt: isoTime,
+});
+
+export const waitlistFactNames = ["waitlist.joined", "waitlist.left", "waitlist.promoted", "waitlist.closed"] as const;
+export type WaitlistFactName = (typeof waitlistFactNames)[number];
+
+export const waitlistFact = z.object({
+  eventId: uuid,
+  /** Present on waitlist.closed only: how many waiting entries the closing ended. */
+  entries: z.number().int().min(0).optional(),
+});
+
+/** Every fact is applied under its outbox id, which is also its Inngest event id. */
+export const outboxId = uuid;
+
+/** The UTC calendar day of an instant, as YYYY-MM-DD: daily buckets follow UTC, never the server's zone. */
+export function utcDay(instant: string | Date): string {
+  return new Date(instant).toISOString().slice(0, 10);
+}
