@@ -1,5 +1,7 @@
 import { eventType } from "inngest";
 import { z } from "zod";
+import { authEvents } from "@/lib/domain/auth/events";
+import { bookingEvents } from "@/lib/domain/bookings/events";
 // One import per domain that emits facts; each file is a plain `{ "name": z.object(…) }` map.
 
 /** Facts of the jobs platform itself. */
@@ -13,6 +15,8 @@ const platformEvents = {
  */
 export const eventSchemas = {
   ...platformEvents,
+  ...authEvents,
+  ...bookingEvents,
 } satisfies Record<string, z.ZodObject>;
 
 export type EventName = keyof typeof eventSchemas;
@@ -22,8 +26,8 @@ type EventTypes = { [N in EventName]: ReturnType<typeof eventType<N, (typeof eve
 
 /** Inngest triggers with the same schemas: `triggers: [events["booking.confirmed"]]` types `event.data`. */
 export const events = Object.fromEntries(
-  Object.entries(eventSchemas).map(([name, schema]) => [name, eventType(name, { schema })]),
-) as EventTypes;
+  Object.entries(eventSchemas).map(([name, schema]: [string, z.ZodObject]) => [name, eventType(name, { schema })]),
+) as unknown as EventTypes;
 
 export function isEventName(name: string): name is EventName {
   return Object.hasOwn(eventSchemas, name);

@@ -1,0 +1,3 @@
+export { upsertEventInventory, upsertEventInventoryInput } from "./upsert-event-inventory";
+export { getSeatsAvailable, getSeatsAvailableInput } from "./get-seats-available";
+export { bookingEvents } from "./events";
