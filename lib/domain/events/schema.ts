@@ -1,0 +1,63 @@
+import { sql, type SQL } from "drizzle-orm";
+import { check, customType, index, integer, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const eventsSchema = pgSchema("events");
+
+/** Stored states only: "past" is derived from ends_at at read time, never written. */
+export const eventStatus = eventsSchema.enum("event_status", ["draft", "published", "cancelled"]);
+export type EventStatus = (typeof eventStatus.enumValues)[number];
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * The search document: title weighs most, then venue, then description. 'english' stems
+ * ("concerts" finds "concert"); the query side uses the same configuration.
+ */
+const searchDocument: SQL = sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(venue, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`;
+
+export const events = eventsSchema.table(
+  "events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizerId: uuid("organizer_id").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    venue: text("venue").notNull(),
+    category: text("category").notNull(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    capacity: integer("capacity").notNull(),
+    priceCents: integer("price_cents").notNull(),
+    currency: text("currency").notNull(),
+    perUserLimit: integer("per_user_limit").notNull().default(10),
+    status: eventStatus("status").notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    search: tsvector("search").notNull().generatedAlwaysAs(searchDocument),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Public browse: published events in (starts_at, id) keyset order.
+    index("events_published_starts_at_idx").on(t.startsAt, t.id).where(sql`${t.status} = 'published'`),
+    // Public browse by category, same order.
+    index("events_published_category_starts_at_idx").on(t.category, t.startsAt, t.id).where(sql`${t.status} = 'published'`),
+    // The longest published event bounds how far before `from` a still-running event can start,
+    // which turns "ends after from" into an index range on starts_at (max() reads one entry).
+    index("events_published_duration_idx").on(sql`(${t.endsAt} - ${t.startsAt})`).where(sql`${t.status} = 'published'`),
+    // Organizer dashboard ("my events") and the organizer id seam for other domains.
+    index("events_organizer_starts_at_idx").on(t.organizerId, t.startsAt, t.id),
+    // Admin dashboard: every event in the same order.
+    index("events_starts_at_idx").on(t.startsAt, t.id),
+    index("events_search_idx").using("gin", t.search),
+    check("events_time_order", sql`${t.endsAt} > ${t.startsAt}`),
+    check("events_capacity_range", sql`${t.capacity} between 1 and 1000000`),
+    check("events_price_nonnegative", sql`${t.priceCents} >= 0`),
+    check("events_per_user_limit_range", sql`${t.perUserLimit} between 1 and 10`),
+    check("events_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("events_version_positive", sql`${t.version} >= 1`),
+  ],
+);
+
+export type EventRow = typeof events.$inferSelect;
