@@ -2,6 +2,7 @@ import { eventType } from "inngest";
 import { z } from "zod";
 import { authEvents } from "@/lib/domain/auth/events";
 import { bookingEvents } from "@/lib/domain/bookings/events";
+import { eventEvents } from "@/lib/domain/events/events";
 // One import per domain that emits facts; each file is a plain `{ "name": z.object(…) }` map.
 
 /** Facts of the jobs platform itself. */
@@ -17,6 +18,7 @@ export const eventSchemas = {
   ...platformEvents,
   ...authEvents,
   ...bookingEvents,
+  ...eventEvents,
 } satisfies Record<string, z.ZodObject>;
 
 export type EventName = keyof typeof eventSchemas;

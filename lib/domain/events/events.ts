@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/**
+ * The facts the events domain emits (SEAMS.md). Each carries a snapshot of the event as it is
+ * after the change, so consumers (bookings emails, analytics, cache invalidation) never read
+ * the events tables.
+ */
+const snapshot = z.object({
+  eventId: z.uuid(),
+  organizerId: z.uuid(),
+  title: z.string(),
+  venue: z.string(),
+  category: z.string(),
+  capacity: z.number().int(),
+  priceCents: z.number().int(),
+  currency: z.string(),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  status: z.enum(["draft", "published", "cancelled"]),
+  version: z.number().int(),
+});
+
+export type EventSnapshot = z.infer<typeof snapshot>;
+
+export const eventEvents = {
+  "event.created": snapshot,
+  "event.published": snapshot,
+  "event.updated": snapshot.extend({ changes: z.array(z.string()) }),
+  "event.cancelled": snapshot,
+};
