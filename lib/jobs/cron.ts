@@ -1,8 +1,8 @@
 import { Cron } from "croner";
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { maxAttempts, type Registry } from "./registry";
-import { uuidFromKey } from "./outbox";
+import { JOBS_CHANNEL, uuidFromKey } from "./outbox";
 import { cronSchedules, jobRuns } from "./schema";
 
 /** Inngest reads crons in UTC unless they start with `TZ=<zone> `. */
@@ -46,6 +46,7 @@ export async function scheduleCronTicks(db: Db, registry: Registry, now = new Da
         .set({ nextAt: nextTick(schedule.cron, now) })
         .where(and(eq(cronSchedules.functionId, schedule.functionId), eq(cronSchedules.cron, schedule.cron)));
     }
+    if (due.length > 0) await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`);
     return due.length;
   });
 }

@@ -1,6 +1,7 @@
 import { asc, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { toInngestEvent } from "./event-payload";
+import { JOBS_CHANNEL } from "./outbox";
 import { functionId, maxAttempts, type Registry } from "./registry";
 import { jobRuns, outbox } from "./schema";
 
@@ -28,7 +29,11 @@ export async function fanOut(db: Db, registry: Registry, batchSize = 100): Promi
         maxAttempts: maxAttempts(fn),
       })),
     );
-    if (runs.length > 0) await tx.insert(jobRuns).values(runs).onConflictDoNothing();
+    if (runs.length > 0) {
+      await tx.insert(jobRuns).values(runs).onConflictDoNothing();
+      // Idle workers of other processes wake to share the new runs.
+      await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`);
+    }
     await tx
       .update(outbox)
       .set({ dispatchedAt: sql`now()` })
