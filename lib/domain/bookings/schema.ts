@@ -163,7 +163,8 @@ export const auditLog = bookingsSchema.table(
 );
 
 /**
- * The answer given to a booking request, per (user, key). A row exists only once the answer is
+ * The answer given to a booking request, per (user, key): `{ booking }` or `{ error }` in domain
+ * terms, so a replay means the same whatever the face. A row exists only once the answer is
  * known: the booking statement inserts it together with the booking, so a crash leaves either
  * both or neither; a racing duplicate collides on the primary key and replays the winner's row.
  */
@@ -173,8 +174,7 @@ export const idempotencyKeys = bookingsSchema.table(
     userId: uuid("user_id").notNull(),
     key: text("key").notNull(),
     requestHash: text("request_hash").notNull(),
-    responseStatus: integer("response_status").notNull(),
-    responseBody: jsonb("response_body").notNull(),
+    outcome: jsonb("outcome").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
