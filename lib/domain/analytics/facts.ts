@@ -7,7 +7,7 @@ import { z } from "zod";
 const uuid = z.uuid();
 const isoTime = z.iso.datetime({ offset: true });
 
-export const eventSnapshotFact = z.object({
+export const eventSnapshotFact = z.looseObject({
   eventId: uuid,
   organizerId: uuid,
   title: z.string(),
@@ -18,7 +18,7 @@ export const eventSnapshotFact = z.object({
   version: z.number().int().min(0),
 });
 
-export const bookingConfirmedFact = z.object({
+export const bookingConfirmedFact = z.looseObject({
   bookingId: uuid,
   eventId: uuid,
   organizerId: uuid,
@@ -28,7 +28,7 @@ export const bookingConfirmedFact = z.object({
   confirmedAt: isoTime,
 });
 
-export const bookingCancelledFact = z.object({
+export const bookingCancelledFact = z.looseObject({
   bookingId: uuid,
   eventId: uuid,
   organizerId: uuid,
@@ -41,7 +41,7 @@ export const bookingCancelledFact = z.object({
 export const waitlistFactNames = ["waitlist.joined", "waitlist.left", "waitlist.promoted", "waitlist.closed"] as const;
 export type WaitlistFactName = (typeof waitlistFactNames)[number];
 
-export const waitlistFact = z.object({
+export const waitlistFact = z.looseObject({
   eventId: uuid,
   /** Present on waitlist.closed only: how many waiting entries the closing ended. */
   entries: z.number().int().min(0).optional(),

@@ -1,0 +1,48 @@
+import { asc, desc } from "drizzle-orm";
+import { z } from "zod";
+import type { Ctx } from "@/lib/domain/context";
+import { analyticsScope, scopeFilter } from "./analytics-scope";
+import { fillRate } from "./fill-rate";
+import { eventStats, leaderboardMetrics } from "./schema";
+
+export const getTopEventsInput = z.object({
+  by: z.enum(leaderboardMetrics).default("seats"),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type TopEvent = {
+  eventId: string;
+  title: string;
+  currency: string;
+  capacity: number;
+  seatsSold: number;
+  revenueCents: number;
+  fillRate: number;
+};
+
+/**
+ * The caller's best events by seats sold or revenue, as they stand now (seconds behind the
+ * bookings, like every analytics read). Sorts the scope's stats rows, one per event; the
+ * dashboards read the minute-old ranked copy in top_events instead (getLeaderboard).
+ */
+export async function getTopEvents({ ctx, input }: { ctx: Ctx; input: z.input<typeof getTopEventsInput> }): Promise<TopEvent[]> {
+  const { by, limit } = getTopEventsInput.parse(input);
+  const scope = analyticsScope(ctx);
+  const primary = by === "seats" ? eventStats.seatsSold : eventStats.revenueCents;
+  const secondary = by === "seats" ? eventStats.revenueCents : eventStats.seatsSold;
+  const rows = await ctx.db
+    .select()
+    .from(eventStats)
+    .where(scopeFilter(scope, eventStats.organizerId))
+    .orderBy(desc(primary), desc(secondary), asc(eventStats.eventId))
+    .limit(limit);
+  return rows.map((r) => ({
+    eventId: r.eventId,
+    title: r.title,
+    currency: r.currency,
+    capacity: r.capacity,
+    seatsSold: r.seatsSold,
+    revenueCents: r.revenueCents,
+    fillRate: fillRate(r.seatsSold, r.capacity),
+  }));
+}

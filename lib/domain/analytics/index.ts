@@ -1,0 +1,12 @@
+export { applyBookingConfirmed, applyBookingConfirmedInput } from "./apply-booking-confirmed";
+export { applyBookingCancelled, applyBookingCancelledInput } from "./apply-booking-cancelled";
+export { applyWaitlistChange, applyWaitlistChangeInput } from "./apply-waitlist-change";
+export { applyEventSnapshot, applyEventSnapshotInput, eventFactNames } from "./apply-event-snapshot";
+export { getEventAnalytics, getEventAnalyticsInput, type EventAnalytics } from "./get-event-analytics";
+export { getDailyAnalytics, getDailyAnalyticsInput, MAX_RANGE_DAYS, type DailyAnalytics } from "./get-daily-analytics";
+export { getTopEvents, getTopEventsInput, type TopEvent } from "./get-top-events";
+export { getLeaderboard, getLeaderboardInput, type Leaderboard } from "./get-leaderboard";
+export { refreshLeaderboards } from "./refresh-leaderboards";
+export { buckets, type Bucket, type DailyPoint } from "./roll-up";
+export { fillRate } from "./fill-rate";
+export { applyAnalyticsFact, applyFactInput, analyticsFactNames } from "./apply-fact";
