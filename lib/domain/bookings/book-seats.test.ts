@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { eventSchemas } from "@/inngest/events";
+import { createDb, getDb } from "@/lib/db/client";
+import { outbox } from "@/lib/jobs/schema";
+import { resetDatabase, testCtx } from "@/tests/harness/db";
+import { bookSeats } from "./book-seats";
+import { auditLog, bookingItems, bookings, eventInventory, seatHoldings } from "./schema";
+import { attendee, publishedEvent } from "./test-fixtures";
+
+// Racing needs more connections than the worker's shared pool of 20.
+const racers = createDb(process.env.DATABASE_URL!, { max: 50 });
+afterAll(() => racers.$client.end());
+
+const book = (actor = attendee(), eventId: string, quantity = 1, idempotencyKey = randomUUID(), db = getDb()) =>
+  bookSeats({ ctx: testCtx(actor, { db }), input: { eventId, quantity, idempotencyKey } });
+
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    () => "confirmed",
+    (e: { code?: string }) => e.code ?? String(e),
+  );
+
+async function inventory(eventId: string) {
+  const [row] = await getDb().select().from(eventInventory).where(eq(eventInventory.eventId, eventId));
+  return row!;
+}
+
+describe("bookSeats", () => {
+  beforeEach(resetDatabase);
+
+  it("confirms a booking with one unguessable ticket per seat, its audit row and its outbox fact", async () => {
+    const event = await publishedEvent({ priceCents: 1250 });
+    const actor = attendee();
+    const { booking, replayed } = await book(actor, event.eventId, 3);
+    expect(replayed).toBe(false);
+    expect(booking).toMatchObject({ eventId: event.eventId, userId: actor.userId, quantity: 3, status: "confirmed", totalCents: 3750, currency: "EUR", cancelledAt: null });
+    expect(booking.items).toHaveLength(3);
+    for (const item of booking.items) expect(item.ticketCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{20}$/);
+    expect((await inventory(event.eventId)).sold).toBe(3);
+    const [audit] = await getDb().select().from(auditLog).where(eq(auditLog.bookingId, booking.id));
+    expect(audit).toMatchObject({ action: "booking.created", actorId: actor.userId });
+    const [fact] = await getDb().select().from(outbox).where(eq(outbox.name, "booking.confirmed"));
+    expect(eventSchemas["booking.confirmed"].parse(fact!.data)).toEqual({
+      bookingId: booking.id,
+      eventId: event.eventId,
+      userId: actor.userId,
+      organizerId: event.organizerId,
+      quantity: 3,
+      totalCents: 3750,
+      currency: "EUR",
+      source: "direct",
+      confirmedAt: booking.createdAt,
+    });
+  });
+
+  it("sells exactly 50 seats to 200 concurrent buyers and refuses the rest as SOLD_OUT", async () => {
+    const event = await publishedEvent({ capacity: 50 });
+    const results = await Promise.all(Array.from({ length: 200 }, () => outcome(book(attendee(), event.eventId, 1, randomUUID(), racers))));
+    expect(results.filter((r) => r === "confirmed")).toHaveLength(50);
+    expect(results.filter((r) => r === "SOLD_OUT")).toHaveLength(150);
+    const inv = await inventory(event.eventId);
+    expect(inv.sold).toBe(50);
+    const [{ items }] = await getDb().execute<{ items: number }>(sql`select count(*)::int as items from ${bookingItems}`);
+    expect(items).toBe(50);
+  });
+
+  it("books once for 50 concurrent requests with one idempotency key, and all get that booking", async () => {
+    const event = await publishedEvent({ capacity: 100 });
+    const actor = attendee();
+    const key = randomUUID();
+    const results = await Promise.all(Array.from({ length: 50 }, () => book(actor, event.eventId, 2, key, racers)));
+    expect(new Set(results.map((r) => r.booking.id)).size).toBe(1);
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    expect(await getDb().$count(bookings)).toBe(1);
+    expect((await inventory(event.eventId)).sold).toBe(2);
+  });
+
+  it("replays a refusal for its key even after seats free up, and refuses the key for another request", async () => {
+    const event = await publishedEvent({ capacity: 1 });
+    const actor = attendee();
+    await book(attendee(), event.eventId, 1);
+    await expect(book(actor, event.eventId, 1, "k-1")).rejects.toMatchObject({ code: "SOLD_OUT" });
+    await getDb().update(eventInventory).set({ sold: 0 }).where(eq(eventInventory.eventId, event.eventId));
+    await expect(book(actor, event.eventId, 1, "k-1")).rejects.toMatchObject({ code: "SOLD_OUT" });
+    await expect(book(actor, event.eventId, 2, "k-1")).rejects.toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
+    const { booking } = await book(actor, event.eventId, 1, "k-2");
+    expect((await book(actor, event.eventId, 1, "k-2")).booking).toEqual(booking);
+  });
+
+  it("keeps one user within the per-user cap even when their requests race", async () => {
+    const event = await publishedEvent({ capacity: 100, perUserLimit: 4 });
+    const actor = attendee();
+    const results = await Promise.all(Array.from({ length: 10 }, () => outcome(book(actor, event.eventId, 1, randomUUID(), racers))));
+    expect(results.filter((r) => r === "confirmed")).toHaveLength(4);
+    expect(results.filter((r) => r === "PER_USER_LIMIT")).toHaveLength(6);
+    const [holding] = await getDb().select().from(seatHoldings).where(eq(seatHoldings.userId, actor.userId));
+    expect(holding!.seats).toBe(4);
+    expect((await inventory(event.eventId)).sold).toBe(4);
+    await expect(book(attendee(), event.eventId, 5)).rejects.toMatchObject({ code: "PER_USER_LIMIT" });
+  });
+
+  it("tells not bookable (draft, cancelled, past) from unknown events", async () => {
+    const draft = await publishedEvent({ status: "draft" });
+    const cancelled = await publishedEvent({ status: "cancelled" });
+    const past = await publishedEvent({ endsAt: new Date(Date.now() - 1000) });
+    for (const e of [draft, cancelled, past]) {
+      await expect(book(attendee(), e.eventId)).rejects.toMatchObject({ code: "EVENT_NOT_BOOKABLE" });
+    }
+    await expect(book(attendee(), randomUUID())).rejects.toMatchObject({ kind: "NotFound" });
+    await expect(book(attendee(), "not-a-uuid")).rejects.toMatchObject({ kind: "NotFound" });
+  });
+
+  it("refuses anonymous and unverified users before touching seats", async () => {
+    const event = await publishedEvent();
+    await expect(bookSeats({ ctx: testCtx({ type: "anonymous" }), input: { eventId: event.eventId, quantity: 1, idempotencyKey: "k" } })).rejects.toMatchObject({ kind: "Unauthenticated" });
+    await expect(book(attendee({ emailVerified: false }), event.eventId)).rejects.toMatchObject({ code: "EMAIL_NOT_VERIFIED" });
+    expect((await inventory(event.eventId)).sold).toBe(0);
+  });
+});

@@ -1,0 +1,58 @@
+import { createHash } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db/client";
+import { Conflict, DomainError, NotFound, Validation } from "@/lib/domain/errors";
+import type { BookingView } from "./booking-view";
+import { idempotencyKeys } from "./schema";
+
+/** What a booking request was answered with, in domain terms. */
+export type BookingOutcome =
+  | { booking: BookingView }
+  | { error: { kind: "Conflict" | "NotFound"; code: string; message: string } };
+
+export type KeyRef = { userId: string; key: string; requestHash: string };
+
+/** Identifies the request a key was first used for: same event, same quantity. */
+export function requestHash(eventId: string, quantity: number): string {
+  return createHash("sha256").update(JSON.stringify({ eventId, quantity })).digest("hex");
+}
+
+export function outcomeOfError(error: DomainError): BookingOutcome {
+  if (error.kind !== "Conflict" && error.kind !== "NotFound") throw error;
+  return { error: { kind: error.kind, code: error.code, message: error.message } };
+}
+
+export async function findOutcome(db: DbOrTx, ref: KeyRef) {
+  const [row] = await db
+    .select({ requestHash: idempotencyKeys.requestHash, outcome: idempotencyKeys.outcome })
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.userId, ref.userId), eq(idempotencyKeys.key, ref.key)));
+  return row && { requestHash: row.requestHash, outcome: row.outcome as BookingOutcome };
+}
+
+/** Records a refusal unless a racing request with the key answered first; returns whichever answer stands. */
+export async function recordOutcome(db: DbOrTx, ref: KeyRef, outcome: BookingOutcome, at: Date) {
+  const [inserted] = await db
+    .insert(idempotencyKeys)
+    .values({ ...ref, outcome, createdAt: at })
+    .onConflictDoNothing()
+    .returning({ requestHash: idempotencyKeys.requestHash });
+  if (inserted) return { requestHash: inserted.requestHash, outcome };
+  const existing = await findOutcome(db, ref);
+  if (!existing) throw new Error("idempotency key vanished between insert and read");
+  return existing;
+}
+
+/** The stored answer again: the booking, or the same refusal thrown anew. */
+export function replay(stored: { requestHash: string; outcome: BookingOutcome }, requestHash: string): BookingView {
+  if (stored.requestHash !== requestHash) {
+    throw new Validation(
+      "IDEMPOTENCY_KEY_REUSED",
+      "This Idempotency-Key was already used for a different request. Use a new key for a new booking.",
+      [],
+    );
+  }
+  if ("booking" in stored.outcome) return stored.outcome.booking;
+  const { kind, code, message } = stored.outcome.error;
+  throw kind === "NotFound" ? new NotFound(code, message) : new Conflict(code, message);
+}

@@ -1,0 +1,33 @@
+import { randomUUID } from "node:crypto";
+import type { UserActor } from "@/lib/domain/context";
+import { testCtx } from "@/tests/harness/db";
+import { upsertEventInventory } from "./upsert-event-inventory";
+
+/** Small factories for the bookings tests: an attendee actor and a bookable event's inventory. */
+export function attendee(overrides: Partial<UserActor> = {}): UserActor {
+  return { type: "user", userId: randomUUID(), role: "attendee", emailVerified: true, sessionId: null, ...overrides };
+}
+
+export function organizer(): UserActor {
+  return attendee({ role: "organizer" });
+}
+
+export async function publishedEvent(
+  overrides: Partial<{ capacity: number; perUserLimit: number; priceCents: number; organizerId: string; status: "draft" | "published" | "cancelled"; endsAt: Date }> = {},
+) {
+  const input = {
+    eventId: randomUUID(),
+    organizerId: randomUUID(),
+    capacity: 10,
+    priceCents: 2500,
+    currency: "EUR",
+    perUserLimit: 10,
+    status: "published" as const,
+    startsAt: new Date(Date.now() + 86_400_000),
+    endsAt: new Date(Date.now() + 90_000_000),
+    ...overrides,
+  };
+  if (input.endsAt <= input.startsAt) input.startsAt = new Date(input.endsAt.getTime() - 3_600_000);
+  await upsertEventInventory({ ctx: testCtx(), input });
+  return input;
+}
