@@ -10,3 +10,5 @@ export { refreshLeaderboards } from "./refresh-leaderboards";
 export { buckets, type Bucket, type DailyPoint } from "./roll-up";
 export { fillRate } from "./fill-rate";
 export { applyAnalyticsFact, applyFactInput, analyticsFactNames } from "./apply-fact";
+export { getSystemAnalytics, listSystemSnapshots, type SystemAnalytics, type SystemSnapshot } from "./get-system-analytics";
+export { captureSystemMetrics } from "./capture-system-metrics";
