@@ -4,6 +4,7 @@ import { sendAccountExistsEmail } from "./send-account-exists-email";
 import { applyBookingFacts } from "./apply-booking-facts";
 import { applyWaitlistFacts } from "./apply-waitlist-facts";
 import { applyEventFacts } from "./apply-event-facts";
+import { refreshLeaderboards } from "./refresh-leaderboards";
 
 /** Every function the app serves and runs: one line per file in this folder. */
-export const functions = [sendDemoEmail, sendVerificationEmail, sendAccountExistsEmail, applyBookingFacts, applyWaitlistFacts, applyEventFacts];
+export const functions = [sendDemoEmail, sendVerificationEmail, sendAccountExistsEmail, applyBookingFacts, applyWaitlistFacts, applyEventFacts, refreshLeaderboards];
