@@ -11,6 +11,8 @@ const bool = z
   .enum(["1", "0", "true", "false", "on", "off", "yes", "no", ""])
   .transform((v) => ["1", "true", "on", "yes"].includes(v));
 
+const retentionDays = (days: number) => z.coerce.number().int().min(0).max(36_500).default(days);
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -50,8 +52,25 @@ const schema = z
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     SEED_DEMO: bool.default(true),
-    CORS_ORIGINS: z.string().default(""),
+    CORS_ORIGINS: z
+      .string()
+      .default("")
+      .refine(
+        (v) => v.split(",").every((s) => !s.trim() || (URL.canParse(s.trim()) && /^https?:$/.test(new URL(s.trim()).protocol))),
+        "must be comma-separated origins like https://app.example.com",
+      ),
     COMMIT_SHA: z.string().optional(),
+    /** When set, GET /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+
+    /** Days kept before the daily retention job deletes; 0 keeps forever. */
+    RETENTION_AUDIT_DAYS: retentionDays(365),
+    RETENTION_SECURITY_LOG_DAYS: retentionDays(180),
+    RETENTION_ANALYTICS_EVENT_LOG_DAYS: retentionDays(90),
+    RETENTION_IDEMPOTENCY_DAYS: retentionDays(2),
+    RETENTION_MAILBOX_DAYS: retentionDays(7),
+    /** Dispatched outbox rows and finished (completed or dead) job runs. */
+    RETENTION_JOBS_DAYS: retentionDays(14),
   })
   .refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
     path: ["UPSTASH_REDIS_REST_TOKEN"],

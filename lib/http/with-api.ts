@@ -6,6 +6,7 @@ import { authenticateAccessToken } from "@/lib/domain/auth";
 import { loggerFor } from "@/lib/log/logger";
 import { recordHttpRequest } from "@/lib/metrics/http";
 import type { Infer, RouteContract } from "./contract";
+import { applyCors } from "./cors";
 import { parseJsonBody, parseQuery, PayloadTooLarge } from "./parse-request";
 import { problemResponse, toProblem } from "./problem";
 import { requestIdFrom } from "./request-id";
@@ -79,6 +80,7 @@ export function withApi<
           : toProblem(error, log);
     }
     response.headers.set("x-request-id", requestId);
+    applyCors(req, response);
     const seconds = (performance.now() - started) / 1000;
     recordHttpRequest(req.method, routeTemplate(url.pathname, rawParams), response.status, seconds);
     if (response.status >= 500) log.warn({ status: response.status, route: contract.path }, "request.error");

@@ -74,6 +74,11 @@ export function getRedis(): Redis | null {
   return redis;
 }
 
+/** True for the app's own client (not one a test or tool created for itself). */
+export function isAppRedis(redis: Redis): boolean {
+  return redis === holder[SINGLETON];
+}
+
 /** Closes the given client (default: the app's singleton, which a later getRedis() recreates). */
 export async function closeRedis(redis: Redis | null | undefined = holder[SINGLETON]): Promise<void> {
   if (!redis) return;

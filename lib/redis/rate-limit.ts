@@ -2,8 +2,11 @@ import { Ratelimit, type Duration } from "@upstash/ratelimit";
 import type { Redis } from "@upstash/redis";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/log/logger";
+import { countRateLimitRejection } from "@/lib/metrics/domain";
 import { getRedis } from "./client";
 import { createInProcessLimiter, retryAfterSeconds, type RateLimitResult } from "./in-process-limiter";
+import { redisCircuit } from "./safe-redis";
+import { RedisUnavailableError } from "./tcp-requester";
 
 /**
  * Rate limits shared by every instance through Redis (@upstash/ratelimit's sliding window).
@@ -46,22 +49,23 @@ export function createRateLimiter(config: RateLimiterConfig): RateLimiter {
   const windowMs = durationMs(window);
   const enabled = config.enabled ?? env.RATE_LIMITS === "on";
   const inProcess = createInProcessLimiter(limit, windowMs);
-  let shared: Ratelimit | null | undefined;
+  let shared: { ratelimit: Ratelimit; redis: Redis } | null | undefined;
   let redisFailing = false;
 
-  function sharedLimiter(): Ratelimit | null {
+  function sharedLimiter() {
     if (shared === undefined) {
       const redis = config.redis === undefined ? getRedis() : config.redis;
-      shared =
-        redis &&
-        new Ratelimit({
+      shared = redis && {
+        redis,
+        ratelimit: new Ratelimit({
           redis,
           limiter: Ratelimit.slidingWindow(limit, window),
           prefix: `rl:${name}`,
           timeout: REDIS_TIMEOUT_MS,
           analytics: false,
           enableTelemetry: false,
-        });
+        }),
+      };
     }
     return shared;
   }
@@ -81,14 +85,15 @@ export function createRateLimiter(config: RateLimiterConfig): RateLimiter {
 
   async function limitThroughRedis(key: string): Promise<RateLimitResult | null> {
     try {
-      const ratelimit = sharedLimiter();
-      if (!ratelimit) return null;
-      const response = await ratelimit.limit(key);
-      // On timeout @upstash/ratelimit lets the request through without having counted it.
-      if (response.reason === "timeout") {
-        noteRedisFailure(new Error(`no answer within ${REDIS_TIMEOUT_MS} ms`));
-        return null;
-      }
+      const limiter = sharedLimiter();
+      if (!limiter) return null;
+      // Through the Redis circuit: while it is open the in-process count decides without waiting.
+      const response = await redisCircuit(limiter.redis).execute(async () => {
+        const answer = await limiter.ratelimit.limit(key);
+        // On timeout @upstash/ratelimit lets the request through without having counted it.
+        if (answer.reason === "timeout") throw new RedisUnavailableError(`no answer within ${REDIS_TIMEOUT_MS} ms`);
+        return answer;
+      });
       noteRedisAnswer();
       const { success, reset, remaining } = response;
       return { success, limit: response.limit, remaining, reset, retryAfterSeconds: retryAfterSeconds(success, reset, Date.now()) };
@@ -103,7 +108,9 @@ export function createRateLimiter(config: RateLimiterConfig): RateLimiter {
       if (!enabled) {
         return { success: true, limit, remaining: limit, reset: Date.now() + windowMs, retryAfterSeconds: 0 };
       }
-      return (await limitThroughRedis(key)) ?? inProcess.limit(key);
+      const result = (await limitThroughRedis(key)) ?? inProcess.limit(key);
+      if (!result.success) countRateLimitRejection(name);
+      return result;
     },
   };
 }

@@ -50,3 +50,20 @@ export const openApiRoute = defineRoute({
   auth: "none",
   responses: { 200: { description: "OpenAPI 3.1 document" } },
 });
+
+export const metricsRoute = defineRoute({
+  method: "GET",
+  path: "/api/metrics",
+  summary: "Prometheus metrics",
+  tags: ["operations"],
+  auth: "none",
+  responses: {
+    200: {
+      description:
+        "Prometheus text format: HTTP requests by route template, database connections, cache, jobs, circuits, bookings. Wants `Authorization: Bearer <METRICS_TOKEN>` when that is configured.",
+      schema: z.string(),
+      contentType: "text/plain; version=0.0.4",
+    },
+  },
+  errors: [401],
+});

@@ -1,0 +1,28 @@
+import type { Db } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
+import { dependencyCircuits } from "@/lib/ops/dependencies";
+import { collectCircuitMetrics } from "./circuits";
+import { collectDatabaseMetrics } from "./database";
+import { registry } from "./registry";
+
+/** A scrape must answer even when Postgres hangs: a slow collector keeps its last values. */
+const COLLECT_TIMEOUT_MS = 1_000;
+
+function bounded(name: string, work: Promise<void>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${COLLECT_TIMEOUT_MS} ms`)), COLLECT_TIMEOUT_MS);
+  });
+  return Promise.race([work, deadline])
+    .catch((err: unknown) => logger.warn({ collector: name, err: err instanceof Error ? err.message : err }, "metrics.collect_failed"))
+    .finally(() => clearTimeout(timer));
+}
+
+/** Refreshes the gauges read at scrape time, then renders the whole registry. */
+export async function scrapeMetrics(db: Db): Promise<string> {
+  collectCircuitMetrics(dependencyCircuits());
+  await Promise.all([bounded("database", collectDatabaseMetrics(db))]);
+  return registry.metrics();
+}
+
+export const metricsContentType = registry.contentType;
