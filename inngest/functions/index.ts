@@ -5,6 +5,7 @@ import { applyBookingFacts } from "./apply-booking-facts";
 import { applyWaitlistFacts } from "./apply-waitlist-facts";
 import { applyEventFacts } from "./apply-event-facts";
 import { refreshLeaderboards } from "./refresh-leaderboards";
+import { invalidateEventCache } from "./invalidate-event-cache";
 
 /** Every function the app serves and runs: one line per file in this folder. */
-export const functions = [sendDemoEmail, sendVerificationEmail, sendAccountExistsEmail, applyBookingFacts, applyWaitlistFacts, applyEventFacts, refreshLeaderboards];
+export const functions = [sendDemoEmail, sendVerificationEmail, sendAccountExistsEmail, applyBookingFacts, applyWaitlistFacts, applyEventFacts, refreshLeaderboards, invalidateEventCache];

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { withTransaction } from "@/lib/db/transaction";
+import { authorize } from "@/lib/domain/auth/policy";
+import type { Ctx } from "@/lib/domain/context";
+import { Validation } from "@/lib/domain/errors";
+import { emit } from "@/lib/jobs/emit";
+import { DEFAULT_PER_USER_LIMIT, endsAfterStarts, endsAfterStartsCheck, eventFields } from "./event-fields";
+import { eventColumns, toEvent, toSnapshot, type Event } from "./event-record";
+import { events } from "./schema";
+import { syncInventory } from "./sync-inventory";
+
+export const createEventFields = z.object({
+  title: eventFields.title,
+  description: eventFields.description.default(""),
+  venue: eventFields.venue,
+  category: eventFields.category.default("other"),
+  startsAt: eventFields.startsAt,
+  endsAt: eventFields.endsAt,
+  capacity: eventFields.capacity,
+  priceCents: eventFields.priceCents.default(0),
+  currency: eventFields.currency.default("USD"),
+  perUserLimit: eventFields.perUserLimit.default(DEFAULT_PER_USER_LIMIT),
+});
+
+/** What the public API accepts: the owner is always the caller. */
+export const createEventBody = createEventFields.refine(endsAfterStarts, endsAfterStartsCheck);
+
+/** Admins and jobs (the demo seed) may create an event on an organizer's behalf. */
+export const createEventInput = createEventFields
+  .extend({ organizerId: z.uuid().optional() })
+  .refine(endsAfterStarts, endsAfterStartsCheck);
+
+/** A new event starts as a draft at version 1, with its seat inventory in the same commit. */
+export async function createEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof createEventInput> }): Promise<Event> {
+  authorize(ctx.actor, "event:create");
+  const { organizerId: requestedOwner, ...fields } = createEventInput.parse(input);
+  const organizerId = requestedOwner ?? (ctx.actor.type === "user" ? ctx.actor.userId : undefined);
+  if (!organizerId) {
+    throw new Validation("VALIDATION_FAILED", "Name the organizer who owns this event.", [{ path: "organizerId", message: "is required" }]);
+  }
+  if (organizerId !== (ctx.actor.type === "user" ? ctx.actor.userId : undefined)) authorize(ctx.actor, "event:manage", { organizerId });
+
+  const record = await withTransaction(ctx, async (tx) => {
+    const now = ctx.now();
+    const [row] = await tx
+      .insert(events)
+      .values({ ...fields, organizerId, status: "draft", version: 1, createdAt: now, updatedAt: now })
+      .returning(eventColumns);
+    await syncInventory(ctx, tx, row!);
+    await emit(tx, { name: "event.created", data: toSnapshot(row!), requestId: ctx.requestId });
+    return row!;
+  });
+  ctx.log.info({ eventId: record.id, organizerId }, "event.created");
+  return toEvent(record, record.capacity, ctx.now());
+}

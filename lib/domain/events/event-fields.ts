@@ -1,0 +1,73 @@
+import { z } from "zod";
+import type { $ZodRawIssue, ParsePayload } from "zod/v4/core";
+
+/**
+ * The rules an event's fields obey, shared by create and update. Category is free text
+ * (bounded, lowercased) so organizers are not boxed in; these are the ones the UI suggests.
+ */
+export const SUGGESTED_CATEGORIES = ["music", "tech", "business", "arts", "sports", "food", "community", "other"] as const;
+
+export const DEFAULT_PER_USER_LIMIT = 10;
+
+const ISO_4217 = new Set(Intl.supportedValuesOf("currency"));
+
+const dateTime = z
+  .iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone, e.g. 2026-06-01T19:00:00Z" })
+  .transform((value) => new Date(value));
+
+export const eventFields = {
+  title: z
+    .string()
+    .trim()
+    .min(3, "must be at least 3 characters")
+    .max(200, "must be at most 200 characters"),
+  description: z.string().trim().max(5000, "must be at most 5000 characters"),
+  venue: z
+    .string()
+    .trim()
+    .min(2, "must be at least 2 characters")
+    .max(200, "must be at most 200 characters"),
+  category: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(2, "must be at least 2 characters")
+    .max(40, "must be at most 40 characters")
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} &'-]*$/u, "may contain letters, digits, spaces, &, ' and -"),
+  startsAt: dateTime,
+  endsAt: dateTime,
+  capacity: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(1_000_000, "must be at most 1000000"),
+  // Bounded so price × the per-user limit still fits a 32-bit integer total.
+  priceCents: z
+    .number()
+    .int("must be a whole number of minor units (cents)")
+    .min(0, "must not be negative")
+    .max(100_000_000, "must be at most 100000000"),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "must be a 3-letter uppercase ISO 4217 code, e.g. USD")
+    .refine((code) => ISO_4217.has(code), "is not an ISO 4217 currency code"),
+  perUserLimit: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(10, "must be at most 10"),
+};
+
+export const END_AFTER_START = "must be after the start time";
+
+export function endsAfterStarts(e: { startsAt: Date; endsAt: Date }): boolean {
+  return e.endsAt.getTime() > e.startsAt.getTime();
+}
+
+/** Runs only when both times parsed, so every other field error is still reported with it. */
+export const endsAfterStartsCheck = {
+  path: ["endsAt"],
+  message: END_AFTER_START,
+  when: (payload: ParsePayload) =>
+    payload.issues.every((issue: $ZodRawIssue) => !["startsAt", "endsAt"].includes(String(issue.path?.[0]))),
+};

@@ -1,0 +1,86 @@
+import { can } from "@/lib/domain/auth/policy";
+import type { Actor } from "@/lib/domain/context";
+import { events, type EventStatus } from "./schema";
+import type { EventSnapshot } from "./events";
+
+/** Every column but the search document: what use cases read, cache and hand out. */
+export const eventColumns = {
+  id: events.id,
+  organizerId: events.organizerId,
+  title: events.title,
+  description: events.description,
+  venue: events.venue,
+  category: events.category,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  capacity: events.capacity,
+  priceCents: events.priceCents,
+  currency: events.currency,
+  perUserLimit: events.perUserLimit,
+  status: events.status,
+  version: events.version,
+  publishedAt: events.publishedAt,
+  cancelledAt: events.cancelledAt,
+  createdAt: events.createdAt,
+  updatedAt: events.updatedAt,
+};
+
+export type EventRecord = {
+  id: string;
+  organizerId: string;
+  title: string;
+  description: string;
+  venue: string;
+  category: string;
+  startsAt: Date;
+  endsAt: Date;
+  capacity: number;
+  priceCents: number;
+  currency: string;
+  perUserLimit: number;
+  status: EventStatus;
+  version: number;
+  publishedAt: Date | null;
+  cancelledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** The event as the faces show it: seats from the bookings domain, "past" derived from the end time. */
+export type Event = Omit<EventRecord, "publishedAt" | "cancelledAt"> & { seatsAvailable: number; isPast: boolean };
+
+export function toEvent(record: EventRecord, seatsAvailable: number | undefined, now: Date): Event {
+  const { publishedAt: _published, cancelledAt: _cancelled, ...rest } = record;
+  return {
+    ...rest,
+    // Inventory is written in the event's own transaction; a missing row only means nothing was ever booked.
+    seatsAvailable: seatsAvailable ?? record.capacity,
+    isPast: record.endsAt.getTime() <= now.getTime(),
+  };
+}
+
+/**
+ * Drafts are private to their organizer and admins, and so is a draft that was withdrawn
+ * (cancelled without ever being published). Everything that was ever public stays visible.
+ */
+export function canView(actor: Actor, record: Pick<EventRecord, "organizerId" | "publishedAt">): boolean {
+  if (record.publishedAt !== null) return true;
+  return can(actor, "event:manage", { organizerId: record.organizerId });
+}
+
+export function toSnapshot(record: EventRecord): EventSnapshot {
+  return {
+    eventId: record.id,
+    organizerId: record.organizerId,
+    title: record.title,
+    venue: record.venue,
+    category: record.category,
+    capacity: record.capacity,
+    priceCents: record.priceCents,
+    currency: record.currency,
+    startsAt: record.startsAt.toISOString(),
+    endsAt: record.endsAt.toISOString(),
+    status: record.status,
+    version: record.version,
+  };
+}

@@ -1,0 +1,14 @@
+export { createEvent, createEventBody, createEventInput } from "./create-event";
+export { updateEvent, updateEventBody, updateEventInput } from "./update-event";
+export { publishEvent, publishEventInput } from "./publish-event";
+export { cancelEvent, cancelEventInput } from "./cancel-event";
+export { getEvent, getEventOrThrow, getEventInput } from "./get-event";
+export { listEvents, listEventsInput, type ListEventsInput } from "./list-events";
+export { getEventsByIds, getEventsByIdsInput } from "./get-events-by-ids";
+export { listEventIdsByOrganizer, listEventIdsByOrganizerInput } from "./list-event-ids-by-organizer";
+export { invalidateEventCache, invalidateEventCacheInput } from "./invalidate-event-cache";
+export { SUGGESTED_CATEGORIES, DEFAULT_PER_USER_LIMIT } from "./event-fields";
+export { eventEvents, type EventSnapshot } from "./events";
+export type { Event, EventRecord } from "./event-record";
+export type { EventPage } from "./event-json";
+export type { EventStatus } from "./schema";

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import type { Ctx } from "@/lib/domain/context";
+import { changeStatus } from "./change-status";
+import type { Event } from "./event-record";
+
+export const publishEventInput = z.object({ id: z.string() });
+
+/** draft → published: the event appears in public lists and can be booked. */
+export async function publishEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof publishEventInput> }): Promise<Event> {
+  const { id } = publishEventInput.parse(input);
+  return changeStatus(ctx, id, {
+    to: "published",
+    from: ["draft"],
+    fact: "event.published",
+    stamp: "publishedAt",
+    refusal: (current) => `Only a draft can be published; this event is ${current}.`,
+  });
+}
