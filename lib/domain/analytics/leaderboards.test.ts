@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import type { Actor } from "@/lib/domain/context";
+import { resetDatabase, testCtx } from "@/tests/harness/db";
+import { applyBookingConfirmed } from "./apply-booking-confirmed";
+import { captureSystemMetrics } from "./capture-system-metrics";
+import { getLeaderboard } from "./get-leaderboard";
+import { refreshLeaderboards } from "./refresh-leaderboards";
+import { systemMetrics } from "./schema";
+
+const organizer = (userId: string): Actor => ({ type: "user", userId, role: "organizer", emailVerified: true, sessionId: null });
+const admin: Actor = { type: "user", userId: randomUUID(), role: "admin", emailVerified: true, sessionId: null };
+
+async function sell(eventId: string, organizerId: string, quantity: number, totalCents: number) {
+  const fact = { bookingId: randomUUID(), eventId, organizerId, quantity, totalCents, currency: "USD", confirmedAt: new Date().toISOString() };
+  await applyBookingConfirmed({ ctx: testCtx(), input: { outboxId: randomUUID(), fact } });
+}
+
+describe("leaderboards", () => {
+  beforeEach(resetDatabase);
+
+  it("ranks events overall and within each organizer, by seats and by revenue", async () => {
+    const [o1, o2] = [randomUUID(), randomUUID()];
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    await sell(a, o1, 10, 1_000);
+    await sell(b, o1, 2, 9_000);
+    await sell(c, o2, 5, 5_000);
+    await refreshLeaderboards({ ctx: testCtx() });
+
+    const overall = await getLeaderboard({ ctx: testCtx(admin), input: { by: "seats" } });
+    expect(overall.data.map((e) => [e.rank, e.eventId])).toEqual([[1, a], [2, c], [3, b]]);
+    expect(overall.refreshedAt).not.toBeNull();
+    const byRevenue = await getLeaderboard({ ctx: testCtx(organizer(o1)), input: { by: "revenue" } });
+    expect(byRevenue.data.map((e) => [e.rank, e.eventId, e.revenueCents])).toEqual([[1, b, 9_000], [2, a, 1_000]]);
+    const other = await getLeaderboard({ ctx: testCtx(organizer(o2)), input: { by: "seats", limit: 1 } });
+    expect(other.data.map((e) => e.eventId)).toEqual([c]);
+  });
+
+  it("replaces the previous ranking on each refresh", async () => {
+    const o = randomUUID();
+    const [a, b] = [randomUUID(), randomUUID()];
+    await sell(a, o, 1, 100);
+    await refreshLeaderboards({ ctx: testCtx() });
+    await sell(b, o, 3, 300);
+    await refreshLeaderboards({ ctx: testCtx() });
+    const board = await getLeaderboard({ ctx: testCtx(organizer(o)), input: {} });
+    expect(board.data.map((e) => e.eventId)).toEqual([b, a]);
+  });
+
+  it("refuses leaderboards to attendees", async () => {
+    const attendee: Actor = { type: "user", userId: randomUUID(), role: "attendee", emailVerified: true, sessionId: null };
+    await expect(getLeaderboard({ ctx: testCtx(attendee), input: {} })).rejects.toMatchObject({ kind: "Forbidden" });
+  });
+});
+
+describe("captureSystemMetrics", () => {
+  beforeEach(resetDatabase);
+
+  it("stores a snapshot of the system totals and job health", async () => {
+    await sell(randomUUID(), randomUUID(), 4, 2_000);
+    await captureSystemMetrics({ ctx: testCtx() });
+    const rows = await getDb().select().from(systemMetrics);
+    expect(rows).toMatchObject([{ events: 1, bookings: 1, seatsSold: 4, revenueCents: 2_000, waitlistWaiting: 0 }]);
+    expect(rows[0]!.jobsBacklog).toBeGreaterThanOrEqual(0);
+  });
+});
