@@ -3,6 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { authorize, can } from "@/lib/domain/auth/policy";
 import type { Ctx } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
+import { getEvent } from "@/lib/domain/events";
 import { isUuid } from "@/lib/domain/ids";
 import { eventStats } from "./schema";
 
@@ -23,15 +24,40 @@ export function scopeFilter(scope: AnalyticsScope, organizerColumn: AnyPgColumn)
 
 export type EventStatsRow = typeof eventStats.$inferSelect;
 
+const notFound = () => new NotFound("NOT_FOUND", "Event not found.");
+
 /**
- * The stats row of an event the caller may read. Another organizer's event answers 404, like
- * a missing one, so analytics never reveal which ids exist.
+ * The stats row of an event the caller may read. Another organizer's event answers 404, like a
+ * missing one, so analytics never reveal which ids exist. An event whose first fact is not
+ * applied yet (seconds after creation) reads as all zeros, from the events domain.
  */
-export async function readableEventStats(ctx: Ctx, eventId: string): Promise<EventStatsRow | null> {
+export async function readableEventStats(ctx: Ctx, eventId: string): Promise<EventStatsRow> {
   analyticsScope(ctx);
-  if (!isUuid(eventId)) throw new NotFound("NOT_FOUND", "Event not found.");
+  if (!isUuid(eventId)) throw notFound();
   const [row] = await ctx.db.select().from(eventStats).where(eq(eventStats.eventId, eventId)).limit(1);
-  if (!row) return null;
-  if (!can(ctx.actor, "analytics:read", { organizerId: row.organizerId })) throw new NotFound("NOT_FOUND", "Event not found.");
-  return row;
+  const stats = row ?? (await zeroStatsFromEvent(ctx, eventId));
+  if (!stats || !can(ctx.actor, "analytics:read", { organizerId: stats.organizerId })) throw notFound();
+  return stats;
+}
+
+async function zeroStatsFromEvent(ctx: Ctx, eventId: string): Promise<EventStatsRow | null> {
+  const event = await getEvent({ ctx, input: { id: eventId } });
+  if (!event) return null;
+  return {
+    eventId: event.id,
+    organizerId: event.organizerId,
+    title: event.title,
+    capacity: event.capacity,
+    currency: event.currency,
+    status: event.status,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    eventVersion: event.version,
+    seatsSold: 0,
+    bookingsConfirmed: 0,
+    bookingsCancelled: 0,
+    revenueCents: 0,
+    waitlistWaiting: 0,
+    updatedAt: event.updatedAt,
+  };
 }

@@ -25,9 +25,9 @@ export async function applyEventSnapshot({ ctx, input }: { ctx: Ctx; input: z.in
       returning outbox_id
     ), stats as (
       insert into analytics.event_stats as s
-        (event_id, organizer_id, title, capacity, currency, status, starts_at, event_version, updated_at)
+        (event_id, organizer_id, title, capacity, currency, status, starts_at, ends_at, event_version, updated_at)
       select ${fact.eventId}, ${fact.organizerId}, ${fact.title}, ${fact.capacity}, ${fact.currency}, ${fact.status},
-        ${fact.startsAt}::timestamptz, ${fact.version}, ${now}::timestamptz
+        ${fact.startsAt}::timestamptz, ${fact.endsAt}::timestamptz, ${fact.version}, ${now}::timestamptz
       from logged
       on conflict (event_id) do update set
         organizer_id = excluded.organizer_id,
@@ -36,6 +36,7 @@ export async function applyEventSnapshot({ ctx, input }: { ctx: Ctx; input: z.in
         currency = excluded.currency,
         status = excluded.status,
         starts_at = excluded.starts_at,
+        ends_at = excluded.ends_at,
         event_version = excluded.event_version,
         updated_at = excluded.updated_at
       where s.event_version <= excluded.event_version

@@ -15,6 +15,7 @@ export const eventSnapshotFact = z.looseObject({
   currency: z.string().length(3),
   status: z.string(),
   startsAt: isoTime,
+  endsAt: isoTime,
   version: z.number().int().min(0),
 });
 

@@ -1,7 +1,7 @@
 import { and, between, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
-import { NotFound, Validation } from "@/lib/domain/errors";
+import { Validation } from "@/lib/domain/errors";
 import { analyticsScope, readableEventStats, scopeFilter } from "./analytics-scope";
 import { buckets, rollUp, type DailyPoint } from "./roll-up";
 import { dailyStats } from "./schema";
@@ -44,10 +44,7 @@ export async function getDailyAnalytics({ ctx, input }: { ctx: Ctx; input: z.inp
   const parsed = getDailyAnalyticsInput.parse(input);
   const scope = analyticsScope(ctx);
   const { from, to } = resolveRange(parsed, ctx.now());
-  if (parsed.eventId !== undefined) {
-    const row = await readableEventStats(ctx, parsed.eventId);
-    if (!row) throw new NotFound("NOT_FOUND", "Event not found.");
-  }
+  if (parsed.eventId !== undefined) await readableEventStats(ctx, parsed.eventId);
   const rows = await ctx.db
     .select({
       date: dailyStats.date,

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
-import { NotFound } from "@/lib/domain/errors";
 import { readableEventStats, type EventStatsRow } from "./analytics-scope";
 import { fillRate } from "./fill-rate";
 
@@ -44,7 +43,5 @@ export function toEventAnalytics(row: EventStatsRow): EventAnalytics {
  */
 export async function getEventAnalytics({ ctx, input }: { ctx: Ctx; input: z.input<typeof getEventAnalyticsInput> }): Promise<EventAnalytics> {
   const { eventId } = getEventAnalyticsInput.parse(input);
-  const row = await readableEventStats(ctx, eventId);
-  if (!row) throw new NotFound("NOT_FOUND", "Event not found.");
-  return toEventAnalytics(row);
+  return toEventAnalytics(await readableEventStats(ctx, eventId));
 }

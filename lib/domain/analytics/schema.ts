@@ -38,6 +38,7 @@ export const eventStats = analyticsSchema.table(
     currency: text("currency").notNull().default("USD"),
     status: text("status"),
     startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
     /** The events domain's version of the snapshot above, so a late, older fact cannot overwrite a newer one. */
     eventVersion: integer("event_version").notNull().default(0),
     seatsSold: integer("seats_sold").notNull().default(0),

@@ -1,0 +1,1 @@
+ALTER TABLE "analytics"."event_stats" ADD COLUMN "ends_at" timestamp with time zone;
