@@ -21,6 +21,8 @@ describe("GET /api/metrics", () => {
     expect(text).toMatch(/db_pool_max_connections \d+/);
     expect(text).toMatch(/bookings_sold_out_total 1/);
     expect(text).toMatch(/circuit_state\{circuit="redis"\} 0/);
+    expect(text).toMatch(/jobs_backlog \d+/);
+    expect(text).toMatch(/jobs_dead \d+/);
     expect(text).toContain("process_resident_memory_bytes");
   });
 });

@@ -3,6 +3,7 @@ import { logger } from "@/lib/log/logger";
 import { dependencyCircuits } from "@/lib/ops/dependencies";
 import { collectCircuitMetrics } from "./circuits";
 import { collectDatabaseMetrics } from "./database";
+import { collectJobMetrics } from "./jobs";
 import { registry } from "./registry";
 
 /** A scrape must answer even when Postgres hangs: a slow collector keeps its last values. */
@@ -21,7 +22,7 @@ function bounded(name: string, work: Promise<void>): Promise<void> {
 /** Refreshes the gauges read at scrape time, then renders the whole registry. */
 export async function scrapeMetrics(db: Db): Promise<string> {
   collectCircuitMetrics(dependencyCircuits());
-  await Promise.all([bounded("database", collectDatabaseMetrics(db))]);
+  await Promise.all([bounded("database", collectDatabaseMetrics(db)), bounded("jobs", collectJobMetrics(db))]);
   return registry.metrics();
 }
 

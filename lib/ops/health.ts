@@ -1,18 +1,69 @@
 import type { Db } from "@/lib/db/client";
-import { pingRedis } from "@/lib/redis/client";
+import { env } from "@/lib/env";
+import { jobsHealth } from "@/lib/jobs/health";
+import { mailTransport } from "@/lib/mail/transport";
+import type { CircuitStatus } from "@/lib/resilience/circuit";
 import { checkDatabase, type CheckResult } from "./check-database";
+import { checkRedis } from "./check-redis";
+import { dependencyCircuits } from "./dependencies";
 
 export type Health = {
   status: "ok" | "degraded" | "down";
-  checks: { database: CheckResult; redis: CheckResult };
+  checks: { database: CheckResult; redis: CheckResult; jobs: CheckResult };
+  /** Each remote dependency's circuit: `open` means calls to it fail fast for now. */
+  circuits: Record<string, CircuitStatus>;
+  /** Why the status is not `ok`, in words. */
+  reasons: string[];
+  /** Deliberate configuration that reduces function (not a fault). */
+  notes: string[];
 };
 
+const JOBS_TIMEOUT_MS = 2_000;
+
+async function checkJobs(db: Db): Promise<CheckResult> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      jobsHealth(db),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${JOBS_TIMEOUT_MS} ms`)), JOBS_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (error) {
+    return { status: "down", latencyMs: Math.round(performance.now() - started), detail: error instanceof Error ? error.message : "unreachable" };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function configurationNotes(): string[] {
+  const notes: string[] = [];
+  if (env.RATE_LIMITS === "off") notes.push("Rate limits are off (RATE_LIMITS=off).");
+  if (mailTransport() === "mailbox") notes.push("Mail goes to the built-in mailbox, not SMTP (SMTP_URL is not set).");
+  if (!env.JOBS_WORKER) notes.push("This process runs no jobs worker (JOBS_WORKER=false); another instance must.");
+  return notes;
+}
+
 /**
- * Postgres decides (down → the app is down); Redis only accelerates, so without it the app
- * is `degraded`, not down.
+ * Postgres decides (down → the app is down). Redis only accelerates and jobs run behind the
+ * outbox, so their trouble, or any open circuit, makes the app `degraded`, not down.
  */
 export async function checkHealth(db: Db): Promise<Health> {
-  const [database, redis] = await Promise.all([checkDatabase(db), pingRedis()]);
-  const status = database.status !== "ok" ? "down" : redis.status === "ok" ? "ok" : "degraded";
-  return { status, checks: { database, redis } };
+  const [database, redis, jobs] = await Promise.all([checkDatabase(db), checkRedis(), checkJobs(db)]);
+  const circuits = Object.fromEntries(dependencyCircuits().map((c) => [c.name, c.status()]));
+
+  const reasons: string[] = [];
+  if (database.status !== "ok") reasons.push(`Postgres is unreachable: ${String(database.detail ?? "no answer")}`);
+  if (redis.status === "not_configured") reasons.push("Redis is not configured: no shared cache, rate limits count per process.");
+  else if (redis.status !== "ok") reasons.push(`Redis is unavailable (${String(redis.detail)}): serving without cache, rate limits count per process.`);
+  if (jobs.status !== "ok") reasons.push(`Background jobs are behind or failing: ${JSON.stringify(jobs.detail)}`);
+  for (const circuit of dependencyCircuits()) {
+    if (circuit.name !== "redis" && circuit.status() !== "closed") {
+      reasons.push(`${circuit.name} is failing (${circuit.reason() ?? "trial in progress"}): its calls fail fast and are retried later.`);
+    }
+  }
+
+  const status = database.status !== "ok" ? "down" : reasons.length > 0 ? "degraded" : "ok";
+  return { status, checks: { database, redis, jobs }, circuits, reasons, notes: configurationNotes() };
 }

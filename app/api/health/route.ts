@@ -10,7 +10,7 @@ export const GET = withApi(healthRoute, async () => {
   const health = await checkHealth(getDb());
   const headers = { "cache-control": "no-store" };
   if (health.status === "down") {
-    return problemResponse(503, "DATABASE_UNAVAILABLE", "Postgres is unreachable.", { headers, extensions: { checks: health.checks } });
+    return problemResponse(503, "DATABASE_UNAVAILABLE", "Postgres is unreachable.", { headers, extensions: { checks: health.checks, reasons: health.reasons } });
   }
   return json(health, 200, headers);
 });

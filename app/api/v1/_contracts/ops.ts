@@ -15,8 +15,15 @@ export const healthRoute = defineRoute({
   auth: "none",
   responses: {
     200: {
-      description: "Serving; `degraded` when an accelerator (Redis, jobs) is impaired",
-      schema: z.object({ status: z.enum(["ok", "degraded"]), checks: z.record(z.string(), check) }),
+      description:
+        "Serving; `degraded` when an accelerator (Redis, jobs) is impaired or a dependency's circuit is open, with the reasons in words",
+      schema: z.object({
+        status: z.enum(["ok", "degraded"]),
+        checks: z.object({ database: check, redis: check, jobs: check }),
+        circuits: z.record(z.string(), z.enum(["closed", "half_open", "open"])),
+        reasons: z.array(z.string()),
+        notes: z.array(z.string()),
+      }),
     },
   },
   errors: [503],

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/health/route";
+import { GET as info } from "@/app/api/info/route";
+
+const call = async (handler: typeof GET, path: string) => {
+  const res = await handler(new Request(`http://localhost${path}`), { params: Promise.resolve({}) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+describe("GET /api/health", () => {
+  it("reports every dependency, the circuits and the mailbox note on a healthy stack", async () => {
+    const { status, body } = await call(GET, "/api/health");
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      status: "ok",
+      checks: { database: { status: "ok" }, redis: { status: "ok" }, jobs: { status: "ok", detail: { backlog: 0 } } },
+      circuits: { redis: "closed" },
+      reasons: [],
+    });
+    expect(body.notes).toContain("Mail goes to the built-in mailbox, not SMTP (SMTP_URL is not set).");
+  });
+});
+
+describe("GET /api/info", () => {
+  it("names the build and the active features", async () => {
+    const { status, body } = await call(info, "/api/info");
+
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      name: "evently",
+      features: { redis: "tcp", mail: "mailbox", jobs: "in-process", rateLimits: "on" },
+    });
+  });
+});
