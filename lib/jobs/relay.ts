@@ -1,6 +1,7 @@
 import { asc, inArray, isNull, sql } from "drizzle-orm";
 import { Inngest } from "inngest";
 import type { Db } from "@/lib/db/client";
+import { inngestCircuit } from "@/lib/resilience/circuits";
 import { toInngestEvent, type InngestEventPayload } from "./event-payload";
 import type { InngestServer } from "./inngest-server";
 import { outbox } from "./schema";
@@ -10,8 +11,10 @@ export type SendToInngest = (events: InngestEventPayload[]) => Promise<void>;
 /** A bare client for the relay: the app's client would write the events back into the outbox. */
 export function inngestSender(server: InngestServer): SendToInngest {
   const client = new Inngest({ id: "evently", eventKey: server.eventKey, baseUrl: server.baseUrl, isDev: server.isDev });
+  // Through the Inngest circuit: while the server is down the relay stops trying for a few
+  // seconds at a time, and the rows wait in the outbox.
   return async (events) => {
-    await client.send(events);
+    await inngestCircuit().execute(() => client.send(events));
   };
 }
 

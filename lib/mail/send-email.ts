@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import type { EmailMessage } from "@/emails/render";
 import { env } from "@/lib/env";
+import { smtpCircuit } from "@/lib/resilience/circuits";
 import { normalizeAddress } from "./address";
 import { composeEmail } from "./compose-email";
 import { mailbox, type MailboxRow, type MailTransport } from "./schema";
@@ -34,7 +35,7 @@ export async function sendEmail(db: DbOrTx, { dedupeKey, to, message }: SendEmai
   if (row.sentAt) return { mailId: row.id, status: "already-sent" };
 
   if (transport === "smtp") {
-    await deliverBySmtp(sharedSmtpTransporter(), {
+    const mail = {
       messageId: `<${row.id}@evently>`,
       from: env.MAIL_FROM,
       to: row.toAddress,
@@ -42,7 +43,9 @@ export async function sendEmail(db: DbOrTx, { dedupeKey, to, message }: SendEmai
       text: row.text,
       html: row.html,
       attachments: row.attachments,
-    });
+    };
+    // Through the SMTP circuit: while the server is down the step fails at once and is retried later.
+    await smtpCircuit().execute(() => deliverBySmtp(sharedSmtpTransporter(), mail));
   }
   await db
     .update(mailbox)

@@ -13,8 +13,18 @@ export type SmtpMail = {
   attachments: StoredAttachment[];
 };
 
+/**
+ * nodemailer waits up to 2 minutes to connect and 10 minutes on an idle socket by default; a
+ * hung server would hold a job step that long. A value in SMTP_URL's query string still wins.
+ */
+const TIMEOUTS_MS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 };
+
 export function createSmtpTransporter(url: string): Transporter {
-  return nodemailer.createTransport(url);
+  const withTimeouts = new URL(url);
+  for (const [name, ms] of Object.entries(TIMEOUTS_MS)) {
+    if (!withTimeouts.searchParams.has(name)) withTimeouts.searchParams.set(name, String(ms));
+  }
+  return nodemailer.createTransport(withTimeouts.toString());
 }
 
 let shared: Transporter | undefined;
