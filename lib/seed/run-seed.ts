@@ -1,4 +1,7 @@
 import type { Db } from "@/lib/db/client";
+import { seedUsers } from "@/lib/domain/auth";
+import { system } from "@/lib/domain/context";
+import { env } from "@/lib/env";
 import type { Logger } from "@/lib/log/logger";
 
 /**
@@ -7,7 +10,19 @@ import type { Logger } from "@/lib/log/logger";
  */
 export type SeedStep = { name: string; run: (args: { db: Db; log: Logger }) => Promise<void> };
 
-const steps: SeedStep[] = [];
+const steps: SeedStep[] = [
+  {
+    name: "auth.users",
+    run: ({ db, log }) =>
+      seedUsers({
+        ctx: { actor: system, db, requestId: "seed", log, now: () => new Date() },
+        input: {
+          demo: env.SEED_DEMO,
+          admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
+        },
+      }),
+  },
+];
 
 export async function runSeed(db: Db, log: Logger): Promise<void> {
   for (const step of steps) {

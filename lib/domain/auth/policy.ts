@@ -17,6 +17,7 @@ export type Action =
   | "waitlist:leave"
   | "analytics:read"
   | "analytics:system"
+  | "account:manage"
   | "user:manage"
   | "security-log:read"
   | "jobs:manage";
@@ -38,6 +39,7 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "waitlist:leave": (a, r) => isHolder(a, r) || isOwner(a, r),
   "analytics:read": (a, r) => (r ? isOwner(a, r) : a.role === "organizer"),
   "analytics:system": () => false,
+  "account:manage": () => true,
   "user:manage": () => false,
   "security-log:read": () => false,
   "jobs:manage": () => false,

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/**
+ * The facts the auth domain emits; its email jobs consume them. The verification code is
+ * sealed (AES-256-GCM, see verification-code.ts): the outbox never holds it in clear.
+ */
+export const authEvents = {
+  "auth.verification_code_issued": z.object({
+    userId: z.uuid(),
+    codeId: z.uuid(),
+    email: z.email(),
+    name: z.string(),
+    sealedCode: z.string().min(1),
+    expiresInMinutes: z.number().int().positive(),
+  }),
+  "auth.registration_for_existing_account": z.object({
+    userId: z.uuid(),
+    email: z.email(),
+    name: z.string(),
+  }),
+};
