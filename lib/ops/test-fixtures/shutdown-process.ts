@@ -2,7 +2,7 @@ import { installGracefulShutdown } from "../shutdown";
 
 /**
  * A stand-in for a `next start` process: a signal handler registered first that "drains
- * requests" for `DRAIN_MS` and then calls process.exit(143), as Next's start-server does.
+ * requests" for the first argument's milliseconds and then calls process.exit(143), as Next's start-server does.
  */
 const drainMs = Number(process.argv[2] ?? 100);
 const workMs = Number(process.argv[3] ?? 300);
@@ -22,12 +22,18 @@ if (nextHandles) {
 
 installGracefulShutdown({
   log: log as never,
-  stopWork: [async () => {
-    say("worker:stopping");
-    await new Promise((r) => setTimeout(r, workMs));
-    say("worker:stopped");
-  }],
-  close: [async () => say("pool:closed")],
+  stopWork: [
+    async () => {
+      say("worker:stopping");
+      await new Promise((r) => setTimeout(r, workMs));
+      say("worker:stopped");
+    },
+  ],
+  close: [
+    async () => {
+      say("pool:closed");
+    },
+  ],
   graceMs: 5_000,
 });
 say("ready");
