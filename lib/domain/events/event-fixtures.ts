@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Role, UserActor } from "@/lib/domain/context";
-import { testCtx } from "@/tests/harness/db";
+import { getRedis } from "@/lib/redis/client";
+import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { createEvent } from "./create-event";
 import type { Event } from "./event-record";
 import { publishEvent } from "./publish-event";
@@ -11,6 +12,12 @@ export function userActor(role: Role, overrides: Partial<UserActor> = {}): UserA
 }
 
 const HOUR = 3_600_000;
+
+/** Empty tables and this worker's Redis database, so no cached page outlives the rows it showed. */
+export async function resetEventsState(): Promise<void> {
+  await resetDatabase();
+  await getRedis()?.flushdb();
+}
 
 export function eventInput(overrides: Record<string, unknown> = {}) {
   const startsAt = new Date(Date.now() + 7 * 24 * HOUR);

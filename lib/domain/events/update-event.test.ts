@@ -2,15 +2,15 @@ import { sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { isDomainError } from "@/lib/domain/errors";
-import { resetDatabase, testCtx } from "@/tests/harness/db";
+import { testCtx } from "@/tests/harness/db";
 import { cancelEvent } from "./cancel-event";
-import { draftEvent, publishedEvent, userActor } from "./event-fixtures";
+import { draftEvent, publishedEvent, userActor, resetEventsState } from "./event-fixtures";
 import { getEvent } from "./get-event";
 import { updateEvent } from "./update-event";
 
 const owner = userActor("organizer");
 
-beforeEach(resetDatabase);
+beforeEach(resetEventsState);
 
 async function outcome(work: Promise<unknown>): Promise<string> {
   try {
