@@ -1,3 +1,24 @@
+// Bookings: seats, tickets, waitlist. Other domains and the faces import only this file.
 export { upsertEventInventory, upsertEventInventoryInput } from "./upsert-event-inventory";
 export { getSeatsAvailable, getSeatsAvailableInput } from "./get-seats-available";
+export { bookingTotals, bookingTotalsInput, type BookingTotals } from "./booking-totals";
+export { dailyBookingTotals, dailyBookingTotalsInput, type DailyBookingTotals } from "./daily-booking-totals";
 export { bookingEvents } from "./events";
+
+export { bookSeats, bookSeatsInput } from "./book-seats";
+export { getBooking, getBookingInput } from "./get-booking";
+export { listMyBookings, listMyBookingsInput } from "./list-my-bookings";
+export { cancelBooking, cancelBookingInput } from "./cancel-booking";
+export { getBookingAudit, getBookingAuditInput, type AuditView } from "./get-booking-audit";
+export type { BookingView } from "./booking-view";
+
+export { joinWaitlist, joinWaitlistInput } from "./join-waitlist";
+export { leaveWaitlist, leaveWaitlistInput } from "./leave-waitlist";
+export { changeWaitlistPriority, changeWaitlistPriorityInput } from "./change-waitlist-priority";
+export { listMyWaitlist, listMyWaitlistInput } from "./list-my-waitlist";
+export { listEventWaitlist, listEventWaitlistInput } from "./list-event-waitlist";
+export type { WaitlistEntryView } from "./waitlist-view";
+
+export { promoteWaitlist, promoteWaitlistInput } from "./promote-waitlist";
+export { cancelEventBookings, cancelEventBookingsInput } from "./cancel-event-bookings";
+export { closeEventWaitlist, closeEventWaitlistInput } from "./close-event-waitlist";

@@ -1,0 +1,61 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { authorize, can } from "@/lib/domain/auth/policy";
+import type { Ctx } from "@/lib/domain/context";
+import { NotFound, Validation } from "@/lib/domain/errors";
+import { isUuid } from "@/lib/domain/ids";
+import { eventInventory, waitlistEntries } from "./schema";
+import { toEntryView } from "./waitlist-view";
+
+export const listEventWaitlistInput = z.object({
+  eventId: z.string(),
+  limit: z.number().int().min(1).max(100).default(20),
+  cursor: z.string().optional(),
+  status: z.enum(["waiting", "booked", "left", "closed"]).optional(),
+});
+
+/**
+ * An event's waitlist for its organizer or an admin: waiting entries in serving order (with
+ * their positions) first, then the entries that no longer wait, oldest first. The cursor is
+ * an offset, since positions move while the organizer pages.
+ */
+export async function listEventWaitlist({ ctx, input }: { ctx: Ctx; input: z.input<typeof listEventWaitlistInput> }) {
+  const i = listEventWaitlistInput.parse(input);
+  const offset = decodeOffset(i.cursor);
+  const [inv] = isUuid(i.eventId)
+    ? await ctx.db.select({ organizerId: eventInventory.organizerId, status: eventInventory.status }).from(eventInventory).where(eq(eventInventory.eventId, i.eventId))
+    : [];
+  if (!inv || (inv.status === "draft" && !can(ctx.actor, "event:manage", { organizerId: inv.organizerId }))) throw new NotFound();
+  authorize(ctx.actor, "waitlist:manage", { organizerId: inv.organizerId });
+  const rows = await ctx.db
+    .select({
+      row: waitlistEntries,
+      position: sql<number | null>`case when ${waitlistEntries.status} = 'waiting' then (row_number() over (
+        partition by ${waitlistEntries.status} = 'waiting'
+        order by ${waitlistEntries.priority} desc, ${waitlistEntries.createdAt}, ${waitlistEntries.id}))::int end`,
+    })
+    .from(waitlistEntries)
+    .where(and(eq(waitlistEntries.eventId, i.eventId), i.status ? eq(waitlistEntries.status, i.status) : undefined))
+    .orderBy(
+      sql`${waitlistEntries.status} <> 'waiting'`,
+      sql`case when ${waitlistEntries.status} = 'waiting' then ${waitlistEntries.priority} end desc`,
+      waitlistEntries.createdAt,
+      waitlistEntries.id,
+    )
+    .limit(i.limit + 1)
+    .offset(offset);
+  const page = rows.slice(0, i.limit);
+  return {
+    data: page.map((r) => toEntryView(r.row, r.position)),
+    nextCursor: rows.length > i.limit ? Buffer.from(String(offset + i.limit)).toString("base64url") : null,
+  };
+}
+
+function decodeOffset(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const offset = Number(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!Number.isSafeInteger(offset) || offset < 0) {
+    throw new Validation("INVALID_CURSOR", "The cursor is not one this list returned.", [{ path: "cursor", message: "is not a cursor from this list" }]);
+  }
+  return offset;
+}

@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/transaction";
+import { authorize } from "@/lib/domain/auth/policy";
+import type { Ctx } from "@/lib/domain/context";
+import { emit } from "@/lib/jobs/emit";
+import { countBookingConfirmed, countWaitlistPromotion } from "@/lib/metrics/domain";
+import { recordAudit } from "./audit";
+import { retryOnConflict } from "./retry";
+import { bookingItems, bookings, eventInventory, seatHoldings, waitlistEntries, type EventInventory, type WaitlistEntryRow } from "./schema";
+import { newTicketCode } from "./ticket-code";
+import { servingOrder } from "./waitlist-view";
+
+export const promoteWaitlistInput = z.object({ eventId: z.uuid(), max: z.number().int().min(1).max(500).default(50) });
+
+export type Promotion = { entryId: string; bookingId: string; userId: string; quantity: number };
+
+/**
+ * Serves an event's waitlist in order (priority desc, then FIFO): the first waiting entry whose
+ * quantity fits the free seats (held ones included) and keeps its user within the per-user cap
+ * is booked; entries that do not fit keep their place. Each promotion is its own transaction
+ * (seat row locked, entry locked SKIP LOCKED, seats, booking, tickets, entry, audit, facts), so a
+ * crash leaves every promotion either done or not, and a retry continues where it stopped.
+ * `done` once nobody fits: the seats still held for the waitlist then go back on sale.
+ */
+export async function promoteWaitlist({ ctx, input }: { ctx: Ctx; input: z.input<typeof promoteWaitlistInput> }) {
+  const i = promoteWaitlistInput.parse(input);
+  authorize(ctx.actor, "waitlist:manage");
+  const promoted: Promotion[] = [];
+  while (promoted.length < i.max) {
+    const next = await retryOnConflict(() => withTransaction(ctx, (tx) => promoteNext(ctx, tx, i.eventId)));
+    if (!next) return { promoted, done: true };
+    promoted.push(next);
+    countBookingConfirmed("waitlist", next.quantity);
+    countWaitlistPromotion();
+    ctx.log.info({ ...next, eventId: i.eventId }, "waitlist.promoted");
+  }
+  return { promoted, done: false };
+}
+
+async function promoteNext(ctx: Ctx, tx: Tx, eventId: string): Promise<Promotion | null> {
+  const [inv] = await tx.select().from(eventInventory).where(eq(eventInventory.eventId, eventId)).for("update");
+  if (!inv) return null;
+  const entry = inv.status === "published" && inv.endsAt > ctx.now() ? await firstFittingEntry(tx, inv) : undefined;
+  if (!entry) {
+    if (inv.held > 0) await tx.update(eventInventory).set({ held: 0 }).where(eq(eventInventory.eventId, eventId));
+    return null;
+  }
+  const q = entry.quantity;
+  const at = ctx.now();
+  const bookingId = randomUUID();
+  const totalCents = inv.priceCents * q;
+  await tx
+    .update(eventInventory)
+    .set({ sold: sql`${eventInventory.sold} + ${q}`, held: sql`greatest(${eventInventory.held} - ${q}, 0)` })
+    .where(eq(eventInventory.eventId, eventId));
+  await tx
+    .insert(seatHoldings)
+    .values({ eventId, userId: entry.userId, seats: q, seatLimit: inv.perUserLimit })
+    .onConflictDoUpdate({
+      target: [seatHoldings.eventId, seatHoldings.userId],
+      set: { seats: sql`${seatHoldings.seats} + ${q}`, seatLimit: inv.perUserLimit },
+    });
+  await tx.insert(bookings).values({
+    id: bookingId,
+    eventId,
+    userId: entry.userId,
+    quantity: q,
+    totalCents,
+    currency: inv.currency,
+    source: "waitlist",
+    createdAt: at,
+  });
+  await tx.insert(bookingItems).values(Array.from({ length: q }, () => ({ bookingId, ticketCode: newTicketCode() })));
+  await tx
+    .update(waitlistEntries)
+    .set({ status: "booked", bookingId, version: sql`${waitlistEntries.version} + 1`, updatedAt: at })
+    .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, "waiting")));
+  await recordAudit(tx, ctx, [
+    { eventId, bookingId, action: "booking.created", before: null, after: { status: "confirmed", quantity: q, totalCents, source: "waitlist" } },
+    {
+      eventId,
+      bookingId,
+      waitlistEntryId: entry.id,
+      action: "waitlist.promoted",
+      before: { status: "waiting", priority: entry.priority },
+      after: { status: "booked", bookingId },
+    },
+  ]);
+  const fact = { bookingId, eventId, userId: entry.userId, quantity: q };
+  await emit(tx, {
+    name: "booking.confirmed",
+    data: { ...fact, organizerId: inv.organizerId, totalCents, currency: inv.currency, source: "waitlist", confirmedAt: at.toISOString() },
+    requestId: ctx.requestId,
+  });
+  await emit(tx, { name: "waitlist.promoted", data: { ...fact, entryId: entry.id }, requestId: ctx.requestId });
+  return { entryId: entry.id, bookingId, userId: entry.userId, quantity: q };
+}
+
+/** The first entry in serving order that fits the free seats and its user's cap, locked. */
+async function firstFittingEntry(tx: Tx, inv: EventInventory): Promise<WaitlistEntryRow | undefined> {
+  const [row] = await tx
+    .select({ entry: waitlistEntries })
+    .from(waitlistEntries)
+    .leftJoin(seatHoldings, and(eq(seatHoldings.eventId, waitlistEntries.eventId), eq(seatHoldings.userId, waitlistEntries.userId)))
+    .where(
+      and(
+        eq(waitlistEntries.eventId, inv.eventId),
+        eq(waitlistEntries.status, "waiting"),
+        sql`${waitlistEntries.quantity} <= ${inv.capacity - inv.sold}`,
+        sql`coalesce(${seatHoldings.seats}, 0) + ${waitlistEntries.quantity} <= ${inv.perUserLimit}`,
+      ),
+    )
+    .orderBy(...servingOrder)
+    .limit(1)
+    .for("update", { of: waitlistEntries, skipLocked: true });
+  return row?.entry;
+}

@@ -1,0 +1,29 @@
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/lib/db/client";
+
+/**
+ * Gives cancelled seats back to the event and takes them off their holders' per-user counts.
+ * While someone waits on a bookable event the seats are held for the waitlist, so a fast
+ * direct buyer cannot take them before the promotion job serves the queue in order.
+ */
+export async function releaseSeats(tx: Tx, eventId: string, holders: { userId: string; quantity: number }[]): Promise<number> {
+  const seats = holders.reduce((sum, h) => sum + h.quantity, 0);
+  if (seats === 0) return 0;
+  await tx.execute(sql`
+    update bookings.event_inventory
+       set sold = sold - ${seats}::int,
+           held = held + case
+             when status = 'published' and ends_at > now() and exists (
+               select 1 from bookings.waitlist_entries e where e.event_id = ${eventId}::uuid and e.status = 'waiting'
+             ) then ${seats}::int else 0 end
+     where event_id = ${eventId}::uuid`);
+  const perUser = new Map<string, number>();
+  for (const h of holders) perUser.set(h.userId, (perUser.get(h.userId) ?? 0) + h.quantity);
+  await tx.execute(sql`
+    update bookings.seat_holdings h
+       set seats = h.seats - d.seats
+      from jsonb_to_recordset(${JSON.stringify([...perUser].map(([userId, seats]) => ({ userId, seats })))}::jsonb)
+           as d("userId" uuid, seats int)
+     where h.event_id = ${eventId}::uuid and h.user_id = d."userId"`);
+  return seats;
+}

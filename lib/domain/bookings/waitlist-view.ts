@@ -1,0 +1,73 @@
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { DbOrTx } from "@/lib/db/client";
+import { can } from "@/lib/domain/auth/policy";
+import type { Ctx } from "@/lib/domain/context";
+import { NotFound, Unauthenticated } from "@/lib/domain/errors";
+import { isUuid } from "@/lib/domain/ids";
+import { eventInventory, waitlistEntries, type WaitlistEntryRow, type WaitlistStatus } from "./schema";
+
+/** An entry as API.md shows it: `position` is 1-based among waiting entries, null once not waiting. */
+export type WaitlistEntryView = {
+  id: string;
+  eventId: string;
+  userId: string;
+  quantity: number;
+  priority: number;
+  position: number | null;
+  status: WaitlistStatus;
+  bookingId: string | null;
+  createdAt: string;
+};
+
+/** Serving order: priority descending, then who joined first (id breaks exact ties). */
+export const servingOrder = [sql`${waitlistEntries.priority} desc`, waitlistEntries.createdAt, waitlistEntries.id];
+
+/** 1 + the waiting entries of the same event served before this one. */
+export const positionOf: SQL<number | null> = sql<number | null>`case when ${waitlistEntries.status} = 'waiting' then (
+  select count(*)::int + 1 from bookings.waitlist_entries o
+   where o.event_id = ${waitlistEntries.eventId} and o.status = 'waiting'
+     and (o.priority > ${waitlistEntries.priority}
+          or (o.priority = ${waitlistEntries.priority} and (o.created_at, o.id) < (${waitlistEntries.createdAt}, ${waitlistEntries.id})))
+) end`;
+
+export function toEntryView(row: WaitlistEntryRow, position: number | null): WaitlistEntryView {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    userId: row.userId,
+    quantity: row.quantity,
+    priority: row.priority,
+    position: row.status === "waiting" ? position : null,
+    status: row.status,
+    bookingId: row.bookingId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function entryViews(db: DbOrTx, ids: string[]): Promise<WaitlistEntryView[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select({ row: waitlistEntries, position: positionOf }).from(waitlistEntries).where(inArray(waitlistEntries.id, ids));
+  const byId = new Map(rows.map((r) => [r.row.id, toEntryView(r.row, r.position)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export type OwnedEntry = { entry: WaitlistEntryRow; organizerId: string };
+
+/**
+ * Loads an entry its user, the event's organizer or an admin may see; anyone else gets
+ * NotFound, so entries are never revealed.
+ */
+export async function getEntryOrThrow(ctx: Ctx, id: string): Promise<OwnedEntry> {
+  if (ctx.actor.type === "anonymous") throw new Unauthenticated();
+  const [found] = isUuid(id)
+    ? await ctx.db
+        .select({ entry: waitlistEntries, organizerId: eventInventory.organizerId })
+        .from(waitlistEntries)
+        .innerJoin(eventInventory, eq(eventInventory.eventId, waitlistEntries.eventId))
+        .where(and(eq(waitlistEntries.id, id)))
+    : [];
+  if (!found || !can(ctx.actor, "waitlist:leave", { userId: found.entry.userId, organizerId: found.organizerId })) {
+    throw new NotFound("NOT_FOUND", "Waitlist entry not found.");
+  }
+  return found;
+}
