@@ -2,6 +2,11 @@ import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { jobRuns, type JobRun } from "./schema";
 
+export const WORKER_LOST = {
+  name: "WorkerLost",
+  message: "The worker running this run stopped renewing its lease (process died or stalled)",
+};
+
 const leaseUntil = (leaseMs: number) => sql`now() + ${leaseMs} * interval '1 millisecond'`;
 
 const claimable = (functionIds: string[]) =>
@@ -25,9 +30,19 @@ export async function claimRun(db: Db, functionIds: string[], workerId: string, 
     .orderBy(asc(jobRuns.runAt))
     .limit(1)
     .for("update", { skipLocked: true });
+  const takenOver = sql`${jobRuns.status} = 'running'`;
   const [run] = await db
     .update(jobRuns)
-    .set({ status: "running", lockedBy: workerId, lockedUntil: leaseUntil(leaseMs), updatedAt: sql`now()` })
+    .set({
+      status: "running",
+      lockedBy: workerId,
+      lockedUntil: leaseUntil(leaseMs),
+      updatedAt: sql`now()`,
+      // A worker that died mid-step used up an attempt: a step that kills its process every time
+      // ends dead instead of being retried forever.
+      attempt: sql`case when ${takenOver} then ${jobRuns.attempt} + 1 else ${jobRuns.attempt} end`,
+      lastError: sql`case when ${takenOver} then ${JSON.stringify(WORKER_LOST)}::jsonb else ${jobRuns.lastError} end`,
+    })
     .where(inArray(jobRuns.id, next))
     .returning();
   return run ?? null;

@@ -108,6 +108,11 @@ export async function executeRun(run: JobRun, o: ExecuteRunOptions): Promise<Run
     }
   };
 
+  if (state.attempt >= run.maxAttempts) {
+    o.log.error({ err: run.lastError, attempt: state.attempt }, "job.dead");
+    return written(await markDead(o.db, run, o.workerId, state, run.lastError ?? { message: "Out of attempts" }), "dead");
+  }
+
   for (;;) {
     if (o.signal?.aborted) return written(await release(o.db, run, o.workerId, state), "released");
     const response = await call();

@@ -66,7 +66,8 @@ export function createRunner(o: RunnerOptions) {
       }, leaseMs / 3);
       try {
         const outcome = await executeRun(run, { db: o.db, registry, handler, workerId, log: runLog, backoff, signal });
-        runLog.debug({ outcome }, "job.executed");
+        if (outcome === "lost") runLog.warn("job.lease_lost_before_write");
+        else runLog.debug({ outcome }, "job.executed");
         return outcome;
       } finally {
         clearInterval(renewal);

@@ -8,6 +8,7 @@ import { mailbox } from "@/lib/mail/schema";
 import { resetDatabase } from "@/tests/harness/db";
 import { drainJobs } from "./drain";
 import { emit } from "./emit";
+import { createRunner } from "./runner";
 import { jobRuns } from "./schema";
 import { crashControl, emailOnce } from "./test-fixtures/crash-functions";
 
@@ -67,5 +68,26 @@ describe("a worker process killed mid-step", () => {
     expect(prepared).toBe(0);
     const mails = await db.select().from(mailbox).where(like(mailbox.dedupeKey, `${eventId}:%`));
     expect(mails).toHaveLength(1);
+  });
+
+  it("parks a run as dead once workers have died on it as many times as it has attempts", async () => {
+    const db = getDb();
+    await db.transaction((tx) =>
+      emit(tx, { name: "platform.demo_requested", data: { to: "ann@example.com" }, requestId: randomUUID() }),
+    );
+    const runner = createRunner({ db, functions: [emailOnce], leaseMs: 1 });
+    await runner.dispatch();
+    const [queued] = await db.select().from(jobRuns);
+    // Each claim whose lease lapses unrenewed stands for a worker that died in the step.
+    for (let i = 0; i < queued!.maxAttempts; i++) {
+      expect(await runner.claim()).not.toBeNull();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+
+    await drainJobs({ db, functions: [emailOnce] });
+
+    const [run] = await db.select().from(jobRuns);
+    expect(run).toMatchObject({ status: "dead", lastError: { name: "WorkerLost" } });
+    expect(await db.select().from(mailbox)).toEqual([]);
   });
 });
