@@ -1,0 +1,9 @@
+import { adminChangeRoleRoute } from "@/app/api/v1/_contracts/auth";
+import { changeUserRole } from "@/lib/domain/auth";
+import { clientIp, userAgent } from "@/lib/http/client-info";
+import { json, withApi } from "@/lib/http/with-api";
+
+export const PATCH = withApi(adminChangeRoleRoute, async ({ req, ctx, params, body }) => {
+  const client = { ip: clientIp(req.headers), userAgent: userAgent(req.headers) };
+  return json(await changeUserRole({ ctx, input: { userId: params.id, role: body.role, client } }));
+});

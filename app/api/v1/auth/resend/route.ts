@@ -1,0 +1,9 @@
+import { resendRoute } from "@/app/api/v1/_contracts/auth";
+import { enforceAuthRateLimit, resendVerification } from "@/lib/domain/auth";
+import { clientIp } from "@/lib/http/client-info";
+import { json, withApi } from "@/lib/http/with-api";
+
+export const POST = withApi(resendRoute, async ({ req, ctx, body }) => {
+  await enforceAuthRateLimit("resend", { ip: clientIp(req.headers), email: body.email });
+  return json(await resendVerification({ ctx, input: body }), 202);
+});
