@@ -6,6 +6,17 @@ import { applyWaitlistFacts } from "./apply-waitlist-facts";
 import { applyEventFacts } from "./apply-event-facts";
 import { refreshLeaderboards } from "./refresh-leaderboards";
 import { invalidateEventCache } from "./invalidate-event-cache";
+import { pruneJobHistory } from "./prune-job-history";
 
 /** Every function the app serves and runs: one line per file in this folder. */
-export const functions = [sendDemoEmail, sendVerificationEmail, sendAccountExistsEmail, applyBookingFacts, applyWaitlistFacts, applyEventFacts, refreshLeaderboards, invalidateEventCache];
+export const functions = [
+  sendDemoEmail,
+  sendVerificationEmail,
+  sendAccountExistsEmail,
+  applyBookingFacts,
+  applyWaitlistFacts,
+  applyEventFacts,
+  refreshLeaderboards,
+  invalidateEventCache,
+  pruneJobHistory,
+];
