@@ -27,4 +27,14 @@ describe("buildRegistry", () => {
     );
     expect(() => buildRegistry(inngest.id, [filtered])).toThrow(/need an Inngest server/);
   });
+
+  it("lists the flow-control options that in-process runs ignore", () => {
+    const limited = inngest.createFunction(
+      { id: "t-limited", concurrency: 1, throttle: { limit: 1, period: "1s" }, triggers: [events["platform.demo_requested"]] },
+      async () => {},
+    );
+    expect(buildRegistry(inngest.id, [limited]).ignoredOptions).toEqual([
+      { functionId: "t-limited", options: ["concurrency", "throttle"] },
+    ]);
+  });
 });

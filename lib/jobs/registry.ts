@@ -7,12 +7,28 @@ export type JobFunction = InngestFunction.Any;
 
 type Trigger = { event?: string | EventType<string, undefined>; if?: string; cron?: string };
 
+/** Function options that only an Inngest server applies; in-process they have no effect. */
+const SERVER_ONLY_OPTIONS = [
+  "concurrency",
+  "throttle",
+  "debounce",
+  "rateLimit",
+  "batchEvents",
+  "cancelOn",
+  "priority",
+  "singleton",
+  "idempotency",
+  "timeouts",
+] as const;
+
 export type Registry = {
   appId: string;
   byId: Map<string, JobFunction>;
   /** Functions an event of this name triggers (`booking.*` matches `booking.confirmed`). */
   triggeredBy(eventName: string): JobFunction[];
   crons: { functionId: string; cron: string }[];
+  /** Per function, the options it sets that in-process runs ignore (for a start-up warning). */
+  ignoredOptions: { functionId: string; options: string[] }[];
 };
 
 export function functionId(fn: JobFunction): string {
@@ -45,10 +61,13 @@ export function buildRegistry(appId: string, functions: JobFunction[]): Registry
   const byId = new Map<string, JobFunction>();
   const eventTriggers: { pattern: string; fn: JobFunction }[] = [];
   const crons: Registry["crons"] = [];
+  const ignoredOptions: Registry["ignoredOptions"] = [];
   for (const fn of functions) {
     const id = functionId(fn);
     if (byId.has(id)) throw new Error(`Two Inngest functions share the id "${id}"`);
     byId.set(id, fn);
+    const options = SERVER_ONLY_OPTIONS.filter((key) => fn.opts[key] !== undefined);
+    if (options.length > 0) ignoredOptions.push({ functionId: id, options });
     for (const trigger of triggersOf(fn)) {
       if (trigger.if) throw new Error(`Function "${id}": trigger expressions (if) need an Inngest server`);
       if (trigger.cron) crons.push({ functionId: id, cron: trigger.cron });
@@ -60,6 +79,7 @@ export function buildRegistry(appId: string, functions: JobFunction[]): Registry
     appId,
     byId,
     crons,
+    ignoredOptions,
     triggeredBy: (eventName) => [
       ...new Set(eventTriggers.filter((t) => matches(t.pattern, eventName)).map((t) => t.fn)),
     ],

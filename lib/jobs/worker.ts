@@ -80,6 +80,7 @@ export function startJobsWorker(o: WorkerOptions): JobsWorker {
     const runner = createRunner({ ...o, log: o.log });
     const inFlight = new Set<Promise<unknown>>();
     log.info({ workerId: runner.workerId, functions: runner.functionIds }, "jobs.worker_started");
+    for (const ignored of runner.registry.ignoredOptions) log.warn(ignored, "jobs.options_need_inngest_server");
     while (!stopping.signal.aborted) {
       let delay = pollMs;
       try {
