@@ -5,8 +5,16 @@ import { applyBookingFacts } from "./apply-booking-facts";
 import { applyWaitlistFacts } from "./apply-waitlist-facts";
 import { applyEventFacts } from "./apply-event-facts";
 import { refreshLeaderboards } from "./refresh-leaderboards";
+import { reconcileAnalytics } from "./reconcile-analytics";
 import { invalidateEventCache } from "./invalidate-event-cache";
 import { pruneJobHistory } from "./prune-job-history";
+import { applyRetention } from "./apply-retention";
+import { promoteWaitlistOnRelease } from "./promote-waitlist";
+import { cancelEventBookingsOnCancel } from "./cancel-event-bookings";
+import { sendBookingConfirmedEmailOnConfirm } from "./send-booking-confirmed-email";
+import { sendBookingCancelledEmailOnCancel } from "./send-booking-cancelled-email";
+import { sendWaitlistJoinedEmailOnJoin } from "./send-waitlist-joined-email";
+import { sendWaitlistPromotedEmailOnPromote } from "./send-waitlist-promoted-email";
 
 /** Every function the app serves and runs: one line per file in this folder. */
 export const functions = [
@@ -17,6 +25,14 @@ export const functions = [
   applyWaitlistFacts,
   applyEventFacts,
   refreshLeaderboards,
+  reconcileAnalytics,
   invalidateEventCache,
   pruneJobHistory,
+  applyRetention,
+  promoteWaitlistOnRelease,
+  cancelEventBookingsOnCancel,
+  sendBookingConfirmedEmailOnConfirm,
+  sendBookingCancelledEmailOnCancel,
+  sendWaitlistJoinedEmailOnJoin,
+  sendWaitlistPromotedEmailOnPromote,
 ];

@@ -12,3 +12,8 @@ export { fillRate } from "./fill-rate";
 export { applyAnalyticsFact, applyFactInput, analyticsFactNames } from "./apply-fact";
 export { getSystemAnalytics, listSystemSnapshots, type SystemAnalytics, type SystemSnapshot } from "./get-system-analytics";
 export { captureSystemMetrics } from "./capture-system-metrics";
+export { getDashboardOverview, type DashboardOverview } from "./get-dashboard-overview";
+export { listRecentFacts, listRecentFactsInput, type AppliedFact } from "./list-recent-facts";
+export { findAnalyticsDrift, findAnalyticsDriftInput, type DriftReport } from "./find-analytics-drift";
+export { analyticsDrift, recordReconciliation, type AnalyticsDrift } from "./analytics-drift";
+export { purgeEventLog, purgeEventLogInput } from "./purge-event-log";
