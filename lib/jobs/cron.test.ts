@@ -60,12 +60,18 @@ describe("cron-triggered functions", () => {
   });
 
   it("runs a tick with Inngest's scheduled timer event", async () => {
+    const yearly = inngest.createFunction(
+      { id: "test-yearly", triggers: [{ cron: "0 0 1 1 *" }] },
+      async ({ event, step }) => {
+        await step.run("tick", () => void ticks.push(`${event.name} ${String(event.data.cron)}`));
+      },
+    );
     const db = getDb();
-    await scheduleCronTicks(db, registry, new Date(Date.now() - 120_000));
-    await scheduleCronTicks(db, registry);
+    // The schedule starts before 2020-01-01, so that tick is due now and no other one will be.
+    await scheduleCronTicks(db, buildRegistry(inngest.id, [yearly]), new Date("2019-12-31T23:00:00Z"));
 
-    await drainJobs({ db, functions: [everyMinute] });
+    await drainJobs({ db, functions: [yearly] });
 
-    expect(ticks).toEqual(["inngest/scheduled.timer"]);
+    expect(ticks).toEqual(["inngest/scheduled.timer 0 0 1 1 *"]);
   });
 });
