@@ -16,6 +16,6 @@ export async function purgeEventLog({ ctx, input }: { ctx: Ctx; input: z.input<t
   const { before, limit } = purgeEventLogInput.parse(input);
   const deleted = await ctx.db.execute(sql`
     delete from ${eventLog} where ctid = any(array(
-      select ctid from ${eventLog} where ${eventLog.appliedAt} < ${before} limit ${limit}))`);
+      select ctid from ${eventLog} where ${eventLog.appliedAt} < ${before.toISOString()}::timestamptz limit ${limit}))`);
   return deleted.count;
 }

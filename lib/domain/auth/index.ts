@@ -26,3 +26,4 @@ export type { UserView } from "./user-view";
 export type { TokenPair } from "./token-pair";
 export type { ClientInfo } from "./client-info";
 export { authEvents } from "./events";
+export { purgeSecurityEvents, purgeSecurityEventsInput } from "./purge-security-events";

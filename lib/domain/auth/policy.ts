@@ -20,7 +20,8 @@ export type Action =
   | "account:manage"
   | "user:manage"
   | "security-log:read"
-  | "jobs:manage";
+  | "jobs:manage"
+  | "retention:apply";
 
 export type Resource = { organizerId?: string | null; userId?: string | null };
 
@@ -43,6 +44,7 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "user:manage": () => false,
   "security-log:read": () => false,
   "jobs:manage": () => false,
+  "retention:apply": () => false,
 };
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {

@@ -22,3 +22,6 @@ export type { WaitlistEntryView } from "./waitlist-view";
 export { promoteWaitlist, promoteWaitlistInput } from "./promote-waitlist";
 export { cancelEventBookings, cancelEventBookingsInput } from "./cancel-event-bookings";
 export { closeEventWaitlist, closeEventWaitlistInput } from "./close-event-waitlist";
+export { purgeAuditLog, purgeAuditLogInput } from "./purge-audit-log";
+export { purgeIdempotencyKeys, purgeIdempotencyKeysInput } from "./purge-idempotency-keys";
+export { sendBookingConfirmedEmail, sendBookingCancelledEmail, sendWaitlistJoinedEmail, sendWaitlistPromotedEmail } from "./send-booking-emails";
