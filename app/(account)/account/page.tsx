@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { Alert } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { Card, PageHeader } from "@/app/_components/ui/card";
+import { getCurrentUser, listSessions } from "@/lib/domain/auth";
+import { currentCtx, requireSession } from "@/lib/web/current-actor";
+import { revokeSessionAction, signOutAction } from "./actions";
+import { describeUserAgent } from "./describe-user-agent";
+
+export const metadata: Metadata = { title: "Your account" };
+
+function when(date: Date): string {
+  return `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+}
+
+export default async function AccountPage() {
+  await requireSession("/account");
+  const ctx = await currentCtx();
+  const [{ user }, { data: sessions }] = await Promise.all([getCurrentUser({ ctx }), listSessions({ ctx })]);
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Your account"
+        actions={
+          <form action={signOutAction}>
+            <Button type="submit" variant="secondary">
+              Sign out
+            </Button>
+          </form>
+        }
+      />
+      {!user.emailVerified ? (
+        <Alert tone="warning">
+          Your email address is not confirmed yet, so you cannot book. <a className="underline" href={`/verify?email=${encodeURIComponent(user.email)}`}>Confirm it</a>.
+        </Alert>
+      ) : null}
+      <Card title="Profile">
+        <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+          <dt className="text-slate-500">Name</dt>
+          <dd>{user.name}</dd>
+          <dt className="text-slate-500">Email</dt>
+          <dd>
+            {user.email} {user.emailVerified ? <span className="ml-1 rounded bg-emerald-50 px-1.5 py-0.5 text-xs text-emerald-800">confirmed</span> : null}
+          </dd>
+          <dt className="text-slate-500">Role</dt>
+          <dd className="capitalize">{user.role}</dd>
+          <dt className="text-slate-500">Member since</dt>
+          <dd>{when(user.createdAt)}</dd>
+        </dl>
+      </Card>
+      <Card title="Where you are signed in">
+        <p className="mb-4 text-sm text-slate-600">
+          Browser sign-ins and API tokens alike. Revoke anything you do not recognise: it stops working on its next request.
+        </p>
+        <ul className="divide-y divide-slate-200" aria-label="Sessions">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="session" data-current={s.current}>
+              <div className="text-sm">
+                <p className="font-medium">
+                  {describeUserAgent(s.userAgent)} <span className="text-slate-500">· {s.kind === "web" ? "browser" : "API"}</span>
+                  {s.current ? <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs text-brand-700">This device</span> : null}
+                </p>
+                <p className="text-slate-500">
+                  {s.ip || "unknown address"} · signed in {when(s.createdAt)} · last active {when(s.lastSeenAt)}
+                </p>
+              </div>
+              <form action={revokeSessionAction}>
+                <input type="hidden" name="sessionId" value={s.id} />
+                <Button type="submit" variant="danger" aria-label={`Revoke session ${describeUserAgent(s.userAgent)} from ${s.ip || "unknown"}`}>
+                  {s.current ? "Sign out here" : "Revoke"}
+                </Button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Button } from "@/app/_components/ui/button";
+import { EmptyState, PageHeader } from "@/app/_components/ui/card";
+import { SelectField, TextField } from "@/app/_components/ui/field";
+import { can, listUsers } from "@/lib/domain/auth";
+import { currentCtx, requireSession } from "@/lib/web/current-actor";
+import { RoleForm } from "./role-form";
+
+export const metadata: Metadata = { title: "Users" };
+
+type Search = { q?: string; role?: string; cursor?: string };
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const session = await requireSession("/admin/users");
+  if (!can(session.actor, "user:manage")) notFound();
+  const { q, role, cursor } = await searchParams;
+  const roleFilter = role === "attendee" || role === "organizer" || role === "admin" ? role : undefined;
+  const ctx = await currentCtx();
+  const { data, nextCursor } = await listUsers({ ctx, input: { q: q || undefined, role: roleFilter, cursor: cursor || undefined, limit: 50 } });
+  const nextHref = nextCursor ? `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(roleFilter ? { role: roleFilter } : {}), cursor: nextCursor })}` : null;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title="Users"
+        description="Every account, newest first. A role change applies on the user's next request."
+        actions={
+          <Link href="/admin/security" className="text-sm text-brand-700 underline">
+            Security log
+          </Link>
+        }
+      />
+      <form method="get" className="flex flex-wrap items-end gap-3" role="search">
+        <div className="min-w-64 flex-1">
+          <TextField label="Search" name="q" defaultValue={q ?? ""} placeholder="Email or name" />
+        </div>
+        <SelectField label="Role" name="role" defaultValue={roleFilter ?? ""}>
+          <option value="">Any</option>
+          <option value="attendee">Attendee</option>
+          <option value="organizer">Organizer</option>
+          <option value="admin">Admin</option>
+        </SelectField>
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </form>
+      {data.length === 0 ? (
+        <EmptyState title="No users match" />
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th className="px-4 py-2">Name</th>
+                <th className="px-4 py-2">Email</th>
+                <th className="px-4 py-2">Verified</th>
+                <th className="px-4 py-2">Joined</th>
+                <th className="px-4 py-2">Role</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {data.map((u) => (
+                <tr key={u.id}>
+                  <td className="px-4 py-2">{u.name}</td>
+                  <td className="px-4 py-2">{u.email}</td>
+                  <td className="px-4 py-2">{u.emailVerified ? "yes" : "no"}</td>
+                  <td className="px-4 py-2 whitespace-nowrap">{u.createdAt.toISOString().slice(0, 10)}</td>
+                  <td className="px-4 py-2">
+                    <RoleForm userId={u.id} role={u.role} label={u.email} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {nextHref ? (
+        <Link href={nextHref} className="text-sm text-brand-700 underline">
+          Next page →
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { handlers } from "@/lib/web/auth";
+
+export const { GET, POST } = handlers;
