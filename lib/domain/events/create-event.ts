@@ -33,7 +33,7 @@ export const createEventInput = createEventFields
 /** A new event starts as a draft at version 1, with its seat inventory in the same commit. */
 export async function createEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof createEventInput> }): Promise<Event> {
   authorize(ctx.actor, "event:create");
-  const { organizerId: requestedOwner, ...fields } = createEventInput.parse(input);
+  const { organizerId: requestedOwner, startsAt, endsAt, ...fields } = createEventInput.parse(input);
   const organizerId = requestedOwner ?? (ctx.actor.type === "user" ? ctx.actor.userId : undefined);
   if (!organizerId) {
     throw new Validation("VALIDATION_FAILED", "Name the organizer who owns this event.", [{ path: "organizerId", message: "is required" }]);
@@ -44,7 +44,7 @@ export async function createEvent({ ctx, input }: { ctx: Ctx; input: z.input<typ
     const now = ctx.now();
     const [row] = await tx
       .insert(events)
-      .values({ ...fields, organizerId, status: "draft", version: 1, createdAt: now, updatedAt: now })
+      .values({ ...fields, startsAt: new Date(startsAt), endsAt: new Date(endsAt), organizerId, status: "draft", version: 1, createdAt: now, updatedAt: now })
       .returning(eventColumns);
     await syncInventory(ctx, tx, row!);
     await emit(tx, { name: "event.created", data: toSnapshot(row!), requestId: ctx.requestId });

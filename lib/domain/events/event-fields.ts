@@ -11,9 +11,8 @@ export const DEFAULT_PER_USER_LIMIT = 10;
 
 const ISO_4217 = new Set(Intl.supportedValuesOf("currency"));
 
-const dateTime = z
-  .iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone, e.g. 2026-06-01T19:00:00Z" })
-  .transform((value) => new Date(value));
+// Kept as strings (no transform), so a parsed input parses again unchanged and documents itself in OpenAPI.
+const dateTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone, e.g. 2026-06-01T19:00:00Z" });
 
 export const eventFields = {
   title: z
@@ -60,8 +59,8 @@ export const eventFields = {
 
 export const END_AFTER_START = "must be after the start time";
 
-export function endsAfterStarts(e: { startsAt: Date; endsAt: Date }): boolean {
-  return e.endsAt.getTime() > e.startsAt.getTime();
+export function endsAfterStarts(e: { startsAt: Date | string; endsAt: Date | string }): boolean {
+  return new Date(e.endsAt).getTime() > new Date(e.startsAt).getTime();
 }
 
 /** Runs only when both times parsed, so every other field error is still reported with it. */
@@ -69,5 +68,7 @@ export const endsAfterStartsCheck = {
   path: ["endsAt"],
   message: END_AFTER_START,
   when: (payload: ParsePayload) =>
+    typeof payload.value === "object" &&
+    payload.value !== null &&
     payload.issues.every((issue: $ZodRawIssue) => !["startsAt", "endsAt"].includes(String(issue.path?.[0]))),
 };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isTransaction } from "@/lib/db/transaction";
 import { getSeatsAvailable } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
-import { Unauthenticated } from "@/lib/domain/errors";
+import { Unauthenticated, Validation } from "@/lib/domain/errors";
 import { eventCache } from "./event-cache";
 import { eventPageCodec, type EventPage } from "./event-json";
 import { eventColumns, toEvent } from "./event-record";
@@ -13,35 +13,40 @@ import { searchQuery } from "./search-query";
 
 const DAY_MS = 86_400_000;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
-/** A date (a whole UTC day) or a date-time; `to` as a date includes that whole day. */
-const dayOrInstant = z.union(
-  [z.iso.date().transform((d) => ({ at: new Date(`${d}T00:00:00Z`), wholeDay: true })), z.iso.datetime({ offset: true }).transform((t) => ({ at: new Date(t), wholeDay: false }))],
-  { error: "must be a date (2026-06-01) or an ISO 8601 date-time" },
-);
+const dayOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: "must be a date (2026-06-01) or an ISO 8601 date-time with a time zone",
+});
 
-export const listEventsInput = z
-  .object({
-    /** `public`: published events for anyone. `manage`: the caller's own events, every status (admins: all events). */
-    scope: z.enum(["public", "manage"]).default("public"),
-    q: z.preprocess(blankToUndefined, z.string().trim().max(200, "must be at most 200 characters").optional()),
-    category: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().max(40, "must be at most 40 characters").optional()),
-    /** Events still running at or after this instant (default: now, for the public scope). */
-    from: z.preprocess(blankToUndefined, dayOrInstant.optional()),
-    /** Events starting at or before this instant (a date: before that day ends). */
-    to: z.preprocess(blankToUndefined, dayOrInstant.optional()),
-    limit: z.preprocess(blankToUndefined, z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").default(20)),
-    cursor: z.preprocess(blankToUndefined, z.string().max(200).optional()),
-  })
-  .transform(({ from, to, ...rest }) => ({
-    ...rest,
-    from: from?.at,
-    // Exclusive upper bound on starts_at.
-    toBefore: to ? new Date(to.at.getTime() + (to.wholeDay ? DAY_MS : 1)) : undefined,
-  }))
-  .refine((i) => !i.from || !i.toBefore || i.from < i.toBefore, { path: ["to"], message: "must not be before from" });
+/** The query as clients send it (empty form fields count as absent); strings stay strings, so it parses twice unchanged. */
+export const listEventsInput = z.object({
+  /** `public`: published events for anyone. `manage`: the caller's own events of every status (admins: all events). */
+  scope: optional(z.enum(["public", "manage"])),
+  q: optional(z.string().trim().max(200, "must be at most 200 characters")),
+  category: optional(z.string().trim().toLowerCase().max(40, "must be at most 40 characters")),
+  from: optional(dayOrInstant).describe("Events still running at or after this instant (a date: its start, UTC). Public default: now"),
+  to: optional(dayOrInstant).describe("Events starting at or before this instant (a date: by the end of that UTC day)"),
+  limit: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(100, "must be at most 100").default(20),
+  ),
+  cursor: optional(z.string().max(200, "is not a valid cursor")),
+});
 
 export type ListEventsInput = z.input<typeof listEventsInput>;
+
+const isDay = (value: string) => !value.includes("T");
+
+function resolveRange(from: string | undefined, to: string | undefined) {
+  const fromAt = from ? new Date(isDay(from) ? `${from}T00:00:00Z` : from) : undefined;
+  // Exclusive upper bound on starts_at: the next day for a date, the next millisecond for an instant.
+  const toBefore = to ? new Date(new Date(isDay(to) ? `${to}T00:00:00Z` : to).getTime() + (isDay(to) ? DAY_MS : 1)) : undefined;
+  if (fromAt && toBefore && toBefore <= fromAt) {
+    throw new Validation("INVALID_RANGE", "The range ends before it starts.", [{ path: "to", message: "must not be before from" }]);
+  }
+  return { from: fromAt, toBefore };
+}
 
 /**
  * Events in (starts_at, id) order with keyset pagination, each query served by its own index
@@ -49,7 +54,8 @@ export type ListEventsInput = z.input<typeof listEventsInput>;
  * own list never is.
  */
 export async function listEvents({ ctx, input }: { ctx: Ctx; input: ListEventsInput }): Promise<EventPage> {
-  const i = listEventsInput.parse(input);
+  const parsed = listEventsInput.parse(input);
+  const i = { ...parsed, scope: parsed.scope ?? "public", ...resolveRange(parsed.from, parsed.to) };
   const cursor = i.cursor ? decodeCursor(i.cursor) : undefined;
   if (i.scope === "manage") return loadPage(ctx, i, cursor, manageConditions(ctx, i.from));
   const load = () => loadPage(ctx, i, cursor, publicConditions(i.from ?? ctx.now()));
@@ -88,7 +94,7 @@ function manageConditions(ctx: Ctx, from: Date | undefined): SQL[] {
   return conditions;
 }
 
-type ParsedInput = z.output<typeof listEventsInput>;
+type ParsedInput = { q?: string; category?: string; toBefore?: Date; limit: number };
 
 async function loadPage(ctx: Ctx, i: ParsedInput, cursor: ReturnType<typeof decodeCursor> | undefined, scope: SQL[]): Promise<EventPage> {
   const conditions = [...scope];

@@ -50,7 +50,12 @@ function changedFields(before: EventRecord, after: EventRecord): string[] {
  * same transaction (CAPACITY_BELOW_SOLD), which undoes the edit.
  */
 export async function updateEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof updateEventInput> }): Promise<Event> {
-  const { id, version, ...patch } = updateEventInput.parse(input);
+  const { id, version, startsAt, endsAt, ...fields } = updateEventInput.parse(input);
+  const patch = {
+    ...fields,
+    ...(startsAt === undefined ? {} : { startsAt: new Date(startsAt) }),
+    ...(endsAt === undefined ? {} : { endsAt: new Date(endsAt) }),
+  };
   const { before, after } = await withTransaction(ctx, async (tx) => {
     const current = await loadEventToManage(tx, ctx.actor, id);
     if (current.status === "cancelled") throw cancelledIsFinal();
