@@ -24,3 +24,4 @@ export { cancelEventBookings, cancelEventBookingsInput } from "./cancel-event-bo
 export { closeEventWaitlist, closeEventWaitlistInput } from "./close-event-waitlist";
 export { purgeAuditLog, purgeAuditLogInput } from "./purge-audit-log";
 export { purgeIdempotencyKeys, purgeIdempotencyKeysInput } from "./purge-idempotency-keys";
+export { sendBookingConfirmedEmail, sendBookingCancelledEmail, sendWaitlistJoinedEmail, sendWaitlistPromotedEmail } from "./send-booking-emails";

@@ -11,7 +11,6 @@ import { recordAudit } from "./audit";
 import { retryOnConflict } from "./retry";
 import { bookingItems, bookings, eventInventory, seatHoldings, waitlistEntries, type EventInventory, type WaitlistEntryRow } from "./schema";
 import { newTicketCode } from "./ticket-code";
-import { servingOrder } from "./waitlist-view";
 
 export const promoteWaitlistInput = z.object({ eventId: z.uuid(), max: z.number().int().min(1).max(500).default(50) });
 
@@ -99,22 +98,22 @@ async function promoteNext(ctx: Ctx, tx: Tx, eventId: string): Promise<Promotion
   return { entryId: entry.id, bookingId, userId: entry.userId, quantity: q };
 }
 
-/** The first entry in serving order that fits the free seats and its user's cap, locked. */
+/**
+ * The first entry in serving order that fits the free seats and its user's cap, locked (raw
+ * SQL: drizzle qualifies the table in `FOR UPDATE OF`, which Postgres refuses).
+ */
 async function firstFittingEntry(tx: Tx, inv: EventInventory): Promise<WaitlistEntryRow | undefined> {
-  const [row] = await tx
-    .select({ entry: waitlistEntries })
-    .from(waitlistEntries)
-    .leftJoin(seatHoldings, and(eq(seatHoldings.eventId, waitlistEntries.eventId), eq(seatHoldings.userId, waitlistEntries.userId)))
-    .where(
-      and(
-        eq(waitlistEntries.eventId, inv.eventId),
-        eq(waitlistEntries.status, "waiting"),
-        sql`${waitlistEntries.quantity} <= ${inv.capacity - inv.sold}`,
-        sql`coalesce(${seatHoldings.seats}, 0) + ${waitlistEntries.quantity} <= ${inv.perUserLimit}`,
-      ),
-    )
-    .orderBy(...servingOrder)
-    .limit(1)
-    .for("update", { of: waitlistEntries, skipLocked: true });
-  return row?.entry;
+  const rows = await tx.execute<{ id: string }>(sql`
+    select e.id from bookings.waitlist_entries e
+      left join bookings.seat_holdings h on h.event_id = e.event_id and h.user_id = e.user_id
+     where e.event_id = ${inv.eventId}::uuid and e.status = 'waiting'
+       and e.quantity <= ${inv.capacity - inv.sold}::int
+       and coalesce(h.seats, 0) + e.quantity <= ${inv.perUserLimit}::int
+     order by e.priority desc, e.created_at, e.id
+     limit 1
+     for update of e skip locked`);
+  const id = rows[0]?.id;
+  if (!id) return undefined;
+  const [entry] = await tx.select().from(waitlistEntries).where(eq(waitlistEntries.id, id));
+  return entry;
 }
