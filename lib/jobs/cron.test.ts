@@ -63,7 +63,7 @@ describe("cron-triggered functions", () => {
     const yearly = inngest.createFunction(
       { id: "test-yearly", triggers: [{ cron: "0 0 1 1 *" }] },
       async ({ event, step }) => {
-        await step.run("tick", () => void ticks.push(`${event.name} ${String(event.data.cron)}`));
+        await step.run("tick", () => void ticks.push(`${event.name} ${JSON.stringify(event.data)}`));
       },
     );
     const db = getDb();
@@ -72,6 +72,6 @@ describe("cron-triggered functions", () => {
 
     await drainJobs({ db, functions: [yearly] });
 
-    expect(ticks).toEqual(["inngest/scheduled.timer 0 0 1 1 *"]);
+    expect(ticks).toEqual([`inngest/scheduled.timer ${JSON.stringify({ cron: "0 0 1 1 *" })}`]);
   });
 });

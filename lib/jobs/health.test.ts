@@ -37,6 +37,21 @@ describe("jobsHealth", () => {
     expect(health.detail.oldestPendingSeconds).toBeLessThan(30);
   });
 
+  it("does not count a long step whose worker still holds its lease as waiting", async () => {
+    const db = getDb();
+    await db.insert(jobRuns).values({
+      functionId: "f",
+      event: {},
+      requestId: "req",
+      maxAttempts: 5,
+      status: "running",
+      runAt: sql`now() - interval '10 minutes'`,
+      lockedBy: "w",
+      lockedUntil: sql`now() + interval '20 seconds'`,
+    });
+    expect(await jobsHealth(db)).toMatchObject({ status: "ok", detail: { backlog: 1, oldestPendingSeconds: 0 } });
+  });
+
   it("is degraded when work waits over a minute", async () => {
     const db = getDb();
     await db.insert(outbox).values({ id: randomUUID(), ...event, occurredAt: sql`now() - interval '2 minutes'` });

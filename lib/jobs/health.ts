@@ -12,20 +12,22 @@ export type JobsHealth = {
 export const JOBS_HEALTH_LIMITS = { backlog: 1_000, oldestPendingSeconds: 60, deadWithinHours: 1 };
 
 /**
- * Backlog counts events not yet dispatched plus runs queued or running; "oldest pending" is how
- * long the most overdue of them has waited (a sleeping run is not overdue until it wakes).
+ * Backlog counts events not yet dispatched plus runs queued or running. "Oldest pending" is how
+ * long the most overdue of them has waited to be picked up: a sleeping run is not overdue until
+ * it wakes, a running run only once its worker's lease has lapsed.
  */
 export async function jobsHealth(db: DbOrTx): Promise<JobsHealth> {
   const started = performance.now();
   const [row] = await db.execute<{ backlog: string; oldest: string | null; dead: string }>(sql`
-    with pending as (
-      select ${outbox.occurredAt} as due_at from ${outbox} where ${outbox.dispatchedAt} is null
+    with waiting as (
+      select ${outbox.occurredAt} as since from ${outbox} where ${outbox.dispatchedAt} is null
       union all
-      select ${jobRuns.runAt} from ${jobRuns} where ${jobRuns.status} in ('queued', 'running')
+      select case when ${jobRuns.status} = 'running' then ${jobRuns.lockedUntil} else ${jobRuns.runAt} end
+      from ${jobRuns} where ${jobRuns.status} in ('queued', 'running')
     )
     select
-      (select count(*) from pending) as backlog,
-      (select extract(epoch from now() - min(due_at)) from pending where due_at <= now()) as oldest,
+      (select count(*) from waiting) as backlog,
+      (select extract(epoch from now() - min(since)) from waiting where since <= now()) as oldest,
       (select count(*) from ${jobRuns}
         where ${jobRuns.status} = 'dead'
           and ${jobRuns.finishedAt} > now() - ${JOBS_HEALTH_LIMITS.deadWithinHours} * interval '1 hour') as dead`);

@@ -12,6 +12,8 @@ import { createInProcessHandler } from "./in-process-handler";
 import { buildRegistry, type JobFunction } from "./registry";
 import type { JobRun } from "./schema";
 
+const CRON_CHECK_MS = 5_000;
+
 export type RunnerOptions = {
   db: Db;
   log?: Logger;
@@ -38,6 +40,7 @@ export function createRunner(o: RunnerOptions) {
   const max = o.retryMaxMs ?? 10 * 60_000;
   const log = o.log ?? rootLogger;
   // Exponential with equal jitter: retries of many runs that failed together spread out.
+  let cronCheckedAt = 0;
   const backoff = (attempt: number) => Math.min(max, base * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
 
   return {
@@ -46,9 +49,13 @@ export function createRunner(o: RunnerOptions) {
     functionIds,
 
     /** Turns new outbox events and due cron ticks into queued runs. */
-    async dispatch(now?: Date): Promise<void> {
+    async dispatch(): Promise<void> {
       while ((await fanOut(o.db, registry)) > 0);
-      await scheduleCronTicks(o.db, registry, now);
+      // Ticks are at least a minute apart: looking every few seconds is plenty, not on every wake.
+      if (Date.now() - cronCheckedAt >= CRON_CHECK_MS) {
+        cronCheckedAt = Date.now();
+        await scheduleCronTicks(o.db, registry);
+      }
     },
 
     claim(): Promise<JobRun | null> {
