@@ -11,7 +11,7 @@ import { currentActor } from "./current-actor";
 /** What a server action hands back to `useActionState`: every field error, and the submitted values to refill the form. */
 export type ActionState<T = unknown> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; formError?: string; fieldErrors?: Record<string, string>; values?: Record<string, string> };
+  | { ok: false; formError?: string; fieldErrors?: Record<string, string>; values?: Record<string, string>; code?: string };
 
 /** Never echo secrets back into a form. */
 const SECRET_FIELD = /password|secret|token|code/i;
@@ -63,6 +63,7 @@ export function action<S extends ZodType, T>(
         const fieldErrors = Object.fromEntries(error.fieldErrors.map((f) => [f.path, f.message]));
         return {
           ok: false,
+          code: error.code,
           formError: error.fieldErrors.length ? undefined : error.message,
           fieldErrors,
           values: echoable(values),
