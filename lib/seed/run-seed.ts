@@ -3,6 +3,7 @@ import { seedUsers } from "@/lib/domain/auth";
 import { system } from "@/lib/domain/context";
 import { env } from "@/lib/env";
 import type { Logger } from "@/lib/log/logger";
+import { seedBookingHistory } from "./booking-history";
 
 /**
  * Demo data for a fresh `npm start`. Each step is idempotent (it checks before it writes), so
@@ -22,6 +23,7 @@ const steps: SeedStep[] = [
         },
       }),
   },
+  { name: "analytics.booking-history", run: seedBookingHistory },
 ];
 
 export async function runSeed(db: Db, log: Logger): Promise<void> {

@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { findAnalyticsDrift } from "@/lib/domain/analytics";
+import { dailyStats, eventStats } from "@/lib/domain/analytics/schema";
+import { seedUsers } from "@/lib/domain/auth";
+import { drainJobs } from "@/lib/jobs/drain";
+import { logger } from "@/lib/log/logger";
+import { functions } from "@/inngest/functions";
+import { resetDatabase, testCtx } from "@/tests/harness/db";
+import { seedBookingHistory } from "./booking-history";
+
+const eventFunctions = functions.filter((fn) => !((fn.opts as { triggers?: { cron?: string }[] }).triggers ?? []).some((t) => t.cron));
+
+describe("seedBookingHistory", () => {
+  beforeAll(async () => {
+    await resetDatabase();
+    await seedUsers({ ctx: testCtx(), input: { demo: true } });
+    await seedBookingHistory({ db: getDb(), log: logger });
+    await drainJobs({ db: getDb(), functions: eventFunctions, timeoutMs: 60_000 });
+  }, 120_000);
+
+  it("spreads real bookings over past UTC days, and the analytics built from them agree with the bookings tables", async () => {
+    const days = await getDb().selectDistinct({ date: dailyStats.date }).from(dailyStats);
+    expect(days.length).toBeGreaterThan(10);
+    const stats = await getDb().select().from(eventStats);
+    expect(stats.length).toBeGreaterThanOrEqual(1);
+    expect(stats.reduce((n, s) => n + s.seatsSold, 0)).toBeGreaterThan(50);
+    expect(stats.some((s) => s.bookingsCancelled > 0)).toBe(true);
+    expect(await findAnalyticsDrift({ ctx: testCtx(), input: { days: 30 } })).toMatchObject({ driftEvents: 0 });
+  });
+
+  it("adds nothing when run again", async () => {
+    const before = await getDb().select().from(eventStats);
+    await seedBookingHistory({ db: getDb(), log: logger });
+    await drainJobs({ db: getDb(), functions: eventFunctions, timeoutMs: 60_000 });
+    expect(await getDb().select().from(eventStats)).toEqual(before);
+  });
+});

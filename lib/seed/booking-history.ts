@@ -1,0 +1,128 @@
+import type { Db } from "@/lib/db/client";
+import { getUsersByEmails } from "@/lib/domain/auth";
+import { bookingTotals, bookSeats, cancelBooking, joinWaitlist } from "@/lib/domain/bookings";
+import { system, type Ctx, type UserActor } from "@/lib/domain/context";
+import { isDomainError } from "@/lib/domain/errors";
+import { createEvent, getEventsByIds, listEventIdsByOrganizer, publishEvent } from "@/lib/domain/events";
+import type { Logger } from "@/lib/log/logger";
+
+/** Three weeks of sales, so the dashboard has a shape on first start. */
+const HISTORY_DAYS = 21;
+const DAY_MS = 86_400_000;
+
+const ORGANIZERS = ["org1@evently.local", "org2@evently.local"];
+const BUYERS = ["ann@evently.local", "ben@evently.local", "cleo@evently.local", "admin@evently.local"];
+
+/** Used only when the demo organizers have no upcoming published events of their own yet. */
+const DEMO_EVENTS = [
+  { organizer: 0, title: "Jazz Night at the Docks", venue: "Harbour Hall", category: "music", capacity: 60, priceCents: 2500, currency: "EUR", inDays: 12 },
+  { organizer: 0, title: "Frontend Summit", venue: "Congress Centre", category: "tech", capacity: 150, priceCents: 14900, currency: "EUR", inDays: 30 },
+  { organizer: 0, title: "Sourdough Masterclass", venue: "The Bakehouse", category: "food", capacity: 24, priceCents: 6500, currency: "EUR", inDays: 9 },
+  { organizer: 1, title: "Community 10K Run", venue: "Riverside Park", category: "sports", capacity: 120, priceCents: 1500, currency: "USD", inDays: 18 },
+];
+
+/** A small deterministic PRNG (mulberry32): the demo looks the same on every fresh start. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const actorOf = (userId: string): UserActor => ({ type: "user", userId, role: "attendee", emailVerified: true, sessionId: null });
+
+/** Refusals (sold out, per-user cap) are part of a realistic sale: the seed just moves on. */
+async function attempt<T>(fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isDomainError(error)) return null;
+    throw error;
+  }
+}
+
+async function demoEvents(ctx: (at: Date) => Ctx, organizerIds: string[], start: Date): Promise<string[]> {
+  const owned = (await Promise.all(organizerIds.map((organizerId) => listEventIdsByOrganizer({ ctx: ctx(start), input: { organizerId } })))).flat();
+  const now = new Date();
+  const upcoming = (await getEventsByIds({ ctx: ctx(start), input: { ids: owned } })).filter((e) => e.status === "published" && e.endsAt > now);
+  if (upcoming.length > 0) return upcoming.map((e) => e.id);
+  const ids: string[] = [];
+  for (const d of DEMO_EVENTS) {
+    const startsAt = new Date(now.getTime() + d.inDays * DAY_MS);
+    // Created and published when the sale began, so the audit trail and charts agree on time.
+    const event = await createEvent({
+      ctx: ctx(start),
+      input: {
+        organizerId: organizerIds[d.organizer]!,
+        title: d.title,
+        description: "Demo event with three weeks of sales history.",
+        venue: d.venue,
+        category: d.category,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
+        capacity: d.capacity,
+        priceCents: d.priceCents,
+        currency: d.currency,
+      },
+    });
+    await publishEvent({ ctx: ctx(start), input: { id: event.id } });
+    ids.push(event.id);
+  }
+  return ids;
+}
+
+/**
+ * Demo booking history through the real bookings verbs with a `now` in the past, so every
+ * sale, cancellation and waitlist join is a real row with a fact in the outbox: the jobs then
+ * build the analytics from them and reconciliation agrees. Skipped once the demo events have
+ * any booking (idempotent), or when the demo accounts are missing (SEED_DEMO off).
+ */
+export async function seedBookingHistory({ db, log }: { db: Db; log: Logger }): Promise<void> {
+  const ctx = (at: Date, actor: Ctx["actor"] = system): Ctx => ({ actor, db, requestId: "seed-booking-history", log, now: () => at });
+  const now = new Date();
+  const start = new Date(now.getTime() - HISTORY_DAYS * DAY_MS);
+  const users = await getUsersByEmails({ ctx: ctx(now), input: { emails: [...ORGANIZERS, ...BUYERS] } });
+  const idOf = (email: string) => users.find((u) => u.email.toLowerCase() === email)?.id;
+  const organizerIds = ORGANIZERS.map(idOf);
+  const buyerIds = BUYERS.map(idOf).filter((id): id is string => !!id);
+  if (organizerIds.some((id) => !id) || buyerIds.length === 0) return;
+
+  const eventIds = await demoEvents(ctx, organizerIds as string[], start);
+  const totals = await bookingTotals({ ctx: ctx(now), input: { eventIds } });
+  if (totals.some((t) => t.bookingsConfirmed + t.bookingsCancelled > 0)) return;
+
+  const rand = random(20_260_301);
+  const made: { id: string; userId: string; day: number }[] = [];
+  let bookings = 0;
+  for (let day = 0; day <= HISTORY_DAYS; day++) {
+    // Sales ramp up towards the events, with a weekly rhythm (weekends sell more).
+    const base = new Date(start.getTime() + day * DAY_MS);
+    const weekend = [0, 6].includes(base.getUTCDay()) ? 1.6 : 1;
+    for (const eventId of eventIds) {
+      const count = Math.round((0.4 + (day / HISTORY_DAYS) * 2.2) * weekend * rand() * 1.5);
+      for (let n = 0; n < count; n++) {
+        const at = new Date(Math.min(base.getTime() + rand() * DAY_MS, now.getTime() - 1_000));
+        const userId = buyerIds[Math.floor(rand() * buyerIds.length)]!;
+        const quantity = 1 + Math.floor(rand() * rand() * 4);
+        const result = await attempt(() =>
+          bookSeats({ ctx: ctx(at, actorOf(userId)), input: { eventId, quantity, idempotencyKey: `seed:${eventId}:${day}:${n}` } }),
+        );
+        if (result) {
+          made.push({ id: result.booking.id, userId, day });
+          bookings++;
+        } else if (rand() < 0.3) {
+          await attempt(() => joinWaitlist({ ctx: ctx(at, actorOf(userId)), input: { eventId, quantity: 1 } }));
+        }
+      }
+    }
+    // About one booking in eight is cancelled a day or two later.
+    for (const b of made.filter((m) => m.day === day - 2 && rand() < 0.125)) {
+      const at = new Date(Math.min(base.getTime() + rand() * DAY_MS, now.getTime() - 1_000));
+      await attempt(() => cancelBooking({ ctx: ctx(at, actorOf(b.userId)), input: { id: b.id } }));
+    }
+  }
+  log.info({ events: eventIds.length, bookings, days: HISTORY_DAYS }, "seed.booking_history_created");
+}
