@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { anonymous, type Actor, type Ctx, type UserActor } from "@/lib/domain/context";
@@ -22,6 +22,8 @@ export const currentSession = cache(async (): Promise<WebSession | null> => {
       user: { id: session.user.id, name: session.user.name ?? "", email: session.user.email ?? "" },
     };
   } catch (error) {
+    // Next's own signals (dynamic rendering, redirects) must pass; only a real failure means "signed out".
+    unstable_rethrow(error);
     logger.error({ err: error }, "auth.session_check_failed");
     return null;
   }
