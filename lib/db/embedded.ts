@@ -47,8 +47,13 @@ function chownTree(dir: string, ids: { uid: number; gid: number }): void {
   chownSync(dir, ids.uid, ids.gid);
   for (const entry of readdirSync(dir)) {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) chownTree(full, ids);
-    else chownSync(full, ids.uid, ids.gid);
+    try {
+      if (statSync(full).isDirectory()) chownTree(full, ids);
+      else chownSync(full, ids.uid, ids.gid);
+    } catch (error) {
+      // A running server may delete its temporary files while we walk the tree.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
   }
 }
 
@@ -56,6 +61,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   database: string;
   persistent?: boolean;
+  /** Extra server settings, e.g. `fsync=off` for a throw-away test cluster. */
+  settings?: Record<string, string>;
   onLog?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
   const root = path.resolve(options.dataDir);
@@ -84,7 +91,7 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: isRoot && !ids,
     onLog: (m) => log(String(m)),
     onError: (m) => log(String(m)),
-    postgresFlags: ["-c", "max_connections=300", "-c", "fsync=on"],
+    postgresFlags: Object.entries({ max_connections: "300", ...options.settings }).flatMap(([k, v]) => ["-c", `${k}=${v}`]),
   });
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await pg.initialise();
   await pg.start();

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
@@ -33,8 +35,21 @@ function isAlive(pid: number): boolean {
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedDatabase | undefined;
   let serverUrl = process.env.DATABASE_URL;
+  const runsDir = path.resolve(".data/test-runs");
+  const runDir = path.join(runsDir, String(process.pid));
+  if (existsSync(runsDir)) {
+    for (const entry of readdirSync(runsDir)) {
+      if (!isAlive(Number(entry))) rmSync(path.join(runsDir, entry), { recursive: true, force: true });
+    }
+  }
   if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: ".data/test", database: "postgres", persistent: true });
+    // One throw-away cluster per run: concurrent runs never share (or delete) each other's files.
+    embedded = await startEmbeddedPostgres({
+      dataDir: runDir,
+      database: "postgres",
+      persistent: false,
+      settings: { fsync: "off", synchronous_commit: "off", full_page_writes: "off" },
+    });
     serverUrl = embedded.adminUrl;
   }
   const runId = String(process.pid);
@@ -61,5 +76,6 @@ export default async function setup(project: TestProject) {
     for (const { datname } of dbs) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     await admin.end();
     await embedded?.stop();
+    rmSync(runDir, { recursive: true, force: true });
   };
 }
