@@ -45,6 +45,10 @@ const schema = z
     RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     /** Requests per account (email) per hour on each auth route; defaults to 5 × RATE_LIMIT_AUTH_PER_MINUTE. */
     RATE_LIMIT_AUTH_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).optional(),
+    /** Booking and waitlist changes (book, cancel, join, leave) per user per minute. */
+    RATE_LIMIT_BOOKING_USER_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /** The same per client IP per minute: generous, since one venue or office shares an address. */
+    RATE_LIMIT_BOOKING_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
     /** Absolute lifetime of a web or API session (ASVS 3.3.2 level 2: 12 hours). */
     AUTH_SESSION_MAX_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
     /** A session unused this long is over (ASVS 3.3.2 level 2: 30 minutes). */

@@ -25,3 +25,4 @@ export { closeEventWaitlist, closeEventWaitlistInput } from "./close-event-waitl
 export { purgeAuditLog, purgeAuditLogInput } from "./purge-audit-log";
 export { purgeIdempotencyKeys, purgeIdempotencyKeysInput } from "./purge-idempotency-keys";
 export { sendBookingConfirmedEmail, sendBookingCancelledEmail, sendWaitlistJoinedEmail, sendWaitlistPromotedEmail } from "./send-booking-emails";
+export { enforceBookingRateLimit, type BookingRateLimitedAction } from "./rate-limits";

@@ -22,12 +22,16 @@ export type WaitlistEntryView = {
 /** Serving order: priority descending, then who joined first (id breaks exact ties). */
 export const servingOrder = [sql`${waitlistEntries.priority} desc`, waitlistEntries.createdAt, waitlistEntries.id];
 
-/** 1 + the waiting entries of the same event served before this one. */
-export const positionOf: SQL<number | null> = sql<number | null>`case when ${waitlistEntries.status} = 'waiting' then (
+/**
+ * 1 + the waiting entries of the same event served before this one. The outer columns are
+ * qualified by hand: drizzle writes them bare in a one-table select, and bare names inside the
+ * subquery would mean the subquery's own rows.
+ */
+export const positionOf: SQL<number | null> = sql<number | null>`case when waitlist_entries.status = 'waiting' then (
   select count(*)::int + 1 from bookings.waitlist_entries o
-   where o.event_id = ${waitlistEntries.eventId} and o.status = 'waiting'
-     and (o.priority > ${waitlistEntries.priority}
-          or (o.priority = ${waitlistEntries.priority} and (o.created_at, o.id) < (${waitlistEntries.createdAt}, ${waitlistEntries.id})))
+   where o.event_id = waitlist_entries.event_id and o.status = 'waiting'
+     and (o.priority > waitlist_entries.priority
+          or (o.priority = waitlist_entries.priority and (o.created_at, o.id) < (waitlist_entries.created_at, waitlist_entries.id)))
 ) end`;
 
 export function toEntryView(row: WaitlistEntryRow, position: number | null): WaitlistEntryView {
