@@ -4,6 +4,7 @@ import { system } from "@/lib/domain/context";
 import { env } from "@/lib/env";
 import type { Logger } from "@/lib/log/logger";
 import { seedBookingHistory } from "./booking-history";
+import { seedDemoEvents } from "./demo-events";
 
 /**
  * Demo data for a fresh `npm start`. Each step is idempotent (it checks before it writes), so
@@ -23,6 +24,8 @@ const steps: SeedStep[] = [
         },
       }),
   },
+  // Before the sales history, which sells into the demo organizers' published events.
+  { name: "events.demo-events", run: seedDemoEvents },
   { name: "analytics.booking-history", run: seedBookingHistory },
 ];
 
