@@ -5,6 +5,7 @@ import BookingCancelled, { type BookingCancelledProps } from "./booking-cancelle
 import BookingConfirmed, { type BookingConfirmedProps } from "./booking-confirmed";
 import EventCancelled, { type EventCancelledProps } from "./event-cancelled";
 import EventChanged, { type EventChangedProps } from "./event-changed";
+import JobsDemo, { type JobsDemoProps } from "./jobs-demo";
 import VerificationCode, { type VerificationCodeProps } from "./verification-code";
 import WaitlistJoined, { type WaitlistJoinedProps } from "./waitlist-joined";
 import WaitlistPromoted, { type WaitlistPromotedProps } from "./waitlist-promoted";
@@ -50,6 +51,10 @@ const templates = {
   "event-cancelled": template<EventCancelledProps>({
     Component: EventCancelled,
     subject: (p) => `Event cancelled: ${p.event.title}`,
+  }),
+  "jobs-demo": template<JobsDemoProps>({
+    Component: JobsDemo,
+    subject: () => "Your test message from Evently",
   }),
 };
 

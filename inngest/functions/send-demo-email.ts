@@ -1,10 +1,9 @@
-import EventChanged from "@/emails/event-changed";
 import { sendEmail } from "@/lib/mail/send-email";
 import { inngest } from "../client";
 import { events } from "../events";
 
 /**
- * Proves the pipeline end to end (outbox → job → mail) with a sample message. The dedupe key
+ * Proves the pipeline end to end (outbox → job → mail) with a test message. The dedupe key
  * names the event and this function, so a retried or re-delivered run sends nothing twice.
  */
 export const sendDemoEmail = inngest.createFunction(
@@ -14,7 +13,11 @@ export const sendDemoEmail = inngest.createFunction(
       sendEmail(ctx.db, {
         dedupeKey: `${event.id}:send-demo-email`,
         to: event.data.to,
-        message: { template: "event-changed", props: EventChanged.PreviewProps },
+        message: {
+          template: "jobs-demo",
+          // The event's own time: the moment the request committed, the same on every retry.
+          props: { to: event.data.to, requestedAt: new Date(event.ts ?? Date.now()).toISOString() },
+        },
       }),
     );
     ctx.log.info({ mailId: sent.mailId, status: sent.status }, "platform.demo_email_sent");
