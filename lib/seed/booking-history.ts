@@ -3,7 +3,7 @@ import { getUsersByEmails } from "@/lib/domain/auth";
 import { bookingTotals, bookSeats, cancelBooking, joinWaitlist } from "@/lib/domain/bookings";
 import { system, type Ctx, type UserActor } from "@/lib/domain/context";
 import { isDomainError } from "@/lib/domain/errors";
-import { createEvent, getEventsByIds, listEventIdsByOrganizer, publishEvent } from "@/lib/domain/events";
+import { getEventsByIds, listEventIdsByOrganizer } from "@/lib/domain/events";
 import type { Logger } from "@/lib/log/logger";
 
 /** Three weeks of sales, so the dashboard has a shape on first start. */
@@ -12,14 +12,6 @@ const DAY_MS = 86_400_000;
 
 const ORGANIZERS = ["org1@evently.local", "org2@evently.local"];
 const BUYERS = ["ann@evently.local", "ben@evently.local", "cleo@evently.local", "admin@evently.local"];
-
-/** Used only when the demo organizers have no upcoming published events of their own yet. */
-const DEMO_EVENTS = [
-  { organizer: 0, title: "Jazz Night at the Docks", venue: "Harbour Hall", category: "music", capacity: 60, priceCents: 2500, currency: "EUR", inDays: 12 },
-  { organizer: 0, title: "Frontend Summit", venue: "Congress Centre", category: "tech", capacity: 150, priceCents: 14900, currency: "EUR", inDays: 30 },
-  { organizer: 0, title: "Sourdough Masterclass", venue: "The Bakehouse", category: "food", capacity: 24, priceCents: 6500, currency: "EUR", inDays: 9 },
-  { organizer: 1, title: "Community 10K Run", venue: "Riverside Park", category: "sports", capacity: 120, priceCents: 1500, currency: "USD", inDays: 18 },
-];
 
 /** A small deterministic PRNG (mulberry32): the demo looks the same on every fresh start. */
 function random(seed: number): () => number {
@@ -44,41 +36,20 @@ async function attempt<T>(fn: () => Promise<T>): Promise<T | null> {
   }
 }
 
-async function demoEvents(ctx: (at: Date) => Ctx, organizerIds: string[], start: Date): Promise<string[]> {
-  const owned = (await Promise.all(organizerIds.map((organizerId) => listEventIdsByOrganizer({ ctx: ctx(start), input: { organizerId } })))).flat();
-  const now = new Date();
-  const upcoming = (await getEventsByIds({ ctx: ctx(start), input: { ids: owned } })).filter((e) => e.status === "published" && e.endsAt > now);
-  if (upcoming.length > 0) return upcoming.map((e) => e.id);
-  const ids: string[] = [];
-  for (const d of DEMO_EVENTS) {
-    const startsAt = new Date(now.getTime() + d.inDays * DAY_MS);
-    // Created and published when the sale began, so the audit trail and charts agree on time.
-    const event = await createEvent({
-      ctx: ctx(start),
-      input: {
-        organizerId: organizerIds[d.organizer]!,
-        title: d.title,
-        description: "Demo event with three weeks of sales history.",
-        venue: d.venue,
-        category: d.category,
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 3 * 3_600_000).toISOString(),
-        capacity: d.capacity,
-        priceCents: d.priceCents,
-        currency: d.currency,
-      },
-    });
-    await publishEvent({ ctx: ctx(start), input: { id: event.id } });
-    ids.push(event.id);
-  }
-  return ids;
+/** The demo organizers' published events that have not ended (seeded by the events step before this one). */
+async function demoEvents(ctx: Ctx, organizerIds: string[]): Promise<string[]> {
+  const owned = (await Promise.all(organizerIds.map((organizerId) => listEventIdsByOrganizer({ ctx, input: { organizerId } })))).flat();
+  const now = ctx.now();
+  const events = await getEventsByIds({ ctx, input: { ids: owned } });
+  return events.filter((e) => e.status === "published" && e.endsAt > now).map((e) => e.id);
 }
 
 /**
  * Demo booking history through the real bookings verbs with a `now` in the past, so every
  * sale, cancellation and waitlist join is a real row with a fact in the outbox: the jobs then
- * build the analytics from them and reconciliation agrees. Skipped once the demo events have
- * any booking (idempotent), or when the demo accounts are missing (SEED_DEMO off).
+ * build the analytics from them and reconciliation agrees. Sells into the demo organizers'
+ * published events; skipped once those have any booking (idempotent), or when the demo
+ * accounts or events are missing (SEED_DEMO off).
  */
 export async function seedBookingHistory({ db, log }: { db: Db; log: Logger }): Promise<void> {
   const ctx = (at: Date, actor: Ctx["actor"] = system): Ctx => ({ actor, db, requestId: "seed-booking-history", log, now: () => at });
@@ -90,7 +61,8 @@ export async function seedBookingHistory({ db, log }: { db: Db; log: Logger }): 
   const buyerIds = BUYERS.map(idOf).filter((id): id is string => !!id);
   if (organizerIds.some((id) => !id) || buyerIds.length === 0) return;
 
-  const eventIds = await demoEvents(ctx, organizerIds as string[], start);
+  const eventIds = await demoEvents(ctx(now), organizerIds as string[]);
+  if (eventIds.length === 0) return;
   const totals = await bookingTotals({ ctx: ctx(now), input: { eventIds } });
   if (totals.some((t) => t.bookingsConfirmed + t.bookingsCancelled > 0)) return;
 
