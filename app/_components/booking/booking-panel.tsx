@@ -1,4 +1,68 @@
-/** The booking area of an event page (quantity picker + Book, or Join waitlist). */
-export async function BookingPanel(_props: { eventId: string }) {
-  return null;
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { formatPrice } from "@/app/(public)/_components/event-format";
+import { Alert } from "@/app/_components/ui/alert";
+import { ButtonLink } from "@/app/_components/ui/button";
+import { getBookingOptions } from "@/lib/domain/bookings";
+import { currentCtx } from "@/lib/web/current-actor";
+import { BookForm } from "./book-form";
+import { JoinWaitlistForm } from "./join-waitlist-form";
+import { LivePosition } from "./live-position";
+
+/**
+ * The booking area of an event page: sign-in or verify prompts, the quantity picker and Book
+ * button, or Join waitlist once sold out, and the visitor's own seats and place in line.
+ */
+export async function BookingPanel({ eventId }: { eventId: string }) {
+  const ctx = await currentCtx();
+  const options = await getBookingOptions({ ctx, input: { eventId } });
+  if (!options) return null;
+  const price = formatPrice(options.priceCents, options.currency);
+  const here = `/events/${eventId}`;
+
+  return (
+    <section aria-labelledby="booking-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="booking-panel">
+      <h2 id="booking-heading" className="text-lg font-semibold text-slate-900">
+        Tickets <span className="text-sm font-normal text-slate-600">· {price} per seat</span>
+      </h2>
+      <p className="text-sm text-slate-700" data-testid="seats-available">
+        {options.state === "closed"
+          ? "Booking is closed for this event."
+          : options.seatsAvailable === 0
+            ? "Sold out."
+            : `${options.seatsAvailable.toLocaleString("en")} ${options.seatsAvailable === 1 ? "seat" : "seats"} available.`}
+      </p>
+      {options.mySeats > 0 ? (
+        <Alert tone="success">
+          You hold {options.mySeats} {options.mySeats === 1 ? "seat" : "seats"} for this event.{" "}
+          <Link href="/bookings" className="font-medium underline">
+            See your tickets
+          </Link>
+        </Alert>
+      ) : null}
+      {options.state === "closed" ? null : ctx.actor.type !== "user" ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <ButtonLink href={`/sign-in?next=${encodeURIComponent(here)}`}>Sign in to book</ButtonLink>
+          <Link href="/sign-up" className="text-sm text-brand-700 underline">
+            Create an account
+          </Link>
+        </div>
+      ) : !ctx.actor.emailVerified ? (
+        <Alert tone="warning">
+          Verify your email address before booking.{" "}
+          <Link href="/verify" className="font-medium underline">
+            Enter your code
+          </Link>
+        </Alert>
+      ) : options.myEntry ? (
+        <LivePosition entry={options.myEntry} />
+      ) : options.maxQuantity === 0 ? (
+        <p className="text-sm text-slate-600">You hold the most seats one person may book for this event ({options.perUserLimit}).</p>
+      ) : options.state === "open" ? (
+        <BookForm eventId={eventId} idempotencyKey={randomUUID()} maxQuantity={options.maxQuantity} priceCents={options.priceCents} currency={options.currency} />
+      ) : (
+        <JoinWaitlistForm eventId={eventId} maxQuantity={options.maxQuantity} />
+      )}
+    </section>
+  );
 }

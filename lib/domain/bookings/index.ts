@@ -26,3 +26,6 @@ export { purgeAuditLog, purgeAuditLogInput } from "./purge-audit-log";
 export { purgeIdempotencyKeys, purgeIdempotencyKeysInput } from "./purge-idempotency-keys";
 export { sendBookingConfirmedEmail, sendBookingCancelledEmail, sendWaitlistJoinedEmail, sendWaitlistPromotedEmail } from "./send-booking-emails";
 export { enforceBookingRateLimit, type BookingRateLimitedAction } from "./rate-limits";
+export { getBookingOptions, getBookingOptionsInput, MAX_SEATS_PER_REQUEST, type BookingOptions } from "./get-booking-options";
+export { listEventBookings, listEventBookingsInput } from "./list-event-bookings";
+export { listEventAudit, listEventAuditInput } from "./list-event-audit";

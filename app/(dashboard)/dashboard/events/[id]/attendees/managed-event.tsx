@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatUtc } from "@/app/(public)/_components/event-format";
+import { can } from "@/lib/domain/auth";
+import type { Ctx } from "@/lib/domain/context";
+import { getEvent } from "@/lib/domain/events";
+
+/** The event an organizer page is about: their own (or any, for admins); anyone else gets 404. */
+export async function managedEvent(ctx: Ctx, id: string) {
+  const event = await getEvent({ ctx, input: { id } });
+  if (!event || !can(ctx.actor, "event:manage", { organizerId: event.organizerId })) notFound();
+  return event;
+}
+
+export function eventSubtitle(event: { venue: string; startsAt: Date }): string {
+  return `${event.venue} · ${formatUtc(event.startsAt)}`;
+}
+
+/** Tabs between the organizer's attendee list and waitlist of one event. */
+export function AttendeeTabs({ eventId, current }: { eventId: string; current: "attendees" | "waitlist" }) {
+  const tabs = [
+    { key: "attendees", href: `/dashboard/events/${eventId}/attendees`, label: "Attendees" },
+    { key: "waitlist", href: `/dashboard/events/${eventId}/waitlist`, label: "Waitlist" },
+  ] as const;
+  return (
+    <nav aria-label="Event people" className="mb-6 flex gap-2 border-b border-slate-200">
+      {tabs.map((tab) => (
+        <Link
+          key={tab.key}
+          href={tab.href}
+          aria-current={tab.key === current ? "page" : undefined}
+          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab.key === current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,97 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatPrice, formatUtc } from "@/app/(public)/_components/event-format";
+import { CancelBookingButton } from "@/app/(account)/bookings/cancel-booking-button";
+import { EmptyState, Card, PageHeader } from "@/app/_components/ui/card";
+import { getUsersByIds } from "@/lib/domain/auth";
+import { listEventAudit, listEventBookings } from "@/lib/domain/bookings";
+import { isDomainError } from "@/lib/domain/errors";
+import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
+import { AuditTrail } from "./audit-trail";
+import { AttendeeTabs, eventSubtitle, managedEvent } from "./managed-event";
+
+export const metadata: Metadata = { title: "Attendees" };
+
+/** The organizer's attendee list: who booked, their tickets, cancel on their behalf, CSV export and the audit trail. */
+export default async function AttendeesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> }) {
+  const { id } = await params;
+  const { cursor } = await searchParams;
+  const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/attendees`);
+  if (!allowed) return <OrganizersOnly title="Attendees" />;
+  const event = await managedEvent(ctx, id);
+  const page = await listEventBookings({ ctx, input: { eventId: id, limit: 50, cursor: cursor || undefined } }).catch((error: unknown) => {
+    if (isDomainError(error) && error.code === "INVALID_CURSOR") return listEventBookings({ ctx, input: { eventId: id, limit: 50 } });
+    throw error;
+  });
+  const audit = await listEventAudit({ ctx, input: { eventId: id, limit: 50 } });
+  const userIds = [...page.data.map((b) => b.userId), ...audit.flatMap((a) => (a.actorId ? [a.actorId] : []))];
+  const users = new Map((await getUsersByIds({ ctx, input: { ids: userIds } })).map((u) => [u.id, u]));
+  const names = new Map([...users].map(([uid, u]) => [uid, u.name || u.email]));
+  const seats = event.capacity - event.seatsAvailable;
+
+  return (
+    <>
+      <PageHeader
+        title={`Attendees · ${event.title}`}
+        description={`${eventSubtitle(event)} · ${seats.toLocaleString("en")} of ${event.capacity.toLocaleString("en")} seats taken`}
+        actions={
+          <a href={`/dashboard/events/${id}/attendees/export`} className="text-sm font-medium text-brand-700 underline" download>
+            Export CSV
+          </a>
+        }
+      />
+      <AttendeeTabs eventId={id} current="attendees" />
+      {page.data.length === 0 ? (
+        <EmptyState title="No bookings yet" />
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="attendees">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3">Attendee</th>
+                <th scope="col" className="px-4 py-3">Seats</th>
+                <th scope="col" className="px-4 py-3">Status</th>
+                <th scope="col" className="px-4 py-3">Booked</th>
+                <th scope="col" className="px-4 py-3">Tickets</th>
+                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.data.map((b) => {
+                const user = users.get(b.userId);
+                return (
+                  <tr key={b.id}>
+                    <td className="px-4 py-3">
+                      <div className="font-medium text-slate-900">{user?.name ?? "Unknown user"}</div>
+                      <div className="text-xs text-slate-500">{user?.email ?? b.userId}</div>
+                    </td>
+                    <td className="px-4 py-3 text-slate-700">
+                      {b.quantity} · {formatPrice(b.totalCents, b.currency)}
+                      {b.source === "waitlist" ? <div className="text-xs text-slate-500">from waitlist</div> : null}
+                    </td>
+                    <td className="px-4 py-3 text-slate-700">{b.status === "confirmed" ? "Confirmed" : `Cancelled (${b.cancelledBy?.replace("_", " ")})`}</td>
+                    <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatUtc(new Date(b.createdAt))}</td>
+                    <td className="px-4 py-3 font-mono text-xs text-slate-700">{b.items.map((i) => i.ticketCode).join(" ")}</td>
+                    <td className="px-4 py-3">{b.status === "confirmed" ? <CancelBookingButton bookingId={b.id} /> : null}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.nextCursor ? (
+        <p className="mt-4">
+          <Link href={`/dashboard/events/${id}/attendees?cursor=${encodeURIComponent(page.nextCursor)}`} className="text-sm text-brand-700 underline" rel="next">
+            Older bookings →
+          </Link>
+        </p>
+      ) : null}
+      <div className="mt-8">
+        <Card title="Audit trail">
+          <AuditTrail rows={audit} names={names} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatUtc } from "@/app/(public)/_components/event-format";
+import { LeaveWaitlistButton } from "@/app/_components/booking/live-position";
+import { EmptyState, PageHeader } from "@/app/_components/ui/card";
+import { getUsersByIds } from "@/lib/domain/auth";
+import { listEventWaitlist } from "@/lib/domain/bookings";
+import { isDomainError } from "@/lib/domain/errors";
+import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
+import { AttendeeTabs, eventSubtitle, managedEvent } from "../attendees/managed-event";
+import { PriorityForm } from "./priority-form";
+
+export const metadata: Metadata = { title: "Waitlist" };
+
+const STATUS: Record<string, string> = { booked: "Booked", left: "Left", closed: "Closed" };
+
+/** An event's waitlist in serving order, with priority editing (audited) and removal. */
+export default async function EventWaitlistPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> }) {
+  const { id } = await params;
+  const { cursor } = await searchParams;
+  const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/waitlist`);
+  if (!allowed) return <OrganizersOnly title="Waitlist" />;
+  const event = await managedEvent(ctx, id);
+  const page = await listEventWaitlist({ ctx, input: { eventId: id, limit: 50, cursor: cursor || undefined } }).catch((error: unknown) => {
+    if (isDomainError(error) && error.code === "INVALID_CURSOR") return listEventWaitlist({ ctx, input: { eventId: id, limit: 50 } });
+    throw error;
+  });
+  const users = new Map((await getUsersByIds({ ctx, input: { ids: page.data.map((e) => e.userId) } })).map((u) => [u.id, u]));
+
+  return (
+    <>
+      <PageHeader title={`Waitlist · ${event.title}`} description={`${eventSubtitle(event)} · served by priority (highest first), then by joining time`} />
+      <AttendeeTabs eventId={id} current="waitlist" />
+      {page.data.length === 0 ? (
+        <EmptyState title="Nobody is waiting" />
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="waitlist">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3">#</th>
+                <th scope="col" className="px-4 py-3">Who</th>
+                <th scope="col" className="px-4 py-3">Seats</th>
+                <th scope="col" className="px-4 py-3">Joined</th>
+                <th scope="col" className="px-4 py-3">Priority</th>
+                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.data.map((entry) => {
+                const user = users.get(entry.userId);
+                const waiting = entry.status === "waiting";
+                return (
+                  <tr key={entry.id} className={waiting ? "" : "text-slate-500"}>
+                    <td className="px-4 py-3 font-medium">{waiting ? entry.position : STATUS[entry.status]}</td>
+                    <td className="px-4 py-3">
+                      <div className="font-medium text-slate-900">{user?.name ?? "Unknown user"}</div>
+                      <div className="text-xs text-slate-500">{user?.email ?? entry.userId}</div>
+                    </td>
+                    <td className="px-4 py-3">{entry.quantity}</td>
+                    <td className="whitespace-nowrap px-4 py-3">{formatUtc(new Date(entry.createdAt))}</td>
+                    <td className="px-4 py-3">{waiting ? <PriorityForm entryId={entry.id} eventId={id} priority={entry.priority} /> : entry.priority}</td>
+                    <td className="px-4 py-3">{waiting ? <LeaveWaitlistButton entryId={entry.id} eventId={id} label="Remove" /> : null}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page.nextCursor ? (
+        <p className="mt-4">
+          <Link href={`/dashboard/events/${id}/waitlist?cursor=${encodeURIComponent(page.nextCursor)}`} className="text-sm text-brand-700 underline" rel="next">
+            More →
+          </Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState } from "react";
+import { formatPrice } from "@/app/(public)/_components/event-format";
+import { Alert } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { bookSeatsAction } from "./actions";
+import { JoinWaitlistForm } from "./join-waitlist-form";
+import { QuantitySelect } from "./quantity-select";
+
+/**
+ * Quantity picker and Book button. The idempotency key is part of the rendered form, so a
+ * double submit books once; the button is also disabled while the booking is in flight.
+ */
+export function BookForm({ eventId, idempotencyKey, maxQuantity, priceCents, currency }: { eventId: string; idempotencyKey: string; maxQuantity: number; priceCents: number; currency: string }) {
+  const [state, formAction, pending] = useActionState(bookSeatsAction, null);
+  const [quantity, setQuantity] = useState(1);
+
+  if (state?.ok) {
+    return (
+      <Alert tone="success">
+        <span data-testid="booking-confirmed">
+          Booked {state.data.quantity} {state.data.quantity === 1 ? "seat" : "seats"}.{" "}
+        </span>
+        <Link href={`/bookings/${state.data.bookingId}`} className="font-medium underline">
+          View your tickets
+        </Link>
+      </Alert>
+    );
+  }
+  const refused = state && !state.ok ? state : null;
+  return (
+    <div className="space-y-4">
+      <form action={formAction} className="flex flex-wrap items-end gap-3">
+        <input type="hidden" name="eventId" value={eventId} />
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        <div className="w-28">
+          <QuantitySelect max={maxQuantity} value={quantity} onChange={setQuantity} error={refused?.fieldErrors?.quantity} />
+        </div>
+        <Button type="submit" disabled={pending} aria-disabled={pending}>
+          {pending ? "Booking…" : `Book · ${formatPrice(priceCents * quantity, currency)}`}
+        </Button>
+      </form>
+      {refused?.formError ? <Alert tone={refused.code === "SOLD_OUT" ? "warning" : "error"}>{refused.formError}</Alert> : null}
+      {refused?.code === "SOLD_OUT" ? <JoinWaitlistForm eventId={eventId} maxQuantity={maxQuantity} initialQuantity={quantity} /> : null}
+    </div>
+  );
+}
