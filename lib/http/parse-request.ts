@@ -1,20 +1,62 @@
 import type { ZodObject, ZodType } from "zod";
-import { BadRequest } from "@/lib/domain/errors";
+import { BadRequest, Validation } from "@/lib/domain/errors";
 
 /** Requests larger than this are refused before parsing; no route takes more than a few KB. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export class PayloadTooLarge extends Error {}
 
+/** Reads the body, counting bytes as they arrive: a huge or endless upload is cut off, never buffered. */
+async function readBoundedText(req: Request): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw new PayloadTooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new PayloadTooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Postgres text cannot hold U+0000, so a string carrying one would fail as a 500 deep in a
+ * query; it is refused here, at the edge, as the invalid input it is.
+ */
+function pathOfNul(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (typeof value !== "object" || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key.includes("\u0000")) return [...path, key];
+    const found = pathOfNul(inner, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+function refuseNul(value: unknown): void {
+  const path = pathOfNul(value);
+  if (path) {
+    throw new Validation("VALIDATION_FAILED", "The request has invalid fields.", [
+      { path: path.join(".") || "(body)", message: "must not contain NUL (\\u0000) characters" },
+    ]);
+  }
+}
+
 /**
  * Reads the JSON body whatever the declared content type (clients often forget it), so the
  * outcome depends on the bytes: malformed → 400, valid JSON with bad fields → 422 via zod.
  */
 export async function parseJsonBody<T extends ZodType>(req: Request, schema: T): Promise<ReturnType<T["parse"]>> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new PayloadTooLarge();
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) throw new PayloadTooLarge();
+  const text = await readBoundedText(req);
   let value: unknown = {};
   if (text.trim() !== "") {
     try {
@@ -23,6 +65,7 @@ export async function parseJsonBody<T extends ZodType>(req: Request, schema: T):
       throw new BadRequest("MALFORMED_JSON", "The request body is not valid JSON.");
     }
   }
+  refuseNul(value);
   return schema.parse(value) as ReturnType<T["parse"]>;
 }
 
@@ -30,5 +73,6 @@ export async function parseJsonBody<T extends ZodType>(req: Request, schema: T):
 export function parseQuery<T extends ZodObject>(url: URL, schema: T): ReturnType<T["parse"]> {
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) if (!(key in raw)) raw[key] = value;
+  refuseNul(raw);
   return schema.parse(raw) as ReturnType<T["parse"]>;
 }
