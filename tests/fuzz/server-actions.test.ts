@@ -1,0 +1,123 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestUser } from "@/lib/domain/auth/test-fixtures";
+import { bookSeats } from "@/lib/domain/bookings";
+import { anonymous, type Actor } from "@/lib/domain/context";
+import { createEvent, publishEvent } from "@/lib/domain/events";
+import type { ActionState } from "@/lib/web/action";
+import { resetDatabase, testCtx } from "@/tests/harness/db";
+import { fingerprint, hostileString } from "./hostile-input";
+
+/**
+ * Every server action built with `action()` gets hostile form submissions (the same nasty
+ * strings as the API fuzzing, as form fields, from every kind of caller): it answers with form
+ * errors or succeeds, never with the "something went wrong" of an unexpected failure, and a
+ * refused submission changes no row. Next's request scope is replaced by small stand-ins.
+ */
+
+const web = vi.hoisted(() => {
+  process.env.RATE_LIMITS = "off";
+  return { actor: { type: "anonymous" } as Actor };
+});
+
+vi.mock("@/lib/web/current-actor", () => ({
+  currentActor: async () => web.actor,
+  currentSession: async () => null,
+  currentCtx: async () => {
+    throw new Error("not used by action() modules");
+  },
+}));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "203.0.113.7", "user-agent": "fuzz" }),
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const RUNS_PER_ACTION = 50;
+const ROOT = path.resolve(import.meta.dirname, "../..");
+/** These two go through Auth.js's own signIn/signOut, which need a real request: the e2e journeys drive them. */
+const NEEDS_A_REAL_REQUEST = new Set(["app/(account)/sign-in/actions.ts", "app/(account)/account/actions.ts"]);
+const GENERIC_FAILURE = "Something went wrong on our side. Please try again.";
+
+function actionModules(dir = path.join(ROOT, "app")): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return actionModules(full);
+    return entry === "actions.ts" && !NEEDS_A_REAL_REQUEST.has(path.relative(ROOT, full)) ? [full] : [];
+  });
+}
+
+type FormAction = (prev: ActionState | null, form: FormData) => Promise<ActionState>;
+
+const actions: [string, FormAction][] = [];
+let callers: Actor[] = [];
+let realIds: string[] = [];
+
+beforeAll(async () => {
+  for (const file of actionModules()) {
+    const mod = (await import(file)) as Record<string, unknown>;
+    for (const [name, fn] of Object.entries(mod)) {
+      if (typeof fn === "function") actions.push([`${path.relative(ROOT, file)} ${name}`, fn as FormAction]);
+    }
+  }
+  await resetDatabase();
+  const [admin, organizer, attendee, unverified] = await Promise.all([
+    createTestUser({ role: "admin" }),
+    createTestUser({ role: "organizer" }),
+    createTestUser(),
+    createTestUser({ verified: false }),
+  ]);
+  const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+  const endsAt = new Date(Date.now() + 7 * 86_400_000 + 3_600_000).toISOString();
+  const event = await createEvent({
+    ctx: testCtx(organizer.actor),
+    input: { title: "Fuzz night", venue: "Hall", startsAt, endsAt, capacity: 5, priceCents: 1000, currency: "EUR" },
+  });
+  await publishEvent({ ctx: testCtx(organizer.actor), input: { id: event.id } });
+  const { booking } = await bookSeats({ ctx: testCtx(attendee.actor), input: { eventId: event.id, quantity: 1, idempotencyKey: "fuzz" } });
+  callers = [anonymous, admin.actor, organizer.actor, attendee.actor, unverified.actor];
+  realIds = [event.id, booking.id, attendee.id, organizer.id];
+}, 60_000);
+
+/** Field names the app's forms use, so submissions reach past "required" into each rule. */
+const FIELDS = [
+  "eventId", "bookingId", "entryId", "runId", "userId", "id", "quantity", "priority", "idempotencyKey", "role", "email",
+  "password", "name", "code", "title", "description", "venue", "category", "startsAt", "endsAt", "capacity", "price",
+  "priceCents", "currency", "perUserLimit", "version", "next",
+];
+
+describe("server actions under hostile form submissions", () => {
+  it("found the action modules", () => {
+    expect(actions.length).toBeGreaterThan(5);
+  });
+
+  it(`never fail unexpectedly and a refusal changes no row (${RUNS_PER_ACTION} submissions each)`, async () => {
+    for (const [name, run] of actions) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...callers),
+          fc.array(fc.tuple(fc.constantFrom(...FIELDS), hostileString(realIds)), { maxLength: 8 }),
+          async (actor, fields) => {
+            web.actor = actor;
+            const form = new FormData();
+            for (const [key, value] of fields) form.append(key, value);
+            const before = await fingerprint();
+            let state: ActionState | undefined;
+            try {
+              state = await run(null, form);
+            } catch (error) {
+              // redirect() and notFound() are how an action ends successfully or on a missing page.
+              expect(String((error as { digest?: unknown }).digest ?? error), name).toMatch(/^NEXT_(REDIRECT|HTTP_ERROR_FALLBACK)/);
+              return;
+            }
+            expect(state.ok === false ? state.formError : undefined, `${name} failed unexpectedly`).not.toBe(GENERIC_FAILURE);
+            if (!state.ok) expect(await fingerprint(), `${name} refused the form but changed rows`).toBe(before);
+          },
+        ),
+        { numRuns: RUNS_PER_ACTION },
+      );
+    }
+  }, 600_000);
+});
