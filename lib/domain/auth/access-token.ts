@@ -28,8 +28,29 @@ export function invalidAccessToken(): Unauthenticated {
   return new Unauthenticated("INVALID_TOKEN", "The access token is invalid, expired or revoked.");
 }
 
+type VerifiedClaims = { sub: string; sid: string; exp: number };
+
+/**
+ * Tokens whose signature already checked out, until they expire: the signature check is a
+ * quarter of the per-request auth cost, and a token's bytes cannot change. Expiry is still
+ * checked on every use, and revocation lives in the session row, not here.
+ */
+const verified = new Map<string, VerifiedClaims>();
+const MAX_VERIFIED = 10_000;
+
+function remember(token: string, claims: VerifiedClaims): void {
+  if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value!);
+  verified.set(token, claims);
+}
+
 /** Signature, algorithm, type, issuer, audience and expiry; the session check is the caller's. */
 export async function verifyAccessToken(token: string, now: Date): Promise<{ sub: string; sid: string }> {
+  const known = verified.get(token);
+  if (known) {
+    if (now.getTime() < known.exp * 1000) return known;
+    verified.delete(token);
+    throw invalidAccessToken();
+  }
   try {
     const { payload } = await jwtVerify(token, await accessTokenSigningKey(), {
       algorithms: ["HS256"],
@@ -39,8 +60,10 @@ export async function verifyAccessToken(token: string, now: Date): Promise<{ sub
       currentDate: now,
       requiredClaims: ["sub", "sid", "exp"],
     });
-    if (typeof payload.sub !== "string" || typeof payload.sid !== "string") throw invalidAccessToken();
-    return { sub: payload.sub, sid: payload.sid };
+    if (typeof payload.sub !== "string" || typeof payload.sid !== "string" || typeof payload.exp !== "number") throw invalidAccessToken();
+    const claims = { sub: payload.sub, sid: payload.sid, exp: payload.exp };
+    remember(token, claims);
+    return claims;
   } catch (error) {
     if (error instanceof errors.JOSEError || error instanceof TypeError) throw invalidAccessToken();
     throw error;
