@@ -3,6 +3,7 @@ import type { DbOrTx } from "@/lib/db/client";
 import { JOBS_CHANNEL } from "@/lib/jobs/outbox";
 import type { BookingView } from "./booking-view";
 import type { KeyRef } from "./idempotency";
+import { executePrepared } from "./prepared-statement";
 
 export type DirectBooking = {
   bookingId: string;
@@ -40,7 +41,7 @@ export async function insertDirectBooking(db: DbOrTx, b: DirectBooking) {
     cancelledBy: null,
   };
   const fact = { bookingId: b.bookingId, eventId: b.eventId, userId: b.userId, quantity: b.quantity, source: "direct", confirmedAt: at };
-  const rows = await db.execute<{ totalCents: number; currency: string; organizerId: string }>(sql`
+  const rows = await executePrepared<{ totalCents: number; currency: string; organizerId: string }>(db, sql`
     with inv as (
       update bookings.event_inventory
          set sold = sold + ${b.quantity}::int

@@ -56,7 +56,8 @@ export async function cancelBooking({ ctx, input }: { ctx: Ctx; input: z.input<t
   return view!;
 }
 
+/** The holder, else whoever acts for the event: an admin (or the system, on an admin's behalf) or its organizer. */
 function cancelledByOf(ctx: Ctx, holderId: string): CancelledBy {
-  if (ctx.actor.type !== "user" || ctx.actor.userId === holderId) return "holder";
-  return ctx.actor.role === "admin" ? "admin" : "organizer";
+  if (ctx.actor.type === "user" && ctx.actor.userId === holderId) return "holder";
+  return ctx.actor.type === "user" && ctx.actor.role !== "admin" ? "organizer" : "admin";
 }
