@@ -51,6 +51,9 @@ export function action<S extends ZodType, T>(
     const requestId = requestIdFrom(await headers().catch(() => new Headers()));
     const log = loggerFor({ requestId });
     try {
+      // Postgres text cannot hold U+0000: refused here as bad input rather than failing in a query.
+      const withNul = Object.entries(values).find(([key, value]) => key.includes("\u0000") || value.includes("\u0000"));
+      if (withNul) return { ok: false, fieldErrors: { [withNul[0]]: "Remove the NUL character from this field." }, values: echoable(values) };
       const parsed = schema.safeParse(values);
       if (!parsed.success) return { ok: false, fieldErrors: firstErrorPerField(parsed.error), values: echoable(values) };
       const ctx: Ctx = { actor: await currentActor(), db: getDb(), requestId, log, now: () => new Date() };
