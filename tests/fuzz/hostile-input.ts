@@ -43,6 +43,7 @@ export function hostileString(realIds: string[] = []): fc.Arbitrary<string> {
     { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
     { weight: 1, arbitrary: fc.uuid() },
     { weight: 1, arbitrary: hugeString },
+    { weight: 1, arbitrary: fc.string({ maxLength: 10 }).map((s) => `${s}\u0000${s}`) },
     ...(realIds.length > 0 ? [{ weight: 3, arbitrary: fc.constantFrom(...realIds) }] : []),
   );
 }
