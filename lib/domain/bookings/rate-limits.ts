@@ -1,7 +1,6 @@
 import type { Actor } from "@/lib/domain/context";
 import { RateLimited } from "@/lib/domain/errors";
 import { env } from "@/lib/env";
-import { countRateLimitRejection } from "@/lib/metrics/domain";
 import { createRateLimiter, type RateLimiter } from "@/lib/redis/rate-limit";
 
 export type BookingRateLimitedAction = "booking" | "waitlist";
@@ -28,8 +27,8 @@ export async function enforceBookingRateLimit(action: BookingRateLimitedAction, 
     ...(actor.type === "user" ? [limiter(`${action}:user`, env.RATE_LIMIT_BOOKING_USER_PER_MINUTE).limit(actor.userId)] : []),
   ]);
   const denied = results.filter((r) => !r.success);
+  // rate_limit_rejections_total is counted per denying limiter by createRateLimiter itself.
   if (denied.length === 0) return;
-  countRateLimitRejection(action);
   const worst = denied.reduce((a, b) => (b.retryAfterSeconds > a.retryAfterSeconds ? b : a));
   throw new RateLimited(worst.retryAfterSeconds, worst.limit, new Date(worst.reset));
 }
