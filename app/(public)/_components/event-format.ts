@@ -1,0 +1,28 @@
+/** How events read on every page: money from minor units, times in UTC (the browser adds local time). */
+
+export function formatPrice(priceCents: number, currency: string, locale = "en"): string {
+  if (priceCents === 0) return "Free";
+  const format = new Intl.NumberFormat(locale, { style: "currency", currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(priceCents / 10 ** digits);
+}
+
+const UTC_FORMAT = new Intl.DateTimeFormat("en", {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "UTC",
+});
+
+export function formatUtc(at: Date): string {
+  return `${UTC_FORMAT.format(at)} UTC`;
+}
+
+export function seatsLabel(seatsAvailable: number): string {
+  if (seatsAvailable <= 0) return "Sold out";
+  return seatsAvailable === 1 ? "1 seat left" : `${seatsAvailable.toLocaleString("en")} seats left`;
+}

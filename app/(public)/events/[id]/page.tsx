@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { BookingPanel } from "@/app/_components/booking/booking-panel";
+import { Alert } from "@/app/_components/ui/alert";
+import { ButtonLink } from "@/app/_components/ui/button";
+import { can } from "@/lib/domain/auth";
+import { getEvent } from "@/lib/domain/events";
+import { env } from "@/lib/env";
+import { currentCtx } from "@/lib/web/current-actor";
+import { formatPrice, formatUtc, seatsLabel } from "../../_components/event-format";
+import { EventStatusBadge } from "../../_components/event-status-badge";
+import { LocalTime } from "../../_components/local-time";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Once per request, shared by the metadata and the page. Seats are exact (never cached). */
+const loadEvent = cache(async (id: string) => {
+  const ctx = await currentCtx();
+  return { event: await getEvent({ ctx, input: { id } }), actor: ctx.actor };
+});
+
+function summary(description: string): string {
+  const text = description.replace(/\s+/g, " ").trim();
+  return text.length > 180 ? `${text.slice(0, 177)}…` : text;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { event } = await loadEvent((await params).id);
+  if (!event) return { title: "Event not found" };
+  const description = summary(event.description) || `${event.venue} · ${formatUtc(event.startsAt)}`;
+  return {
+    title: event.title,
+    description,
+    openGraph: { title: event.title, description, type: "website", url: new URL(`/events/${event.id}`, env.APP_URL).toString() },
+    // Drafts are private: keep them out of search engines even if a link leaks.
+    robots: event.status === "draft" ? { index: false } : undefined,
+  };
+}
+
+export default async function EventPage({ params }: Props) {
+  const { id } = await params;
+  const { event, actor } = await loadEvent(id);
+  if (!event) notFound();
+  const manageable = can(actor, "event:manage", { organizerId: event.organizerId });
+
+  return (
+    <article className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+      <div className="space-y-6">
+        {event.status === "draft" ? <Alert tone="info">This is a draft: only you and admins can see it until it is published.</Alert> : null}
+        {event.status === "cancelled" ? <Alert tone="error">This event was cancelled. Every booking was cancelled and its holder notified.</Alert> : null}
+        {event.status === "published" && event.isPast ? <Alert tone="info">This event has ended.</Alert> : null}
+        <header className="space-y-2">
+          <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{event.category}</p>
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900">{event.title}</h1>
+          <EventStatusBadge event={event} />
+        </header>
+        <dl className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
+          <div>
+            <dt className="text-xs font-medium uppercase text-slate-500">Starts</dt>
+            <dd className="text-sm text-slate-900">
+              <time dateTime={event.startsAt.toISOString()}>{formatUtc(event.startsAt)}</time>
+              <LocalTime iso={event.startsAt.toISOString()} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium uppercase text-slate-500">Ends</dt>
+            <dd className="text-sm text-slate-900">
+              <time dateTime={event.endsAt.toISOString()}>{formatUtc(event.endsAt)}</time>
+              <LocalTime iso={event.endsAt.toISOString()} />
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium uppercase text-slate-500">Venue</dt>
+            <dd className="text-sm text-slate-900">{event.venue}</dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium uppercase text-slate-500">Price</dt>
+            <dd className="text-sm text-slate-900">{formatPrice(event.priceCents, event.currency)} per seat</dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium uppercase text-slate-500">Availability</dt>
+            <dd className="text-sm text-slate-900" data-testid="seats-left">
+              {seatsLabel(event.seatsAvailable)} <span className="text-slate-500">of {event.capacity.toLocaleString("en")}</span>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium uppercase text-slate-500">Per person</dt>
+            <dd className="text-sm text-slate-900">Up to {event.perUserLimit} seats</dd>
+          </div>
+        </dl>
+        {event.description ? <div className="whitespace-pre-line text-slate-700">{event.description}</div> : null}
+        {manageable && event.status !== "cancelled" ? <ButtonLink href={`/dashboard/events/${event.id}/edit`} variant="secondary">Edit event</ButtonLink> : null}
+      </div>
+      <aside>
+        <BookingPanel eventId={event.id} />
+      </aside>
+    </article>
+  );
+}
