@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Alert } from "@/app/_components/ui/alert";
+import { Card, PageHeader } from "@/app/_components/ui/card";
+import { can } from "@/lib/domain/auth";
+import { getEvent, SUGGESTED_CATEGORIES } from "@/lib/domain/events";
+import { toFormValues } from "../../_components/event-form-values";
+import { EventForm } from "../../_components/event-form";
+import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
+
+export const metadata: Metadata = { title: "Edit event" };
+
+export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/edit`);
+  if (!allowed) return <OrganizersOnly title="Edit event" />;
+  const event = await getEvent({ ctx, input: { id } });
+  if (!event || !can(ctx.actor, "event:manage", { organizerId: event.organizerId })) notFound();
+
+  return (
+    <>
+      <PageHeader title={`Edit “${event.title}”`} description={`Version ${event.version} · times are UTC`} />
+      {event.status === "cancelled" ? (
+        <Alert tone="info">This event was cancelled; it can no longer be edited.</Alert>
+      ) : (
+        <Card>
+          <EventForm mode="edit" id={event.id} version={event.version} initial={toFormValues(event)} categories={SUGGESTED_CATEGORIES} />
+        </Card>
+      )}
+    </>
+  );
+}

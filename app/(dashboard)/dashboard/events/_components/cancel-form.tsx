@@ -1,0 +1,25 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Alert } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { cancelEventAction } from "../actions";
+
+export function CancelForm({ id }: { id: string }) {
+  const [state, formAction, pending] = useActionState(cancelEventAction, null);
+  return (
+    <form action={formAction} className="space-y-4">
+      {state && !state.ok && state.formError ? <Alert tone="error">{state.formError}</Alert> : null}
+      <input type="hidden" name="id" value={id} />
+      <div className="flex items-center gap-3">
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? "Cancelling…" : "Yes, cancel this event"}
+        </Button>
+        <Link href="/dashboard/events" className="text-sm text-slate-600 underline">
+          No, keep it
+        </Link>
+      </div>
+    </form>
+  );
+}

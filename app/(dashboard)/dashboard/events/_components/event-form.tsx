@@ -1,0 +1,101 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Alert } from "@/app/_components/ui/alert";
+import { Button } from "@/app/_components/ui/button";
+import { TextAreaField, TextField } from "@/app/_components/ui/field";
+import { createEventAction, updateEventAction } from "../actions";
+import type { EventFormValues } from "./event-form-values";
+
+type Props =
+  | { mode: "create"; initial: EventFormValues; categories: readonly string[] }
+  | { mode: "edit"; initial: EventFormValues; categories: readonly string[]; id: string; version: number };
+
+const COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "NOK", "DKK", "PLN"];
+
+/** Create and edit share one form; an edit carries the version it was loaded at, so a stale save is refused. */
+export function EventForm(props: Props) {
+  const [state, formAction, pending] = useActionState(props.mode === "create" ? createEventAction : updateEventAction, null);
+  const failed = state && !state.ok ? state : undefined;
+  const errors = failed?.fieldErrors ?? {};
+  const value = (name: keyof EventFormValues) => failed?.values?.[name] ?? props.initial[name];
+  const conflict = failed?.code === "VERSION_CONFLICT";
+
+  return (
+    <form action={formAction} className="space-y-5" noValidate>
+      {conflict && props.mode === "edit" ? (
+        <Alert tone="warning">
+          <p className="font-medium">Someone changed this event since you opened it.</p>
+          <p className="mt-1">
+            Your edits were not saved, so nothing of theirs was overwritten.{" "}
+            <a href={`/dashboard/events/${props.id}/edit`} className="font-medium underline">
+              Reload the latest version
+            </a>{" "}
+            and apply your changes again (what you typed is still below to copy from).
+          </p>
+        </Alert>
+      ) : failed?.formError ? (
+        <Alert tone="error">{failed.formError}</Alert>
+      ) : null}
+      {Object.keys(errors).length > 0 ? <Alert tone="error">Please fix the highlighted fields.</Alert> : null}
+
+      {props.mode === "edit" ? (
+        <>
+          <input type="hidden" name="id" value={props.id} />
+          <input type="hidden" name="version" value={props.version} />
+        </>
+      ) : null}
+
+      <TextField label="Title" name="title" required minLength={3} maxLength={200} defaultValue={value("title")} error={errors.title} />
+      <TextAreaField label="Description" name="description" rows={5} maxLength={5000} defaultValue={value("description")} error={errors.description} />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField label="Venue" name="venue" required maxLength={200} defaultValue={value("venue")} error={errors.venue} />
+        <TextField
+          label="Category"
+          name="category"
+          required
+          list="event-categories"
+          maxLength={40}
+          defaultValue={value("category")}
+          error={errors.category}
+          hint="Pick one or type your own."
+        />
+        <datalist id="event-categories">
+          {props.categories.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+        <TextField label="Starts (UTC)" name="startsAt" type="datetime-local" required defaultValue={value("startsAt")} error={errors.startsAt} />
+        <TextField label="Ends (UTC)" name="endsAt" type="datetime-local" required defaultValue={value("endsAt")} error={errors.endsAt} />
+        <TextField label="Capacity" name="capacity" type="number" inputMode="numeric" min={1} max={1_000_000} required defaultValue={value("capacity")} error={errors.capacity} />
+        <TextField
+          label="Seats per person"
+          name="perUserLimit"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={10}
+          required
+          defaultValue={value("perUserLimit")}
+          error={errors.perUserLimit}
+        />
+        <TextField label="Price per seat" name="price" inputMode="decimal" required defaultValue={value("price")} error={errors.price} hint="0 for a free event." />
+        <TextField label="Currency" name="currency" list="event-currencies" maxLength={3} required defaultValue={value("currency")} error={errors.currency} hint="ISO 4217 code, e.g. EUR." />
+        <datalist id="event-currencies">
+          {COMMON_CURRENCIES.map((c) => (
+            <option key={c} value={c} />
+          ))}
+        </datalist>
+      </div>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : props.mode === "create" ? "Save draft" : "Save changes"}
+        </Button>
+        <Link href="/dashboard/events" className="text-sm text-slate-600 underline">
+          Back to my events
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,107 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { Validation, type FieldError } from "@/lib/domain/errors";
+import { cancelEvent, createEvent, createEventBody, publishEvent, updateEvent } from "@/lib/domain/events";
+import { action } from "@/lib/web/action";
+import { fractionDigits } from "./_components/event-form-values";
+
+const text = z.string().default("");
+
+/** Every field arrives as text; nothing fails here, so all problems are reported together below. */
+const eventForm = z.object({
+  title: text,
+  description: text,
+  venue: text,
+  category: text,
+  startsAt: text,
+  endsAt: text,
+  capacity: text,
+  price: text,
+  currency: text,
+  perUserLimit: text,
+});
+
+type EventForm = z.output<typeof eventForm>;
+
+/** The form asks for a price in major units; the domain checks priceCents. */
+const FORM_FIELD: Record<string, string> = { priceCents: "price" };
+
+function priceCents(price: string, currency: string): number | undefined {
+  const digits = fractionDigits(currency);
+  const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
+  if (!pattern.test(price)) return undefined;
+  const [whole = "0", fraction = ""] = price.split(".");
+  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+}
+
+/**
+ * Turns form text into the use case's input and checks it against the domain's own rules, so
+ * every field error (conversion or business rule) comes back at once, under the form's names.
+ */
+function toEventInput(form: EventForm) {
+  const errors: FieldError[] = [];
+  const utc = (field: "startsAt" | "endsAt") => {
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(form[field].trim())) return `${form[field].trim()}:00Z`;
+    errors.push({ path: field, message: "Pick a date and time." });
+  };
+  const whole = (field: "capacity" | "perUserLimit") => {
+    if (/^-?\d+$/.test(form[field].trim())) return Number(form[field].trim());
+    errors.push({ path: field, message: "Enter a whole number." });
+  };
+  const currency = form.currency.trim().toUpperCase();
+  const cents = priceCents(form.price.trim(), currency);
+  if (cents === undefined) errors.push({ path: "price", message: `Enter an amount like ${fractionDigits(currency) === 0 ? "25" : "25.00"}.` });
+  const input = {
+    title: form.title,
+    description: form.description,
+    venue: form.venue,
+    category: form.category,
+    startsAt: utc("startsAt"),
+    endsAt: utc("endsAt"),
+    capacity: whole("capacity"),
+    perUserLimit: whole("perUserLimit"),
+    priceCents: cents,
+    currency,
+  };
+  const checked = createEventBody.safeParse(input);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const path = FORM_FIELD[String(issue.path[0])] ?? issue.path.map(String).join(".");
+      if (!errors.some((e) => e.path === path)) errors.push({ path, message: issue.message });
+    }
+  }
+  if (errors.length > 0) throw new Validation("VALIDATION_FAILED", "Please fix the highlighted fields.", errors);
+  return checked.data!;
+}
+
+export const createEventAction = action(eventForm, async ({ input, ctx }) => {
+  const event = await createEvent({ ctx, input: toEventInput(input) });
+  revalidatePath("/dashboard/events");
+  redirect(`/dashboard/events?created=${event.id}`);
+});
+
+const editForm = eventForm.extend({ id: z.string(), version: z.string() });
+
+export const updateEventAction = action(editForm, async ({ input: { id, version, ...form }, ctx }) => {
+  const event = await updateEvent({ ctx, input: { ...toEventInput(form), id, version: Number(version) } });
+  revalidatePath("/dashboard/events");
+  revalidatePath(`/events/${event.id}`);
+  redirect(`/dashboard/events?updated=${event.id}`);
+});
+
+const eventRef = z.object({ id: z.string() });
+
+export const publishEventAction = action(eventRef, async ({ input, ctx }) => {
+  const event = await publishEvent({ ctx, input });
+  revalidatePath("/dashboard/events");
+  return { status: event.status };
+});
+
+export const cancelEventAction = action(eventRef, async ({ input, ctx }) => {
+  const event = await cancelEvent({ ctx, input });
+  revalidatePath("/dashboard/events");
+  redirect(`/dashboard/events?cancelled=${event.id}`);
+});

@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatPrice, formatUtc } from "@/app/(public)/_components/event-format";
+import { EventStatusBadge } from "@/app/(public)/_components/event-status-badge";
+import { Alert } from "@/app/_components/ui/alert";
+import { ButtonLink } from "@/app/_components/ui/button";
+import { EmptyState, PageHeader } from "@/app/_components/ui/card";
+import { isDomainError } from "@/lib/domain/errors";
+import { listEvents } from "@/lib/domain/events";
+import { organizerAccess, OrganizersOnly } from "./_components/organizer-access";
+import { PublishButton } from "./_components/publish-button";
+
+export const metadata: Metadata = { title: "My events" };
+
+type Search = { cursor?: string; created?: string; updated?: string; cancelled?: string };
+
+const NOTICES = {
+  created: "Draft saved. It stays private until you publish it.",
+  updated: "Changes saved.",
+  cancelled: "Event cancelled. Its bookings are being cancelled and every holder emailed.",
+} as const;
+
+/** An organizer's own events of every status, soonest first (admins see every organizer's). */
+export default async function MyEventsPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const { ctx, allowed } = await organizerAccess("/dashboard/events");
+  if (!allowed) return <OrganizersOnly title="My events" />;
+  const search = await searchParams;
+  // A stale or hand-edited cursor falls back to the first page.
+  const page = await listEvents({ ctx, input: { scope: "manage", cursor: search.cursor || undefined, limit: 25 } }).catch((error: unknown) => {
+    if (isDomainError(error)) return listEvents({ ctx, input: { scope: "manage", limit: 25 } });
+    throw error;
+  });
+  const notice = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((key) => search[key]);
+  const admin = ctx.actor.type === "user" && ctx.actor.role === "admin";
+
+  return (
+    <>
+      <PageHeader
+        title="My events"
+        description={admin ? "Every organizer's events (you are an admin)." : "Drafts, published and cancelled events you organize."}
+        actions={<ButtonLink href="/dashboard/events/new">New event</ButtonLink>}
+      />
+      {notice ? (
+        <div className="mb-6">
+          <Alert tone="success">{NOTICES[notice]}</Alert>
+        </div>
+      ) : null}
+      {page.data.length === 0 ? (
+        <EmptyState title="No events yet">
+          <Link href="/dashboard/events/new" className="text-brand-700 underline">
+            Create your first event
+          </Link>{" "}
+          and publish it when it is ready.
+        </EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-3">Event</th>
+                <th scope="col" className="px-4 py-3">Starts</th>
+                <th scope="col" className="px-4 py-3">Status</th>
+                <th scope="col" className="px-4 py-3">Seats left</th>
+                <th scope="col" className="px-4 py-3">Price</th>
+                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.data.map((event) => (
+                <tr key={event.id} data-testid={`event-row-${event.id}`}>
+                  <td className="px-4 py-3">
+                    <Link href={`/events/${event.id}`} className="font-medium text-slate-900 hover:underline">
+                      {event.title}
+                    </Link>
+                    <div className="text-xs text-slate-500">{event.venue}</div>
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatUtc(event.startsAt)}</td>
+                  <td className="px-4 py-3">
+                    <EventStatusBadge event={event} />
+                  </td>
+                  <td className="px-4 py-3 text-slate-700">
+                    {event.seatsAvailable.toLocaleString("en")} / {event.capacity.toLocaleString("en")}
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatPrice(event.priceCents, event.currency)}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-right">
+                    {event.status === "cancelled" ? null : (
+                      <span className="inline-flex items-center gap-4">
+                        {event.status === "draft" ? <PublishButton id={event.id} title={event.title} /> : null}
+                        <Link href={`/dashboard/events/${event.id}/edit`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${event.title}`}>
+                          Edit
+                        </Link>
+                        <Link href={`/dashboard/events/${event.id}/cancel`} className="font-medium text-red-700 hover:underline" aria-label={`Cancel ${event.title}`}>
+                          Cancel
+                        </Link>
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pagination" className="mt-6 flex justify-between text-sm">
+        {search.cursor ? (
+          <Link href="/dashboard/events" className="text-brand-700 underline">
+            ← First page
+          </Link>
+        ) : (
+          <span />
+        )}
+        {page.nextCursor ? (
+          <Link href={`/dashboard/events?cursor=${page.nextCursor}`} className="text-brand-700 underline" rel="next">
+            Next page →
+          </Link>
+        ) : null}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ReactNode } from "react";
+import { can } from "@/lib/domain/auth";
+import { currentActor } from "@/lib/web/current-actor";
+import { NavLink } from "./_components/nav-link";
+
+/**
+ * Organizer and admin pages share this sidebar. It only decides which links to show; every
+ * page checks the actor's rights itself (a layout is not re-run on client navigation).
+ */
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const actor = await currentActor();
+  const admin = actor.type === "user" && actor.role === "admin";
+  return (
+    <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
+      <nav aria-label="Dashboard" className="space-y-6 md:sticky md:top-6 md:self-start">
+        <div className="space-y-1">
+          <NavLink href="/dashboard/events">Events</NavLink>
+          {can(actor, "analytics:read") ? (
+            <NavLink href="/dashboard" exact>
+              Analytics
+            </NavLink>
+          ) : null}
+        </div>
+        {admin ? (
+          <div className="space-y-1">
+            <p className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Admin</p>
+            <NavLink href="/admin/users">Users</NavLink>
+            <NavLink href="/admin/jobs">Jobs</NavLink>
+            <NavLink href="/admin/security">Security</NavLink>
+            <NavLink href="/admin/system">System</NavLink>
+          </div>
+        ) : null}
+      </nav>
+      <div className="min-w-0">{children}</div>
+    </div>
+  );
+}
