@@ -20,7 +20,8 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
     REQUIRE_AUTH_SECRET=true \
-    AUTH_TRUST_HOST=true
+    AUTH_TRUST_HOST=true \
+    SEED_DEMO=false
 RUN groupadd --system --gid 1001 evently && useradd --system --uid 1001 --gid evently evently
 COPY --from=build --chown=evently:evently /app/.next/standalone ./
 COPY --from=build --chown=evently:evently /app/.next/static ./.next/static
