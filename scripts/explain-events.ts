@@ -72,11 +72,12 @@ async function main() {
   if (!env.DATABASE_URL) throw new Error("Set DATABASE_URL to a local Postgres server (its database is not touched).");
   const url = await prepare(env.DATABASE_URL);
   const plans: string[] = [];
-  const client = postgres(url, { max: 1, onnotice: (n) => plans.push(n.message) });
+  const client = postgres(url, { max: 1, onnotice: (n) => plans.push(n.message ?? "") });
   const db = drizzle({ client, schema }) as unknown as Db;
   await client.unsafe(SEED);
-  const [{ id: someId, starts_at: middle }] = await client<{ id: string; starts_at: string }[]>`
+  const [row] = await client<{ id: string; starts_at: string }[]>`
     select id, starts_at from events.events where status = 'published' and starts_at > now() order by starts_at offset 5000 limit 1`;
+  const { id: someId, starts_at: middle } = row!;
   for (const setting of [
     "load 'auto_explain'",
     "set auto_explain.log_min_duration = 0",
