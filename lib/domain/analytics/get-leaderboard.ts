@@ -3,31 +3,39 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { analyticsScope } from "./analytics-scope";
 import { fillRate } from "./fill-rate";
+import { getTopEvents, type TopEvent } from "./get-top-events";
 import { LEADERBOARD_DEPTH } from "./refresh-leaderboards";
 import { leaderboardMetrics, topEvents } from "./schema";
-import type { TopEvent } from "./get-top-events";
 
 export const getLeaderboardInput = z.object({
   by: z.enum(leaderboardMetrics).default("seats"),
   limit: z.number().int().min(1).max(LEADERBOARD_DEPTH).default(10),
 });
 
-export type Leaderboard = { refreshedAt: string | null; data: (TopEvent & { rank: number })[] };
+/** A live board is sorted on read; otherwise `refreshedAt` says when the ranking was taken (null: not yet). */
+export type Leaderboard = { live: boolean; refreshedAt: string | null; data: (TopEvent & { rank: number })[] };
 
-/** The ranked copy refreshed every minute: a short index range read for the dashboards. */
+/**
+ * The dashboard's top events. An organizer's board sorts their own events' stats rows (a
+ * handful), so it is live and agrees with the cards beside it; the platform-wide board would
+ * sort every event on each page load, so it reads the ranking the cron takes every minute.
+ */
 export async function getLeaderboard({ ctx, input }: { ctx: Ctx; input: z.input<typeof getLeaderboardInput> }): Promise<Leaderboard> {
   const { by, limit } = getLeaderboardInput.parse(input);
-  const scope = analyticsScope(ctx);
-  const rank = scope.kind === "all" ? topEvents.overallRank : topEvents.organizerRank;
+  if (analyticsScope(ctx).kind === "organizer") {
+    const live = await getTopEvents({ ctx, input: { by, limit } });
+    return { live: true, refreshedAt: null, data: live.map((e, i) => ({ ...e, rank: i + 1 })) };
+  }
   const rows = await ctx.db
     .select()
     .from(topEvents)
-    .where(and(eq(topEvents.metric, by), scope.kind === "organizer" ? eq(topEvents.organizerId, scope.organizerId) : undefined, lte(rank, limit)))
-    .orderBy(asc(rank));
+    .where(and(eq(topEvents.metric, by), lte(topEvents.rank, limit)))
+    .orderBy(asc(topEvents.rank));
   return {
+    live: false,
     refreshedAt: rows[0]?.refreshedAt.toISOString() ?? null,
     data: rows.map((r) => ({
-      rank: scope.kind === "all" ? r.overallRank : r.organizerRank,
+      rank: r.rank,
       eventId: r.eventId,
       title: r.title,
       currency: r.currency,

@@ -22,8 +22,9 @@ export type TopEvent = {
 
 /**
  * The caller's best events by seats sold or revenue, as they stand now (seconds behind the
- * bookings, like every analytics read). Sorts the scope's stats rows, one per event; the
- * dashboards read the minute-old ranked copy in top_events instead (getLeaderboard).
+ * bookings, as the API contract promises). Sorts the scope's stats rows, one per event: a
+ * handful for an organizer, every event for an admin (the admin dashboard reads the minute-old
+ * ranking in top_events instead, see getLeaderboard).
  */
 export async function getTopEvents({ ctx, input }: { ctx: Ctx; input: z.input<typeof getTopEventsInput> }): Promise<TopEvent[]> {
   const { by, limit } = getTopEventsInput.parse(input);

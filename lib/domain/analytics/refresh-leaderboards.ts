@@ -3,13 +3,12 @@ import type { Ctx } from "@/lib/domain/context";
 import { withTransaction } from "@/lib/db/transaction";
 import { requireSystem } from "./require-system";
 
-/** How deep each stored ranking goes, overall and per organizer: the largest `limit` a reader may ask. */
+/** How deep the stored ranking goes: the largest `limit` a reader may ask. */
 export const LEADERBOARD_DEPTH = 100;
 
 /**
- * Rebuilds top_events from event_stats: for each metric, every event ranked overall and within
- * its organizer, keeping the rows in either top 100. Readers of a refreshing board see the old
- * or the new ranking, never half of each (one transaction).
+ * Rebuilds top_events from event_stats: the top events per metric across the platform. Readers
+ * of a refreshing board see the old or the new ranking, never half of each (one transaction).
  */
 export async function refreshLeaderboards({ ctx }: { ctx: Ctx }): Promise<{ rows: number }> {
   requireSystem(ctx);
@@ -18,19 +17,16 @@ export async function refreshLeaderboards({ ctx }: { ctx: Ctx }): Promise<{ rows
     await tx.execute(sql`delete from analytics.top_events`);
     const inserted = await tx.execute(sql`
       insert into analytics.top_events
-        (metric, event_id, organizer_id, title, currency, seats_sold, revenue_cents, capacity, overall_rank, organizer_rank, refreshed_at)
-      select metric, event_id, organizer_id, title, currency, seats_sold, revenue_cents, capacity, overall_rank, organizer_rank, ${now}::timestamptz
+        (metric, event_id, organizer_id, title, currency, seats_sold, revenue_cents, capacity, overall_rank, refreshed_at)
+      select metric, event_id, organizer_id, title, currency, seats_sold, revenue_cents, capacity, rank, ${now}::timestamptz
       from (
         select m.metric, s.*,
           row_number() over (partition by m.metric order by
             case when m.metric = 'seats' then s.seats_sold else s.revenue_cents end desc,
-            case when m.metric = 'seats' then s.revenue_cents else s.seats_sold end desc, s.event_id)::int as overall_rank,
-          row_number() over (partition by m.metric, s.organizer_id order by
-            case when m.metric = 'seats' then s.seats_sold else s.revenue_cents end desc,
-            case when m.metric = 'seats' then s.revenue_cents else s.seats_sold end desc, s.event_id)::int as organizer_rank
+            case when m.metric = 'seats' then s.revenue_cents else s.seats_sold end desc, s.event_id)::int as rank
         from analytics.event_stats s cross join (values ('seats'), ('revenue')) as m(metric)
       ) ranked
-      where overall_rank <= ${LEADERBOARD_DEPTH} or organizer_rank <= ${LEADERBOARD_DEPTH}`);
+      where rank <= ${LEADERBOARD_DEPTH}`);
     return inserted.count;
   });
   ctx.log.debug({ rows }, "analytics.leaderboards_refreshed");

@@ -26,7 +26,7 @@ export const eventLog = analyticsSchema.table(
 /**
  * Per-event totals, moved by deltas. Deliberately no index on the counters: every booking
  * updates this row, and an unindexed counter keeps that update cheap (HOT) on the hottest row.
- * Leaderboards read `top_events` instead of sorting here.
+ * Rankings sort these rows without an index (one row per event), or read `top_events`.
  */
 export const eventStats = analyticsSchema.table(
   "event_stats",
@@ -80,8 +80,8 @@ export const leaderboardMetrics = ["seats", "revenue"] as const;
 export type LeaderboardMetric = (typeof leaderboardMetrics)[number];
 
 /**
- * Ranked copies of event_stats, rebuilt every minute: one row per (metric, event) that is in the
- * top 100 of all events or of its organizer's events, so both scopes read a short index range.
+ * The platform-wide ranking, rebuilt every minute from event_stats: the top 100 events per
+ * metric, so the admin dashboard reads a short index range instead of sorting every event.
  */
 export const topEvents = analyticsSchema.table(
   "top_events",
@@ -94,14 +94,12 @@ export const topEvents = analyticsSchema.table(
     seatsSold: integer("seats_sold").notNull(),
     revenueCents: bigint("revenue_cents", { mode: "number" }).notNull(),
     capacity: integer("capacity").notNull(),
-    overallRank: integer("overall_rank").notNull(),
-    organizerRank: integer("organizer_rank").notNull(),
+    rank: integer("overall_rank").notNull(),
     refreshedAt: timestamp("refreshed_at", { withTimezone: true }).notNull(),
   },
   (t) => [
     primaryKey({ name: "top_events_pk", columns: [t.metric, t.eventId] }),
-    index("top_events_metric_overall_rank_idx").on(t.metric, t.overallRank),
-    index("top_events_metric_organizer_rank_idx").on(t.metric, t.organizerId, t.organizerRank),
+    index("top_events_metric_overall_rank_idx").on(t.metric, t.rank),
     check("top_events_metric_check", sql`${t.metric} in ('seats', 'revenue')`),
   ],
 );
