@@ -27,7 +27,7 @@ export function FillRateChart({ data, locale, label }: { data: FillRateRow[]; lo
             return [`${formatPercent(row.fillRate, locale)} (${formatCount(row.seatsSold, locale)} / ${formatCount(row.capacity, locale)})`, "Filled"];
           }}
         />
-        <Bar dataKey="fillRate" name="Filled" radius={[0, 3, 3, 0]}>
+        <Bar dataKey="fillRate" name="Filled" radius={[0, 3, 3, 0]} isAnimationActive={false}>
           {data.map((row) => (
             <Cell key={row.eventId} fill={tone(row.fillRate)} />
           ))}

@@ -2,10 +2,15 @@
  * Number formatting for dashboards, shared by server pages and client charts: money in the
  * event's currency, counts and shares in the viewer's locale. Pure Intl, so both sides agree.
  */
+/** Minor units per major unit: 100 for EUR, 1 for JPY (ISO 4217 digits, as Intl knows them). */
+function minorPerMajor(currency: string): number {
+  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return 10 ** digits;
+}
+
 export function formatMoney(cents: number, currency: string, locale: string): string {
   try {
-    const digits = new Intl.NumberFormat(locale, { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / 10 ** digits);
+    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / minorPerMajor(currency));
   } catch {
     return `${(cents / 100).toFixed(2)} ${currency}`;
   }
@@ -14,7 +19,7 @@ export function formatMoney(cents: number, currency: string, locale: string): st
 /** Short money for chart axes: €12K rather than €12,345.00. */
 export function formatMoneyCompact(cents: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(cents / 100);
+    return new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(cents / minorPerMajor(currency));
   } catch {
     return `${Math.round(cents / 100)} ${currency}`;
   }
@@ -35,6 +40,7 @@ export function formatDay(date: string, locale: string, style: "short" | "long" 
   return new Intl.DateTimeFormat(locale, options).format(new Date(`${date}T00:00:00Z`));
 }
 
+/** An instant in UTC, labelled so (dateStyle cannot be combined with timeZoneName). */
 export function formatDateTime(iso: string | Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC", timeZoneName: "short" }).format(new Date(iso));
+  return `${new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(new Date(iso))} UTC`;
 }

@@ -8,6 +8,7 @@ export type SalesPoint = { date: string; seatsSold: number; seatsCancelled: numb
 /**
  * Seats sold per day (bars; cancelled seats stacked below zero) and that day's revenue (line).
  * Days, formats and currency come from the server so the chart reads like the rest of the page.
+ * No animation: during a sale the page is reloaded often and should show numbers at once.
  */
 export function SalesChart({ data, currency, locale, label }: { data: SalesPoint[]; currency: string; locale: string; label: string }) {
   const rows = data.map((d) => ({ ...d, cancelled: -d.seatsCancelled }));
@@ -33,9 +34,9 @@ export function SalesChart({ data, currency, locale, label }: { data: SalesPoint
           }}
         />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Bar yAxisId="seats" dataKey="seatsSold" name="Seats sold" stackId="seats" fill="#3b55d9" radius={[3, 3, 0, 0]} />
-        <Bar yAxisId="seats" dataKey="cancelled" name="Seats cancelled" stackId="seats" fill="#f59e0b" />
-        <Line yAxisId="revenue" dataKey="revenueCents" name="Revenue" type="monotone" stroke="#059669" strokeWidth={2} dot={false} />
+        <Bar yAxisId="seats" dataKey="seatsSold" name="Seats sold" stackId="seats" fill="#3b55d9" radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        <Bar yAxisId="seats" dataKey="cancelled" name="Seats cancelled" stackId="seats" fill="#f59e0b" isAnimationActive={false} />
+        <Line yAxisId="revenue" dataKey="revenueCents" name="Revenue" type="linear" stroke="#059669" strokeWidth={2} dot={false} isAnimationActive={false} />
       </ComposedChart>
       <figcaption className="sr-only">{label}</figcaption>
     </figure>

@@ -15,7 +15,7 @@ export function TrendChart({ data, locale, label, color = "#3b55d9" }: { data: T
         <XAxis dataKey="at" tickFormatter={(t: string) => time.format(new Date(t))} tick={{ fontSize: 12, fill: "#64748b" }} minTickGap={32} />
         <YAxis allowDecimals={false} tickFormatter={(n: number) => formatCount(n, locale)} tick={{ fontSize: 12, fill: "#64748b" }} width={48} />
         <Tooltip labelFormatter={(t) => `${time.format(new Date(String(t)))} UTC`} formatter={(v) => [formatCount(Number(v), locale), label]} />
-        <Line dataKey="value" name={label} type="monotone" stroke={color} strokeWidth={2} dot={false} />
+        <Line dataKey="value" name={label} type="monotone" stroke={color} strokeWidth={2} dot={false} isAnimationActive={false} />
       </LineChart>
       <figcaption className="sr-only">{label}</figcaption>
     </figure>

@@ -2,10 +2,14 @@ import Link from "next/link";
 import { formatCount, formatDateTime, formatMoney, formatPercent } from "@/app/_components/charts/format";
 import type { Leaderboard } from "@/lib/domain/analytics";
 
-/** The ranked copy refreshed every minute, with the time it was taken so nobody mistakes it for live. */
+/** Best events first; a minute-old ranking (the admin's platform-wide one) says when it was taken. */
 export function TopEventsTable({ board, locale }: { board: Leaderboard; locale: string }) {
   if (board.data.length === 0) {
-    return <p className="text-sm text-slate-600">No ranking yet: it is rebuilt every minute once events sell seats.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        {board.live ? "No events to rank yet." : "No ranking yet: it is rebuilt every minute."}
+      </p>
+    );
   }
   return (
     <div className="overflow-x-auto">
