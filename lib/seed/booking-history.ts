@@ -74,11 +74,13 @@ export async function seedBookingHistory({ db, log }: { db: Db; log: Logger }): 
     const base = new Date(start.getTime() + day * DAY_MS);
     const weekend = [0, 6].includes(base.getUTCDay()) ? 1.6 : 1;
     for (const eventId of eventIds) {
-      const count = Math.round((0.4 + (day / HISTORY_DAYS) * 2.2) * weekend * rand() * 1.5);
+      // Kept small (about a hundred bookings): every one becomes job runs the app works through
+      // on first start, ahead of the first real user's verification email.
+      const count = Math.round((0.3 + (day / HISTORY_DAYS) * 1.4) * weekend * rand() * 0.6);
       for (let n = 0; n < count; n++) {
         const at = new Date(Math.min(base.getTime() + rand() * DAY_MS, now.getTime() - 1_000));
         const userId = buyerIds[Math.floor(rand() * buyerIds.length)]!;
-        const quantity = 1 + Math.floor(rand() * rand() * 4);
+        const quantity = 1 + Math.floor(rand() * 3);
         const result = await attempt(() =>
           bookSeats({ ctx: ctx(at, actorOf(userId)), input: { eventId, quantity, idempotencyKey: `seed:${eventId}:${day}:${n}` } }),
         );
