@@ -1,0 +1,132 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+
+const PASSWORD = "violet harbour kettle 42";
+const DEMO_PASSWORD = "evently-demo-2026";
+
+async function token(request: APIRequestContext, email: string, password: string): Promise<string> {
+  const res = await request.post("/api/v1/auth/token", { data: { email, password } });
+  expect(res.status(), `sign-in of ${email}`).toBe(200);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/** A fresh organizer, so the dashboard holds exactly what this journey books (the seed's demo organizers have history). */
+async function newOrganizer(request: APIRequestContext) {
+  const email = `org-${randomUUID().slice(0, 8)}@example.test`;
+  expect((await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD, name: "Orla Organizer", role: "organizer" } })).status()).toBe(202);
+  let code: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
+        const { data } = (await res.json()) as { data: { subject: string }[] };
+        code = data.map((m) => /^(\d{6}) is your Evently verification code/.exec(m.subject)?.[1]).find(Boolean);
+        return code;
+      },
+      { timeout: 20_000, message: "the verification code reaches the dev mailbox" },
+    )
+    .toMatch(/^\d{6}$/);
+  expect((await request.post("/api/v1/auth/verify", { data: { email, code } })).status()).toBe(200);
+  return { email, accessToken: await token(request, email, PASSWORD) };
+}
+
+// The demo seed's sales become job runs on first start; this journey times its own jobs, so it starts once they are done.
+test.beforeAll(async ({ request }) => {
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get("/api/health");
+        return ((await res.json()) as { checks: { jobs?: { detail?: { backlog?: number } } } }).checks.jobs?.detail?.backlog;
+      },
+      { timeout: 60_000, message: "the seeded jobs are worked off" },
+    )
+    .toBe(0);
+});
+
+test("an organizer sees the bookings just made on the dashboard cards, charts and event page", async ({ page, request }, testInfo) => {
+  const organizer = await newOrganizer(request);
+  const auth = (accessToken: string) => ({ authorization: `Bearer ${accessToken}` });
+  const title = `Analytics Night ${randomUUID().slice(0, 6)}`;
+  const startsAt = new Date(Date.now() + 14 * 86_400_000);
+  const created = await request.post("/api/v1/events", {
+    headers: auth(organizer.accessToken),
+    data: { title, venue: "Playwright Hall", startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), capacity: 50, priceCents: 2500, currency: "EUR" },
+  });
+  expect(created.status()).toBe(201);
+  const { id: eventId } = (await created.json()) as { id: string };
+  expect((await request.post(`/api/v1/events/${eventId}/publish`, { headers: auth(organizer.accessToken) })).status()).toBe(200);
+
+  for (const [email, quantity] of [["ann@evently.local", 3], ["ben@evently.local", 2]] as const) {
+    const booked = await request.post(`/api/v1/events/${eventId}/bookings`, {
+      headers: { ...auth(await token(request, email, DEMO_PASSWORD)), "idempotency-key": randomUUID() },
+      data: { quantity },
+    });
+    expect(booked.status(), `booking by ${email}`).toBe(201);
+  }
+
+  // Analytics trail the bookings by a job run: wait until they agree, as the contract allows.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get(`/api/v1/analytics/events/${eventId}`, { headers: auth(organizer.accessToken) });
+        return res.ok() ? ((await res.json()) as { seatsSold: number }).seatsSold : -1;
+      },
+      { timeout: 20_000, message: "the booking facts reach the analytics" },
+    )
+    .toBe(5);
+
+  await page.goto("/sign-in?next=/dashboard");
+  await page.getByLabel("Email").fill(organizer.email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+
+  await expect(page.getByTestId("kpi-seats-today")).toHaveText("5");
+  await expect(page.getByTestId("kpi-revenue")).toContainText("125.00");
+  await expect(page.getByTestId("kpi-active-events")).toHaveText("1");
+  await expect(page.getByTestId("sales-chart").getByRole("application")).toBeVisible();
+  await expect(page.getByTestId("sales-chart").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  // Recharts wraps axis labels into one tspan per word, so the title is checked on the link under the chart.
+  await expect(page.getByTestId("fill-rate-chart").locator(".recharts-bar-rectangle")).toHaveCount(1);
+  await expect(page.getByRole("link", { name: title }).first()).toBeVisible();
+
+  const shot = testInfo.outputPath("analytics-dashboard.png");
+  await page.screenshot({ path: shot, fullPage: true });
+  await page.screenshot({ path: "test-results/analytics-dashboard.png", fullPage: true });
+  await testInfo.attach("dashboard", { path: shot, contentType: "image/png" });
+
+  await page.getByRole("link", { name: title }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/dashboard/analytics/${eventId}`));
+  await expect(page.getByTestId("event-seats-sold")).toHaveText("5 / 50");
+  await expect(page.getByTestId("event-bookings")).toHaveText("2");
+  await expect(page.getByText("Booking confirmed").first()).toBeVisible();
+  await testInfo.attach("event-analytics", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+
+  const csv = await page.request.get(`/dashboard/analytics/daily.csv?eventId=${eventId}`);
+  expect(csv.status()).toBe(200);
+  const lines = (await csv.text()).trim().split("\r\n");
+  expect(lines[0]).toBe("date,bookings,seats_sold,cancellations,seats_cancelled,revenue_cents,revenue_cancelled_cents");
+  expect(lines.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},2,5,0,0,12500,0$/);
+});
+
+test("another organizer's event analytics answer 404 over the API", async ({ request }) => {
+  const [a, b] = [await token(request, "org1@evently.local", DEMO_PASSWORD), await token(request, "org2@evently.local", DEMO_PASSWORD)];
+  const top = await request.get("/api/v1/analytics/top-events?by=seats", { headers: { authorization: `Bearer ${a}` } });
+  expect(top.status()).toBe(200);
+  const { data } = (await top.json()) as { data: { eventId: string }[] };
+  test.skip(data.length === 0, "the seed gave org1 no events");
+  const res = await request.get(`/api/v1/analytics/events/${data[0]!.eventId}`, { headers: { authorization: `Bearer ${b}` } });
+  expect(res.status()).toBe(404);
+});
+
+test("an admin sees platform totals, job health and the request error rate on the system panel", async ({ page }) => {
+  await page.goto("/sign-in?next=/admin/system");
+  await page.getByLabel("Email").fill("admin@evently.local");
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/admin\/system$/);
+  await expect(page.getByTestId("system-users")).not.toHaveText("0");
+  await expect(page.getByTestId("system-bookings")).not.toHaveText("0");
+  await expect(page.getByTestId("system-jobs-backlog")).toBeVisible();
+  await expect(page.getByTestId("system-error-rate")).toContainText("%");
+});
