@@ -7,9 +7,12 @@ import { SalesChart } from "@/app/_components/charts/sales-chart";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { buckets, getDailyAnalytics, getEventAnalytics, listRecentFacts, type Bucket } from "@/lib/domain/analytics";
+import { getUsersByIds } from "@/lib/domain/auth";
+import { listEventAudit } from "@/lib/domain/bookings";
 import { isDomainError } from "@/lib/domain/errors";
 import { NoAnalytics } from "../_lib/no-analytics";
 import { analyticsViewer } from "../_lib/viewer";
+import { AuditTrail } from "../../events/[id]/attendees/audit-trail";
 
 export const metadata: Metadata = { title: "Event analytics" };
 
@@ -33,7 +36,7 @@ function pick<T extends string | number>(options: readonly T[], raw: string | un
   return options.find((o) => String(o) === raw) ?? fallback;
 }
 
-/** One event: current totals, its daily sales, and the facts that last moved its numbers. */
+/** One event: current totals, its daily sales, its latest audit entries and the facts that last moved its numbers. */
 export default async function EventAnalyticsPage({ params, searchParams }: { params: Promise<{ eventId: string }>; searchParams: Promise<Search> }) {
   const { eventId } = await params;
   const search = await searchParams;
@@ -47,12 +50,15 @@ export default async function EventAnalyticsPage({ params, searchParams }: { par
   const loaded = await Promise.all([
     getEventAnalytics({ ctx, input: { eventId } }),
     getDailyAnalytics({ ctx, input: { eventId, from, to, bucket } }),
-    listRecentFacts({ ctx, input: { eventId, limit: 15 } }),
+    listRecentFacts({ ctx, input: { eventId, limit: 10 } }),
+    listEventAudit({ ctx, input: { eventId, limit: 10 } }),
   ]).catch((error: unknown) => {
     if (isDomainError(error) && error.kind === "NotFound") notFound();
     throw error;
   });
-  const [stats, daily, facts] = loaded;
+  const [stats, daily, facts, audit] = loaded;
+  const actorIds = [...new Set(audit.flatMap((a) => (a.actorId ? [a.actorId] : [])))];
+  const names = new Map((await getUsersByIds({ ctx, input: { ids: actorIds } })).map((u) => [u.id, u.name]));
   const money = (cents: number) => formatMoney(cents, stats.currency, locale);
   const query = (next: Partial<{ days: number; bucket: Bucket }>) => `?days=${next.days ?? days}&bucket=${next.bucket ?? bucket}`;
 
@@ -105,7 +111,18 @@ export default async function EventAnalyticsPage({ params, searchParams }: { par
           <SalesChart data={daily.data} currency={stats.currency} locale={locale} label={`Seats sold and revenue per ${bucket}, ${from} to ${to} (UTC)`} />
         </Card>
 
-        <Card title="Recent activity">
+        <Card
+          title="Recent bookings and waitlist changes"
+          actions={
+            <Link href={`/dashboard/events/${eventId}/attendees`} className="text-sm text-brand-700 hover:underline">
+              Full audit trail
+            </Link>
+          }
+        >
+          <AuditTrail rows={audit} names={names} />
+        </Card>
+
+        <Card title="Facts applied to these numbers">
           {facts.length === 0 ? (
             <p className="text-sm text-slate-600">Nothing has happened on this event yet.</p>
           ) : (
