@@ -11,7 +11,7 @@ WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npm run build
+RUN NEXT_OUTPUT=standalone npm run build
 
 FROM node:20-bookworm-slim AS runner
 WORKDIR /app

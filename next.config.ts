@@ -8,7 +8,9 @@ const appUrl = process.env.APP_URL || undefined;
 const development = process.env.NODE_ENV !== "production";
 
 const nextConfig: NextConfig = {
-  output: "standalone",
+  // The container image runs the standalone server; `npm start` runs `next start`, which refuses
+  // a standalone build's external native modules (e.g. @node-rs/argon2), so only the image asks for it.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   async headers() {
     return securityHeaderRules({ development });
