@@ -3,6 +3,10 @@ import { expect, test } from "@playwright/test";
 test("the home page renders with navigation and security headers", async ({ page }) => {
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
+  const headers = response!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBeTruthy();
   await expect(page.getByRole("link", { name: "Evently" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
 });
