@@ -1,4 +1,4 @@
-import { asc, desc } from "drizzle-orm";
+import { and, asc, desc, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { analyticsScope, scopeFilter } from "./analytics-scope";
@@ -24,7 +24,7 @@ export type TopEvent = {
  * The caller's best events by seats sold or revenue, as they stand now (seconds behind the
  * bookings, as the API contract promises). Sorts the scope's stats rows, one per event: a
  * handful for an organizer, every event for an admin (the admin dashboard reads the minute-old
- * ranking in top_events instead, see getLeaderboard).
+ * ranking in top_events instead, see getLeaderboard). Drafts sell nothing and are left out.
  */
 export async function getTopEvents({ ctx, input }: { ctx: Ctx; input: z.input<typeof getTopEventsInput> }): Promise<TopEvent[]> {
   const { by, limit } = getTopEventsInput.parse(input);
@@ -34,7 +34,7 @@ export async function getTopEvents({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const rows = await ctx.db
     .select()
     .from(eventStats)
-    .where(scopeFilter(scope, eventStats.organizerId))
+    .where(and(scopeFilter(scope, eventStats.organizerId), sql`${eventStats.status} is distinct from 'draft'`))
     .orderBy(desc(primary), desc(secondary), asc(eventStats.eventId))
     .limit(limit);
   return rows.map((r) => ({

@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db/client";
 import type { Actor } from "@/lib/domain/context";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { applyBookingConfirmed } from "./apply-booking-confirmed";
+import { applyEventSnapshot } from "./apply-event-snapshot";
+import { getTopEvents } from "./get-top-events";
 import { captureSystemMetrics } from "./capture-system-metrics";
 import { getLeaderboard } from "./get-leaderboard";
 import { refreshLeaderboards } from "./refresh-leaderboards";
@@ -51,6 +53,18 @@ describe("leaderboards", () => {
     expect((await getLeaderboard({ ctx: testCtx(admin), input: {} })).data.map((e) => e.eventId)).toEqual([a]);
     await refreshLeaderboards({ ctx: testCtx() });
     expect((await getLeaderboard({ ctx: testCtx(admin), input: {} })).data.map((e) => e.eventId)).toEqual([b, a]);
+  });
+
+  it("leaves drafts out of every ranking", async () => {
+    const o = randomUUID();
+    const [published, draft] = [randomUUID(), randomUUID()];
+    await sell(published, o, 1, 100);
+    const startsAt = new Date(Date.now() + 86_400_000).toISOString();
+    const snapshot = { eventId: draft, organizerId: o, title: "Draft", capacity: 10, currency: "USD", startsAt, endsAt: startsAt, status: "draft", version: 1 };
+    await applyEventSnapshot({ ctx: testCtx(), input: { outboxId: randomUUID(), name: "event.created", fact: snapshot } });
+    await refreshLeaderboards({ ctx: testCtx() });
+    expect((await getTopEvents({ ctx: testCtx(organizer(o)), input: {} })).map((e) => e.eventId)).toEqual([published]);
+    expect((await getLeaderboard({ ctx: testCtx(admin), input: {} })).data.map((e) => e.eventId)).toEqual([published]);
   });
 
   it("refuses leaderboards to attendees", async () => {

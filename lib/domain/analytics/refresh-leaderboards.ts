@@ -7,7 +7,8 @@ import { requireSystem } from "./require-system";
 export const LEADERBOARD_DEPTH = 100;
 
 /**
- * Rebuilds top_events from event_stats: the top events per metric across the platform. Readers
+ * Rebuilds top_events from event_stats: the top events per metric across the platform (drafts
+ * sell nothing and are left out). Readers
  * of a refreshing board see the old or the new ranking, never half of each (one transaction).
  */
 export async function refreshLeaderboards({ ctx }: { ctx: Ctx }): Promise<{ rows: number }> {
@@ -25,6 +26,7 @@ export async function refreshLeaderboards({ ctx }: { ctx: Ctx }): Promise<{ rows
             case when m.metric = 'seats' then s.seats_sold else s.revenue_cents end desc,
             case when m.metric = 'seats' then s.revenue_cents else s.seats_sold end desc, s.event_id)::int as rank
         from analytics.event_stats s cross join (values ('seats'), ('revenue')) as m(metric)
+        where s.status is distinct from 'draft'
       ) ranked
       where rank <= ${LEADERBOARD_DEPTH}`);
     return inserted.count;
