@@ -74,9 +74,11 @@ export async function seedBookingHistory({ db, log }: { db: Db; log: Logger }): 
     const base = new Date(start.getTime() + day * DAY_MS);
     const weekend = [0, 6].includes(base.getUTCDay()) ? 1.6 : 1;
     for (const eventId of eventIds) {
-      // Kept small (about a hundred bookings): every one becomes job runs the app works through
-      // on first start, ahead of the first real user's verification email.
-      const count = Math.round((0.3 + (day / HISTORY_DAYS) * 1.4) * weekend * rand() * 0.6);
+      // About a hundred bookings in all, rounded at random so quiet early days still sell now and
+      // then: every booking becomes job runs the app works through on first start, ahead of the
+      // first real user's verification email.
+      const expected = (0.15 + (day / HISTORY_DAYS) * 0.5) * weekend;
+      const count = Math.floor(expected + rand());
       for (let n = 0; n < count; n++) {
         const at = new Date(Math.min(base.getTime() + rand() * DAY_MS, now.getTime() - 1_000));
         const userId = buyerIds[Math.floor(rand() * buyerIds.length)]!;
