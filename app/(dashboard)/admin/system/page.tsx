@@ -58,7 +58,7 @@ export default async function SystemPage() {
           <KpiCard
             label="Request error rate"
             value={formatPercent(errors.serverErrorRate, locale)}
-            hint={`${formatCount(errors.serverErrors, locale)} 5xx · ${formatCount(errors.clientErrors, locale)} 4xx of ${formatCount(errors.total, locale)} since this process started`}
+            hint={`${formatCount(errors.serverErrors, locale)} 5xx · ${formatCount(errors.clientErrors, locale)} 4xx of ${formatCount(errors.total, locale)} API requests since this process started`}
             testId="system-error-rate"
           />
         </KpiGrid>
