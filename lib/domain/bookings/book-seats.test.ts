@@ -117,4 +117,19 @@ describe("bookSeats", () => {
     await expect(book(attendee({ emailVerified: false }), event.eventId)).rejects.toMatchObject({ code: "EMAIL_NOT_VERIFIED" });
     expect((await inventory(event.eventId)).sold).toBe(0);
   });
+
+  it("joins a caller's transaction, committing or rolling back with it", async () => {
+    const event = await publishedEvent({ capacity: 5 });
+    const actor = attendee();
+    await getDb()
+      .transaction(async (tx) => {
+        const { booking } = await bookSeats({ ctx: testCtx(actor, { db: tx }), input: { eventId: event.eventId, quantity: 2, idempotencyKey: "in-tx" } });
+        expect(booking.quantity).toBe(2);
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    expect((await inventory(event.eventId)).sold).toBe(0);
+    await getDb().transaction((tx) => bookSeats({ ctx: testCtx(actor, { db: tx }), input: { eventId: event.eventId, quantity: 2, idempotencyKey: "in-tx" } }));
+    expect((await inventory(event.eventId)).sold).toBe(2);
+  });
 });

@@ -12,7 +12,7 @@ import { findOutcome, outcomeOfError, recordOutcome, replay, requestHash, type K
 import { violates } from "./pg-error";
 import { retryOnConflict } from "./retry";
 import { eventInventory } from "./schema";
-import { newTicketCode } from "./ticket-code";
+import { newTicketCodes } from "./ticket-code";
 
 export const bookSeatsInput = z.object({
   eventId: z.string(),
@@ -35,8 +35,9 @@ export async function bookSeats({ ctx, input }: { ctx: Ctx; input: z.input<typeo
 
   let refusal: Conflict | null = null;
   try {
-    const items = Array.from({ length: i.quantity }, () => ({ id: randomUUID(), ticketCode: newTicketCode() }));
-    items.sort((a, b) => a.ticketCode.localeCompare(b.ticketCode));
+    const items = newTicketCodes(i.quantity)
+      .sort()
+      .map((ticketCode) => ({ id: randomUUID(), ticketCode }));
     const booked = await retryOnConflict(() =>
       insertDirectBooking(ctx.db, {
         bookingId: randomUUID(),

@@ -1,4 +1,4 @@
-import { asc, inArray } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { bookingItems, type BookingRow, type BookingSource, type BookingStatus, type CancelledBy } from "./schema";
 
@@ -42,7 +42,7 @@ export async function withItems(db: DbOrTx, rows: BookingRow[]): Promise<Booking
     .select({ id: bookingItems.id, bookingId: bookingItems.bookingId, ticketCode: bookingItems.ticketCode })
     .from(bookingItems)
     .where(inArray(bookingItems.bookingId, rows.map((r) => r.id)))
-    .orderBy(asc(bookingItems.ticketCode));
+    .orderBy(sql`${bookingItems.ticketCode} collate "C"`);
   const byBooking = new Map<string, { id: string; ticketCode: string }[]>();
   for (const { bookingId, ...item } of items) byBooking.set(bookingId, [...(byBooking.get(bookingId) ?? []), item]);
   return rows.map((row) => toBookingView(row, byBooking.get(row.id) ?? []));

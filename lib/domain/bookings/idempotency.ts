@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { Conflict, DomainError, NotFound, Validation } from "@/lib/domain/errors";
@@ -12,9 +11,12 @@ export type BookingOutcome =
 
 export type KeyRef = { userId: string; key: string; requestHash: string };
 
-/** Identifies the request a key was first used for: same event, same quantity. */
+/**
+ * Identifies the request a key was first used for: same event, same quantity. The request is
+ * this small and not secret, so its canonical form is its own fingerprint (no hashing needed).
+ */
 export function requestHash(eventId: string, quantity: number): string {
-  return createHash("sha256").update(JSON.stringify({ eventId, quantity })).digest("hex");
+  return `${eventId}:${quantity}`;
 }
 
 export function outcomeOfError(error: DomainError): BookingOutcome {

@@ -1,17 +1,24 @@
-import type { SQL } from "drizzle-orm";
+import { fillPlaceholders, sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "@/lib/db/client";
 import { isTransaction } from "@/lib/db/transaction";
 
 const dialect = new PgDialect();
 
+export type PreparedStatement<T> = (db: DbOrTx, values: Record<string, unknown>) => Promise<T[]>;
+
 /**
- * Runs a hot statement as a named prepared statement on the pool's connection (postgres.js
- * caches it per connection by text), so Postgres parses and plans the booking CTE once per
- * connection instead of on every request. Inside a transaction it runs as usual.
+ * A hot statement built and compiled once (its values are `sql.placeholder`s), then run as a
+ * named prepared statement on the pool's connections: neither drizzle nor Postgres rebuilds or
+ * re-plans it per request. Inside a caller's transaction it runs through drizzle as usual.
  */
-export async function executePrepared<T extends Record<string, unknown>>(db: DbOrTx, query: SQL): Promise<T[]> {
-  if (isTransaction(db)) return (await db.execute<T>(query)) as unknown as T[];
-  const { sql, params } = dialect.sqlToQuery(query);
-  return (await db.$client.unsafe(sql, params as never[], { prepare: true })) as unknown as T[];
+export function prepareStatement<T extends Record<string, unknown>>(query: SQL): PreparedStatement<T> {
+  const compiled = dialect.sqlToQuery(query);
+  return async (db, values) => {
+    const params = fillPlaceholders(compiled.params, values);
+    if (!isTransaction(db)) return (await db.$client.unsafe(compiled.sql, params as never[], { prepare: true })) as unknown as T[];
+    const chunks = compiled.sql.split(/\$(\d+)/);
+    const inline = chunks.map((chunk, i) => (i % 2 === 0 ? sql.raw(chunk) : sql.param(params[Number(chunk) - 1])));
+    return (await db.execute<T>(sql.join(inline))) as unknown as T[];
+  };
 }

@@ -6,8 +6,17 @@ const LENGTH = 20;
 
 /** 20 symbols of 5 random bits: 100 bits, unguessable and, in practice, unique (a unique index backs it). */
 export function newTicketCode(): string {
-  const bytes = randomBytes(LENGTH);
-  let code = "";
-  for (const byte of bytes) code += ALPHABET[byte & 31];
-  return code;
+  return newTicketCodes(1)[0]!;
+}
+
+/** `n` codes from one draw of random bytes (the booking hot path asks once per booking). */
+export function newTicketCodes(n: number): string[] {
+  const bytes = randomBytes(LENGTH * n);
+  const codes: string[] = [];
+  for (let c = 0; c < n; c++) {
+    let code = "";
+    for (let i = c * LENGTH; i < (c + 1) * LENGTH; i++) code += ALPHABET[bytes[i]! & 31];
+    codes.push(code);
+  }
+  return codes;
 }
