@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
+import { resetDatabase } from "@/tests/harness/db";
 import { GET as info } from "@/app/api/info/route";
 
 const call = async (handler: typeof GET, path: string) => {
@@ -8,6 +9,9 @@ const call = async (handler: typeof GET, path: string) => {
 };
 
 describe("GET /api/health", () => {
+  // Other files in this worker leave facts and runs behind; "healthy" means an idle queue.
+  beforeEach(resetDatabase);
+
   it("reports every dependency, the circuits and the mailbox note on a healthy stack", async () => {
     const { status, body } = await call(GET, "/api/health");
 
