@@ -37,3 +37,26 @@ describe("GET /api/info", () => {
     });
   });
 });
+
+describe("checkHealth without Redis configured", () => {
+  beforeEach(resetDatabase);
+
+  it("is ok, with Redis reported as not configured and the reduced function noted", async () => {
+    const { checkHealth } = await import("./health");
+    const { getDb } = await import("@/lib/db/client");
+    const { env } = await import("@/lib/env");
+    const { closeRedis } = await import("@/lib/redis/client");
+    const saved = { url: env.REDIS_URL };
+    await closeRedis();
+    env.REDIS_URL = undefined;
+    try {
+      const health = await checkHealth(getDb());
+      expect(health.checks.redis.status).toBe("not_configured");
+      expect(health.status).toBe("ok");
+      expect(health.notes.join(" ")).toMatch(/Redis is not configured/);
+    } finally {
+      env.REDIS_URL = saved.url;
+      await closeRedis();
+    }
+  });
+});

@@ -37,8 +37,9 @@ async function checkJobs(db: Db): Promise<CheckResult> {
   }
 }
 
-function configurationNotes(): string[] {
+function configurationNotes(redis: CheckResult): string[] {
   const notes: string[] = [];
+  if (redis.status === "not_configured") notes.push("Redis is not configured: no shared cache, rate limits count per process.");
   if (env.RATE_LIMITS === "off") notes.push("Rate limits are off (RATE_LIMITS=off).");
   if (mailTransport() === "mailbox") notes.push("Mail goes to the built-in mailbox, not SMTP (SMTP_URL is not set).");
   if (!env.JOBS_WORKER) notes.push("This process runs no jobs worker (JOBS_WORKER=false); another instance must.");
@@ -55,8 +56,8 @@ export async function checkHealth(db: Db): Promise<Health> {
 
   const reasons: string[] = [];
   if (database.status !== "ok") reasons.push(`Postgres is unreachable: ${String(database.detail ?? "no answer")}`);
-  if (redis.status === "not_configured") reasons.push("Redis is not configured: no shared cache, rate limits count per process.");
-  else if (redis.status !== "ok") reasons.push(`Redis is unavailable (${String(redis.detail)}): serving without cache, rate limits count per process.`);
+  // Running without Redis is a choice (a note), Redis configured but failing is a fault (a reason).
+  if (redis.status !== "ok" && redis.status !== "not_configured") reasons.push(`Redis is unavailable (${String(redis.detail)}): serving without cache, rate limits count per process.`);
   if (jobs.status !== "ok") reasons.push(`Background jobs are behind or failing: ${JSON.stringify(jobs.detail)}`);
   for (const circuit of dependencyCircuits()) {
     if (circuit.name !== "redis" && circuit.status() !== "closed") {
@@ -65,5 +66,5 @@ export async function checkHealth(db: Db): Promise<Health> {
   }
 
   const status = database.status !== "ok" ? "down" : reasons.length > 0 ? "degraded" : "ok";
-  return { status, checks: { database, redis, jobs }, circuits, reasons, notes: configurationNotes() };
+  return { status, checks: { database, redis, jobs }, circuits, reasons, notes: configurationNotes(redis) };
 }
