@@ -34,7 +34,9 @@ export async function BookingPanel({ eventId }: { eventId: string }) {
       </p>
       {options.mySeats > 0 ? (
         <Alert tone="success">
-          You hold {options.mySeats} {options.mySeats === 1 ? "seat" : "seats"} for this event.{" "}
+          <span data-testid="my-seats">
+            You hold {options.mySeats} {options.mySeats === 1 ? "seat" : "seats"} for this event.
+          </span>{" "}
           <Link href="/bookings" className="font-medium underline">
             See your tickets
           </Link>
