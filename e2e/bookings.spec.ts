@@ -29,7 +29,7 @@ async function createAccount(request: APIRequestContext, role: "attendee" | "org
 }
 
 /** A published one-seat event, made by a new organizer through the API. */
-async function oneSeatEvent(request: APIRequestContext, title: string): Promise<string> {
+async function oneSeatEvent(request: APIRequestContext, title: string): Promise<{ eventId: string; organizer: string }> {
   const email = await createAccount(request, "organizer", "Ola Organizer");
   const token = ((await (await request.post("/api/v1/auth/token", { data: { email, password: PASSWORD } })).json()) as { accessToken: string }).accessToken;
   const headers = { authorization: `Bearer ${token}` };
@@ -40,7 +40,7 @@ async function oneSeatEvent(request: APIRequestContext, title: string): Promise<
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   expect((await request.post(`/api/v1/events/${id}/publish`, { headers })).status()).toBe(200);
-  return id;
+  return { eventId: id, organizer: email };
 }
 
 async function signedInPage(browser: Browser, email: string, next: string): Promise<Page> {
@@ -55,7 +55,7 @@ async function signedInPage(browser: Browser, email: string, next: string): Prom
 
 test("the last seat: one books, the other waits, the first cancels and the second is booked automatically and emailed", async ({ browser, request }) => {
   const title = `Night Ferry Sessions ${randomUUID().slice(0, 6)}`;
-  const eventId = await oneSeatEvent(request, title);
+  const { eventId, organizer } = await oneSeatEvent(request, title);
   const first = await createAccount(request, "attendee", "Ann Attendee");
   const second = await createAccount(request, "attendee", "Ben Attendee");
 
@@ -87,4 +87,16 @@ test("the last seat: one books, the other waits, the first cancels and the secon
   await expect
     .poll(() => mailSubjects(request, second), { timeout: 20_000, message: "the promotion email reaches the dev mailbox" })
     .toContain(`You're off the waitlist: tickets for ${title}`);
+
+  // The organizer sees both bookings, the promotion in the audit trail and the served entry.
+  const ola = await signedInPage(browser, organizer, `/dashboard/events/${eventId}/attendees`);
+  const attendees = ola.getByTestId("attendees");
+  await expect(attendees.getByRole("row", { name: /Ben Attendee/ })).toContainText("Confirmed");
+  await expect(attendees.getByRole("row", { name: /Ann Attendee/ })).toContainText("Cancelled (holder)");
+  await expect(ola.getByTestId("audit-trail")).toContainText("Promoted from waitlist");
+  const csv = await (await ola.request.get(`/dashboard/events/${eventId}/attendees/export`)).text();
+  expect(csv.split("\r\n")[0]).toBe("booking_id,status,attendee_name,attendee_email,seats,total_cents,currency,source,booked_at,cancelled_at,ticket_codes");
+  expect(csv).toContain(second);
+  await ola.getByRole("link", { name: "Waitlist" }).click();
+  await expect(ola.getByTestId("waitlist").getByRole("row", { name: /Ben Attendee/ })).toContainText("Booked");
 });
