@@ -6,6 +6,7 @@ import { createDb, getDb } from "@/lib/db/client";
 import { outbox } from "@/lib/jobs/schema";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { bookSeats } from "./book-seats";
+import { getSeatsAvailable } from "./get-seats-available";
 import { auditLog, bookingItems, bookings, eventInventory, seatHoldings } from "./schema";
 import { attendee, publishedEvent } from "./test-fixtures";
 
@@ -57,7 +58,16 @@ describe("bookSeats", () => {
 
   it("sells exactly 50 seats to 200 concurrent buyers and refuses the rest as SOLD_OUT", async () => {
     const event = await publishedEvent({ capacity: 50 });
+    const seen: number[] = [];
+    let racing = true;
+    const watcher = (async () => {
+      while (racing) seen.push((await getSeatsAvailable({ ctx: testCtx(), input: { eventIds: [event.eventId] } })).get(event.eventId)!);
+    })();
     const results = await Promise.all(Array.from({ length: 200 }, () => outcome(book(attendee(), event.eventId, 1, randomUUID(), racers))));
+    racing = false;
+    await watcher;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.min(...seen)).toBeGreaterThanOrEqual(0);
     expect(results.filter((r) => r === "confirmed")).toHaveLength(50);
     expect(results.filter((r) => r === "SOLD_OUT")).toHaveLength(150);
     const inv = await inventory(event.eventId);
