@@ -83,17 +83,32 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatPrice(event.priceCents, event.currency)}</td>
                   <td className="whitespace-nowrap px-4 py-3 text-right">
-                    {event.status === "cancelled" ? null : (
-                      <span className="inline-flex items-center gap-4">
-                        {event.status === "draft" ? <PublishButton id={event.id} title={event.title} /> : null}
-                        <Link href={`/dashboard/events/${event.id}/edit`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${event.title}`}>
-                          Edit
-                        </Link>
-                        <Link href={`/dashboard/events/${event.id}/cancel`} className="font-medium text-red-700 hover:underline" aria-label={`Cancel ${event.title}`}>
-                          Cancel
-                        </Link>
-                      </span>
-                    )}
+                    <span className="inline-flex items-center gap-4">
+                      {event.status === "draft" ? <PublishButton id={event.id} title={event.title} /> : null}
+                      {event.status !== "draft" ? (
+                        <>
+                          <Link href={`/dashboard/events/${event.id}/attendees`} className="font-medium text-brand-700 hover:underline" aria-label={`Attendees of ${event.title}`}>
+                            Attendees
+                          </Link>
+                          <Link href={`/dashboard/events/${event.id}/waitlist`} className="font-medium text-brand-700 hover:underline" aria-label={`Waitlist of ${event.title}`}>
+                            Waitlist
+                          </Link>
+                          <Link href={`/dashboard/analytics/${event.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Analytics of ${event.title}`}>
+                            Analytics
+                          </Link>
+                        </>
+                      ) : null}
+                      {event.status !== "cancelled" ? (
+                        <>
+                          <Link href={`/dashboard/events/${event.id}/edit`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${event.title}`}>
+                            Edit
+                          </Link>
+                          <Link href={`/dashboard/events/${event.id}/cancel`} className="font-medium text-red-700 hover:underline" aria-label={`Cancel ${event.title}`}>
+                            Cancel
+                          </Link>
+                        </>
+                      ) : null}
+                    </span>
                   </td>
                 </tr>
               ))}
