@@ -1,0 +1,96 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { freePort } from "./free-port";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const LOG_TAIL_CHARS = 20_000;
+
+export type AppProcess = {
+  port: number;
+  url: string;
+  pid: number;
+  /** The last lines the process wrote (stdout and stderr), for failure messages. */
+  logs(): string;
+  /** Sends the signal and resolves with the exit code (or the signal's name) once it exited. */
+  stop(signal?: NodeJS.Signals): Promise<number | string | null>;
+};
+
+/**
+ * Makes sure .next holds a production build, building at most once at a time across test
+ * files and processes (a file lock) and only when there is none (see ensure-build.ts).
+ */
+export function ensureProductionBuild(): void {
+  const result = spawnSync(
+    "flock",
+    ["/tmp/evently-next-build.lock", process.execPath, require.resolve("tsx/cli"), "tests/scale/support/ensure-build.ts"],
+    { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] },
+  );
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
+}
+
+/** The environment of an app process: only what it needs, pointing at the test's database. */
+function appEnv(port: number, overrides: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    AUTH_TRUST_HOST: "true",
+    AUTH_SECRET: process.env.AUTH_SECRET,
+    DATABASE_URL: process.env.DATABASE_URL,
+    DATABASE_POOL_MAX: "10",
+    REDIS_URL: process.env.REDIS_URL,
+    DATA_DIR: ".data/test",
+    APP_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: "warn",
+    JOBS_WORKER: "true",
+    RATE_LIMITS: "off",
+    SEED_DEMO: "false",
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, logs: () => string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`app exited while starting:\n${logs()}`);
+    try {
+      await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error(`app did not answer within ${timeoutMs} ms:\n${logs()}`);
+}
+
+/** `next start` of the production build on a free loopback port, with its own jobs worker. */
+export async function startApp(options: { env?: Record<string, string | undefined>; port?: number } = {}): Promise<AppProcess> {
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: ROOT,
+    env: appEnv(port, options.env ?? {}),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let tail = "";
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-LOG_TAIL_CHARS);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<number | string | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
+
+  await waitUntilServing(url, child, () => tail);
+  return {
+    port,
+    url,
+    pid: child.pid!,
+    logs: () => tail,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
