@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { isDomainError, RateLimited, type DomainErrorKind, type FieldError } from "@/lib/domain/errors";
 import type { Logger } from "@/lib/log/logger";
+import { isDatabaseUnavailable } from "@/lib/resilience/database-unavailable";
 
 /** RFC 9457 problem details, the only error shape the API answers with. */
 export type Problem = {
@@ -87,6 +88,12 @@ export function toProblem(error: unknown, log: Logger): Response {
   if (isDomainError(error)) {
     const headers = error instanceof RateLimited ? rateLimitHeaders(error) : undefined;
     return problemResponse(STATUS[error.kind], error.code, error.message, { errors: error.fieldErrors, headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    log.warn({ err: error }, "request.database_unavailable");
+    return problemResponse(503, "DATABASE_UNAVAILABLE", "The database is unavailable for a moment. Try again shortly.", {
+      headers: { "retry-after": "1" },
+    });
   }
   log.error({ err: error }, "request.failed");
   return problemResponse(500, "INTERNAL_ERROR", "Something went wrong on our side. Try again later.");
