@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { createTestTokens, createTestUser } from "@/lib/domain/auth/test-fixtures";
+import { createEvent, publishEvent } from "@/lib/domain/events";
+import { testCtx } from "@/tests/harness/db";
+
+/**
+ * A flash sale for the process tests, written straight into the test's database (which the app
+ * processes share): an organizer's published event and verified buyers with access tokens.
+ */
+
+export type Buyer = { userId: string; email: string; token: string; key: string };
+export type Sale = { eventId: string; buyers: Buyer[] };
+
+export async function createSale({ capacity, buyers }: { capacity: number; buyers: number }): Promise<Sale> {
+  const organizer = await createTestUser({ role: "organizer" });
+  const startsAt = new Date(Date.now() + 7 * 86_400_000);
+  const ctx = testCtx(organizer.actor);
+  const event = await createEvent({
+    ctx,
+    input: {
+      title: "Flash sale",
+      venue: "Main hall",
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+      capacity,
+      priceCents: 1_000,
+      currency: "EUR",
+    },
+  });
+  await publishEvent({ ctx, input: { id: event.id } });
+  const people = await Promise.all(Array.from({ length: buyers }, () => createTestTokens()));
+  return {
+    eventId: event.id,
+    buyers: people.map((p) => ({ userId: p.userId, email: p.email, token: p.accessToken, key: randomUUID() })),
+  };
+}
+
+export type Answer = { status: number | "network"; body: Record<string, unknown> | null; contentType: string | null };
+
+/** One booking request; a dropped connection (a killed server) is an answer too. */
+export async function book(baseUrl: string, eventId: string, buyer: Buyer, quantity = 1): Promise<Answer> {
+  try {
+    const res = await fetch(`${baseUrl}/api/v1/events/${eventId}/bookings`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${buyer.token}`, "content-type": "application/json", "idempotency-key": buyer.key },
+      body: JSON.stringify({ quantity }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null, contentType: res.headers.get("content-type") };
+  } catch {
+    return { status: "network", body: null, contentType: null };
+  }
+}
+
+/** What the database says about the sale: the counter, the bookings and their tickets, per buyer. */
+export async function ledger(eventId: string) {
+  const db = getDb();
+  const [inventory] = await db.execute<{ sold: number; held: number; capacity: number }>(
+    sql`select sold, held, capacity from bookings.event_inventory where event_id = ${eventId}`,
+  );
+  const [bookings] = await db.execute<{ confirmed: number; seats: number; items: number; cancelled: number; users: number }>(sql`
+    select (count(*) filter (where b.status = 'confirmed'))::int as confirmed,
+           coalesce(sum(b.quantity) filter (where b.status = 'confirmed'), 0)::int as seats,
+           (select count(*) from bookings.booking_items i join bookings.bookings x on x.id = i.booking_id
+             where x.event_id = ${eventId} and x.status = 'confirmed')::int as items,
+           (count(*) filter (where b.status = 'cancelled'))::int as cancelled,
+           count(distinct b.user_id)::int as users
+    from bookings.bookings b where b.event_id = ${eventId}`);
+  return { ...inventory!, ...bookings! };
+}
+
+/** Mail rows whose dedupe key starts with `prefix` (e.g. booking-confirmed:), by booking id. */
+export async function mailsByBooking(prefix: string): Promise<Map<string, number>> {
+  const rows = await getDb().execute<{ key: string; n: number }>(sql`
+    select dedupe_key as key, count(*)::int as n from platform.mailbox
+    where dedupe_key like ${`${prefix}%`} and sent_at is not null group by dedupe_key`);
+  return new Map(rows.map((r) => [r.key.slice(prefix.length), r.n]));
+}
+
+/**
+ * Waits until every outbox event is dispatched and no job run is due or running (a run asleep
+ * until later, e.g. a reconciliation pause, does not count).
+ */
+export async function waitForQuietJobs(timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [pending] = await getDb().execute<{ events: number; runs: number }>(sql`
+      select (select count(*) from platform.outbox where dispatched_at is null)::int as events,
+             (select count(*) from platform.job_runs
+               where status = 'running' or (status = 'queued' and run_at <= now()))::int as runs`);
+    if (pending!.events === 0 && pending!.runs === 0) return;
+    if (Date.now() > deadline) throw new Error(`jobs still pending after ${timeoutMs} ms: ${JSON.stringify(pending)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
