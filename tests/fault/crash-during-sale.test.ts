@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { resetDatabase } from "@/tests/harness/db";
 import { ensureProductionBuild, startApp, type AppProcess } from "@/tests/scale/support/app-server";
-import { book, createSale, ledger, mailsByBooking, waitForQuietJobs, type Sale } from "@/tests/scale/support/sale";
+import { book, confirmedWhileJobsRun, createSale, ledger, mailsByBooking, waitForQuietJobs, type Sale } from "@/tests/scale/support/sale";
 
 /**
  * An app process is SIGKILLed in the middle of a flash sale (requests in flight, job steps
@@ -30,18 +30,12 @@ afterAll(async () => {
   await restarted?.stop();
 });
 
-/** Bookings confirmed so far, once this process's jobs worker is also mid-run (else 0). */
-async function confirmedWhileJobsRun(): Promise<number> {
-  const [runs] = await getDb().execute<{ running: number }>(sql`select count(*)::int as running from platform.job_runs where status = 'running'`);
-  return runs!.running > 0 ? (await ledger(sale.eventId)).confirmed : 0;
-}
-
 describe("an app process killed during a flash sale", () => {
   it("loses nothing and doubles nothing once a new process takes over", async () => {
     crashed = await startApp();
     const inFlight = sale.buyers.map((b) => book(crashed!.url, sale.eventId, b));
     // Kill it with requests in flight and a job step running: both must survive the crash.
-    await expect.poll(confirmedWhileJobsRun, { timeout: 60_000, interval: 10 }).toBeGreaterThanOrEqual(10);
+    await expect.poll(() => confirmedWhileJobsRun(sale.eventId), { timeout: 60_000, interval: 10 }).toBeGreaterThanOrEqual(10);
     expect(await crashed.stop("SIGKILL")).toBe("SIGKILL");
     const firstAnswers = await Promise.all(inFlight);
     expect(firstAnswers.some((a) => a.status === "network"), "some requests were still in flight").toBe(true);

@@ -96,3 +96,15 @@ export async function waitForQuietJobs(timeoutMs = 60_000): Promise<void> {
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/**
+ * Bookings confirmed so far, once a jobs worker (the one in process `pid`, when given) is also
+ * mid-run, else 0: the moment to cut a process.
+ */
+export async function confirmedWhileJobsRun(eventId: string, pid?: number): Promise<number> {
+  const worker = pid === undefined ? "%" : `%:${pid}:%`;
+  const [runs] = await getDb().execute<{ running: number }>(
+    sql`select count(*)::int as running from platform.job_runs where status = 'running' and locked_by like ${worker}`,
+  );
+  return runs!.running > 0 ? (await ledger(eventId)).confirmed : 0;
+}

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetDatabase } from "@/tests/harness/db";
+import { ensureProductionBuild, startApp, type AppProcess } from "@/tests/scale/support/app-server";
+import { book, confirmedWhileJobsRun, createSale, ledger, mailsByBooking, waitForQuietJobs, type Sale } from "@/tests/scale/support/sale";
+
+/**
+ * A rolling restart: the old process gets SIGTERM in the middle of a sale while a new one takes
+ * over. Graceful shutdown lets every request in flight finish with a real answer and hands the
+ * worker's claimed runs back at once, so the new process drains the outbox without waiting for a
+ * lease to lapse.
+ */
+
+const LEASE_MS = 30_000;
+
+let old: AppProcess | undefined;
+let next: AppProcess | undefined;
+let sale: Sale;
+
+beforeAll(async () => {
+  ensureProductionBuild();
+  await resetDatabase();
+  sale = await createSale({ capacity: 30, buyers: 50 });
+}, 600_000);
+
+afterAll(async () => {
+  await old?.stop("SIGKILL");
+  await next?.stop();
+});
+
+describe("a rolling restart during a sale", () => {
+  it("answers every request in flight, hands the jobs over, and loses or doubles nothing", async () => {
+    [old, next] = await Promise.all([startApp(), startApp()]);
+    const inFlight = sale.buyers.map((b) => book(old!.url, sale.eventId, b));
+    // SIGTERM while requests are in flight and the old process's own worker is mid-run.
+    await expect.poll(() => confirmedWhileJobsRun(sale.eventId, old!.pid), { timeout: 60_000, interval: 10 }).toBeGreaterThanOrEqual(5);
+    const exit = old.stop("SIGTERM");
+    const answers = await Promise.all(inFlight);
+    expect(await exit).toBe(143);
+    expect(answers.map((a) => a.status).filter((s) => s !== 201 && s !== 409)).toEqual([]);
+
+    const started = Date.now();
+    await waitForQuietJobs(LEASE_MS);
+    expect(Date.now() - started, "runs were handed back, not left to lapse").toBeLessThan(LEASE_MS);
+
+    const booked = answers.filter((a) => a.status === 201).map((a) => String(a.body!.id));
+    expect(booked).toHaveLength(30);
+    expect(await ledger(sale.eventId)).toMatchObject({ sold: 30, confirmed: 30, items: 30, users: 30 });
+    const mails = await mailsByBooking("booking-confirmed:");
+    expect([...mails.keys()].sort()).toEqual([...booked].sort());
+  }, 120_000);
+});
