@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { resetDatabase } from "@/tests/harness/db";
 import { GET as info } from "@/app/api/info/route";
+import { createDb } from "@/lib/db/client";
+import { checkHealth } from "./health";
 
 const call = async (handler: typeof GET, path: string) => {
   const res = await handler(new Request(`http://localhost${path}`), { params: Promise.resolve({}) });
@@ -23,6 +25,22 @@ describe("GET /api/health", () => {
       reasons: [],
     });
     expect(body.notes).toContain("Mail goes to the built-in mailbox, not SMTP (SMTP_URL is not set).");
+  });
+});
+
+describe("checkHealth without Postgres", () => {
+  it("says down, with the reason, fast", async () => {
+    const unreachable = createDb("postgres://postgres@127.0.0.1:1/none", { max: 1 });
+    try {
+      const started = Date.now();
+      const health = await checkHealth(unreachable);
+      expect(health.status).toBe("down");
+      expect(health.checks.database.status).toBe("down");
+      expect(health.reasons[0]).toMatch(/^Postgres is unreachable/);
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      await unreachable.$client.end({ timeout: 1 });
+    }
   });
 });
 
