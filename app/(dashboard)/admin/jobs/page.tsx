@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { KpiCard, KpiGrid } from "@/app/_components/charts/kpi-card";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card, EmptyState, PageHeader } from "@/app/_components/ui/card";
+import { DataTable } from "@/app/_components/ui/table";
 import { can } from "@/lib/domain/auth";
 import { jobsHealth } from "@/lib/jobs/health";
 import { countJobs, listJobs, type JobListItem, type JobRunState } from "@/lib/jobs/list-jobs";
@@ -39,48 +40,36 @@ function Time({ at, children }: { at: Date; children: ReactNode }) {
 
 function RunsTable({ runs, now, dead }: { runs: JobListItem[]; now: Date; dead: boolean }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-          <tr>
-            <th className="px-3 py-2">State</th>
-            <th className="px-3 py-2">Function</th>
-            <th className="px-3 py-2">Event</th>
-            <th className="px-3 py-2">Attempts</th>
-            <th className="px-3 py-2">{dead ? "Died" : "Next run"}</th>
-            <th className="px-3 py-2">Last error</th>
-            <th className="px-3 py-2">Age</th>
-            {dead ? <th className="px-3 py-2"><span className="sr-only">Actions</span></th> : null}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {runs.map((run) => (
-            <tr key={run.id} data-testid="job-run" data-run-id={run.id}>
-              <td className="px-3 py-2"><StateBadge state={run.state} /></td>
-              <td className="px-3 py-2 font-mono text-xs">{run.functionId}</td>
-              <td className="px-3 py-2 font-mono text-xs">{run.eventName || "—"}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{run.attempt} / {run.maxAttempts}</td>
-              <td className="px-3 py-2 whitespace-nowrap">
-                {dead && run.finishedAt ? (
-                  <Time at={run.finishedAt}>{formatAge(run.finishedAt, now)} ago</Time>
-                ) : run.nextRunAt ? (
-                  <Time at={run.nextRunAt}>{formatDue(run.nextRunAt, now)}</Time>
-                ) : (
-                  "—"
-                )}
-              </td>
-              <td className="max-w-md px-3 py-2 text-xs break-words text-slate-700">{run.lastError ?? "—"}</td>
-              <td className="px-3 py-2 whitespace-nowrap"><Time at={run.createdAt}>{formatAge(run.createdAt, now)}</Time></td>
-              {dead ? (
-                <td className="px-3 py-2">
-                  <RetryButton runId={run.id} label={`${run.functionId} run ${run.id}`} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={["State", "Function", "Event", "Attempts", dead ? "Died" : "Next run", "Last error", "Age", ...(dead ? [{ label: "Actions", hidden: true } as const] : [])]}
+      compact
+      framed={false}
+    >
+      {runs.map((run) => (
+        <tr key={run.id} data-testid="job-run" data-run-id={run.id}>
+          <td><StateBadge state={run.state} /></td>
+          <td className="font-mono text-xs">{run.functionId}</td>
+          <td className="font-mono text-xs">{run.eventName || "—"}</td>
+          <td className="whitespace-nowrap">{run.attempt} / {run.maxAttempts}</td>
+          <td className="whitespace-nowrap">
+            {dead && run.finishedAt ? (
+              <Time at={run.finishedAt}>{formatAge(run.finishedAt, now)} ago</Time>
+            ) : run.nextRunAt ? (
+              <Time at={run.nextRunAt}>{formatDue(run.nextRunAt, now)}</Time>
+            ) : (
+              "—"
+            )}
+          </td>
+          <td className="max-w-md text-xs break-words text-slate-700">{run.lastError ?? "—"}</td>
+          <td className="whitespace-nowrap"><Time at={run.createdAt}>{formatAge(run.createdAt, now)}</Time></td>
+          {dead ? (
+            <td>
+              <RetryButton runId={run.id} label={`${run.functionId} run ${run.id}`} />
+            </td>
+          ) : null}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

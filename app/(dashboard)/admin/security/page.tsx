@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Button } from "@/app/_components/ui/button";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { SelectField, TextField } from "@/app/_components/ui/field";
+import { DataTable } from "@/app/_components/ui/table";
 import { can, listSecurityEvents, securityEventType } from "@/lib/domain/auth";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 
@@ -60,32 +61,18 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
       {data.length === 0 ? (
         <EmptyState title="Nothing logged yet" />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-4 py-2">When</th>
-                <th className="px-4 py-2">Event</th>
-                <th className="px-4 py-2">Account</th>
-                <th className="px-4 py-2">IP</th>
-                <th className="px-4 py-2">Request</th>
-                <th className="px-4 py-2">Details</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.map((e) => (
-                <tr key={e.id} className="align-top">
-                  <td className="px-4 py-2 whitespace-nowrap">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                  <td className="px-4 py-2">{e.type.replaceAll("_", " ")}</td>
-                  <td className="px-4 py-2">{e.email ?? e.userId ?? "—"}</td>
-                  <td className="px-4 py-2">{e.ip || "—"}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{e.requestId}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{Object.keys(e.details).length ? JSON.stringify(e.details) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["When", "Event", "Account", "IP", "Request", "Details"]} compact>
+          {data.map((e) => (
+            <tr key={e.id} className="align-top">
+              <td className="whitespace-nowrap">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+              <td>{e.type.replaceAll("_", " ")}</td>
+              <td>{e.email ?? e.userId ?? "—"}</td>
+              <td>{e.ip || "—"}</td>
+              <td className="font-mono text-xs">{e.requestId}</td>
+              <td className="font-mono text-xs">{Object.keys(e.details).length ? JSON.stringify(e.details) : ""}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {nextHref ? (
         <Link href={nextHref} className="text-sm text-brand-700 underline">

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Button } from "@/app/_components/ui/button";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { SelectField, TextField } from "@/app/_components/ui/field";
+import { DataTable } from "@/app/_components/ui/table";
 import { can, listUsers } from "@/lib/domain/auth";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 import { RoleForm } from "./role-form";
@@ -49,32 +50,19 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       {data.length === 0 ? (
         <EmptyState title="No users match" />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th className="px-4 py-2">Name</th>
-                <th className="px-4 py-2">Email</th>
-                <th className="px-4 py-2">Verified</th>
-                <th className="px-4 py-2">Joined</th>
-                <th className="px-4 py-2">Role</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.map((u) => (
-                <tr key={u.id}>
-                  <td className="px-4 py-2">{u.name}</td>
-                  <td className="px-4 py-2">{u.email}</td>
-                  <td className="px-4 py-2">{u.emailVerified ? "yes" : "no"}</td>
-                  <td className="px-4 py-2 whitespace-nowrap">{u.createdAt.toISOString().slice(0, 10)}</td>
-                  <td className="px-4 py-2">
-                    <RoleForm userId={u.id} role={u.role} label={u.email} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Name", "Email", "Verified", "Joined", "Role"]} compact>
+          {data.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{u.emailVerified ? "yes" : "no"}</td>
+              <td className="whitespace-nowrap">{u.createdAt.toISOString().slice(0, 10)}</td>
+              <td>
+                <RoleForm userId={u.id} role={u.role} label={u.email} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {nextHref ? (
         <Link href={nextHref} className="text-sm text-brand-700 underline">

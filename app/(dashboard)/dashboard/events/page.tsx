@@ -5,6 +5,7 @@ import { EventStatusBadge } from "@/app/(public)/_components/event-status-badge"
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
+import { DataTable } from "@/app/_components/ui/table";
 import { isDomainError } from "@/lib/domain/errors";
 import { listEvents } from "@/lib/domain/events";
 import { organizerAccess, OrganizersOnly } from "./_components/organizer-access";
@@ -53,68 +54,54 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
           and publish it when it is ready.
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Event</th>
-                <th scope="col" className="px-4 py-3">Starts</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Seats left</th>
-                <th scope="col" className="px-4 py-3">Price</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.data.map((event) => (
-                <tr key={event.id} data-testid={`event-row-${event.id}`}>
-                  <td className="px-4 py-3">
-                    <Link href={`/events/${event.id}`} className="font-medium text-slate-900 hover:underline">
-                      {event.title}
-                    </Link>
-                    <div className="text-xs text-slate-500">{event.venue}</div>
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatUtc(event.startsAt)}</td>
-                  <td className="px-4 py-3">
-                    <EventStatusBadge event={event} />
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">
-                    {event.seatsAvailable.toLocaleString("en")} / {event.capacity.toLocaleString("en")}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatPrice(event.priceCents, event.currency)}</td>
-                  <td className="whitespace-nowrap px-4 py-3 text-right">
-                    <span className="inline-flex items-center gap-4">
-                      {event.status === "draft" ? <PublishButton id={event.id} title={event.title} /> : null}
-                      {event.status !== "draft" ? (
-                        <>
-                          <Link href={`/dashboard/events/${event.id}/attendees`} className="font-medium text-brand-700 hover:underline" aria-label={`Attendees of ${event.title}`}>
-                            Attendees
-                          </Link>
-                          <Link href={`/dashboard/events/${event.id}/waitlist`} className="font-medium text-brand-700 hover:underline" aria-label={`Waitlist of ${event.title}`}>
-                            Waitlist
-                          </Link>
-                          <Link href={`/dashboard/analytics/${event.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Analytics of ${event.title}`}>
-                            Analytics
-                          </Link>
-                        </>
-                      ) : null}
-                      {event.status !== "cancelled" ? (
-                        <>
-                          <Link href={`/dashboard/events/${event.id}/edit`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${event.title}`}>
-                            Edit
-                          </Link>
-                          <Link href={`/dashboard/events/${event.id}/cancel`} className="font-medium text-red-700 hover:underline" aria-label={`Cancel ${event.title}`}>
-                            Cancel
-                          </Link>
-                        </>
-                      ) : null}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["Event", "Starts", "Status", "Seats left", "Price", { label: "Actions", hidden: true }]}>
+          {page.data.map((event) => (
+            <tr key={event.id} data-testid={`event-row-${event.id}`}>
+              <td>
+                <Link href={`/events/${event.id}`} className="font-medium text-slate-900 hover:underline">
+                  {event.title}
+                </Link>
+                <div className="text-xs text-slate-500">{event.venue}</div>
+              </td>
+              <td className="whitespace-nowrap text-slate-700">{formatUtc(event.startsAt)}</td>
+              <td>
+                <EventStatusBadge event={event} />
+              </td>
+              <td className="text-slate-700">
+                {event.seatsAvailable.toLocaleString("en")} / {event.capacity.toLocaleString("en")}
+              </td>
+              <td className="whitespace-nowrap text-slate-700">{formatPrice(event.priceCents, event.currency)}</td>
+              <td className="whitespace-nowrap text-right">
+                <span className="inline-flex items-center gap-4">
+                  {event.status === "draft" ? <PublishButton id={event.id} title={event.title} /> : null}
+                  {event.status !== "draft" ? (
+                    <>
+                      <Link href={`/dashboard/events/${event.id}/attendees`} className="font-medium text-brand-700 hover:underline" aria-label={`Attendees of ${event.title}`}>
+                        Attendees
+                      </Link>
+                      <Link href={`/dashboard/events/${event.id}/waitlist`} className="font-medium text-brand-700 hover:underline" aria-label={`Waitlist of ${event.title}`}>
+                        Waitlist
+                      </Link>
+                      <Link href={`/dashboard/analytics/${event.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Analytics of ${event.title}`}>
+                        Analytics
+                      </Link>
+                    </>
+                  ) : null}
+                  {event.status !== "cancelled" ? (
+                    <>
+                      <Link href={`/dashboard/events/${event.id}/edit`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${event.title}`}>
+                        Edit
+                      </Link>
+                      <Link href={`/dashboard/events/${event.id}/cancel`} className="font-medium text-red-700 hover:underline" aria-label={`Cancel ${event.title}`}>
+                        Cancel
+                      </Link>
+                    </>
+                  ) : null}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav aria-label="Pagination" className="mt-6 flex justify-between text-sm">
         {search.cursor ? (

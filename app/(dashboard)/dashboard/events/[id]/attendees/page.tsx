@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatPrice, formatUtc } from "@/app/(public)/_components/event-format";
 import { CancelBookingButton } from "@/app/(account)/bookings/cancel-booking-button";
 import { EmptyState, Card, PageHeader } from "@/app/_components/ui/card";
+import { DataTable } from "@/app/_components/ui/table";
 import { getUsersByIds } from "@/lib/domain/auth";
 import { listEventAudit, listEventBookings } from "@/lib/domain/bookings";
 import { isDomainError } from "@/lib/domain/errors";
@@ -44,41 +45,27 @@ export default async function AttendeesPage({ params, searchParams }: { params: 
       {page.data.length === 0 ? (
         <EmptyState title="No bookings yet" />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="attendees">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Attendee</th>
-                <th scope="col" className="px-4 py-3">Seats</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Booked</th>
-                <th scope="col" className="px-4 py-3">Tickets</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+        <DataTable columns={["Attendee", "Seats", "Status", "Booked", "Tickets", { label: "Actions", hidden: true }]} testId="attendees">
+          {page.data.map((b) => {
+            const user = users.get(b.userId);
+            return (
+              <tr key={b.id}>
+                <td>
+                  <div className="font-medium text-slate-900">{user?.name ?? "Unknown user"}</div>
+                  <div className="text-xs text-slate-500">{user?.email ?? b.userId}</div>
+                </td>
+                <td className="text-slate-700">
+                  {b.quantity} · {formatPrice(b.totalCents, b.currency)}
+                  {b.source === "waitlist" ? <div className="text-xs text-slate-500">from waitlist</div> : null}
+                </td>
+                <td className="text-slate-700">{b.status === "confirmed" ? "Confirmed" : `Cancelled (${b.cancelledBy?.replace("_", " ")})`}</td>
+                <td className="whitespace-nowrap text-slate-700">{formatUtc(new Date(b.createdAt))}</td>
+                <td className="font-mono text-xs text-slate-700">{b.items.map((i) => i.ticketCode).join(" ")}</td>
+                <td>{b.status === "confirmed" ? <CancelBookingButton bookingId={b.id} /> : null}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.data.map((b) => {
-                const user = users.get(b.userId);
-                return (
-                  <tr key={b.id}>
-                    <td className="px-4 py-3">
-                      <div className="font-medium text-slate-900">{user?.name ?? "Unknown user"}</div>
-                      <div className="text-xs text-slate-500">{user?.email ?? b.userId}</div>
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">
-                      {b.quantity} · {formatPrice(b.totalCents, b.currency)}
-                      {b.source === "waitlist" ? <div className="text-xs text-slate-500">from waitlist</div> : null}
-                    </td>
-                    <td className="px-4 py-3 text-slate-700">{b.status === "confirmed" ? "Confirmed" : `Cancelled (${b.cancelledBy?.replace("_", " ")})`}</td>
-                    <td className="whitespace-nowrap px-4 py-3 text-slate-700">{formatUtc(new Date(b.createdAt))}</td>
-                    <td className="px-4 py-3 font-mono text-xs text-slate-700">{b.items.map((i) => i.ticketCode).join(" ")}</td>
-                    <td className="px-4 py-3">{b.status === "confirmed" ? <CancelBookingButton bookingId={b.id} /> : null}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       {page.nextCursor ? (
         <p className="mt-4">

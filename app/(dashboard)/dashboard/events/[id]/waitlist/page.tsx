@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatUtc } from "@/app/(public)/_components/event-format";
 import { LeaveWaitlistButton } from "@/app/_components/booking/live-position";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
+import { DataTable } from "@/app/_components/ui/table";
 import { getUsersByIds } from "@/lib/domain/auth";
 import { listEventWaitlist } from "@/lib/domain/bookings";
 import { isDomainError } from "@/lib/domain/errors";
@@ -34,39 +35,25 @@ export default async function EventWaitlistPage({ params, searchParams }: { para
       {page.data.length === 0 ? (
         <EmptyState title="Nobody is waiting" />
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="waitlist">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">#</th>
-                <th scope="col" className="px-4 py-3">Who</th>
-                <th scope="col" className="px-4 py-3">Seats</th>
-                <th scope="col" className="px-4 py-3">Joined</th>
-                <th scope="col" className="px-4 py-3">Priority</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
+        <DataTable columns={["#", "Who", "Seats", "Joined", "Priority", { label: "Actions", hidden: true }]} testId="waitlist">
+          {page.data.map((entry) => {
+            const user = users.get(entry.userId);
+            const waiting = entry.status === "waiting";
+            return (
+              <tr key={entry.id} className={waiting ? "" : "text-slate-500"}>
+                <td className="font-medium">{waiting ? entry.position : STATUS[entry.status]}</td>
+                <td>
+                  <div className="font-medium text-slate-900">{user?.name ?? "Unknown user"}</div>
+                  <div className="text-xs text-slate-500">{user?.email ?? entry.userId}</div>
+                </td>
+                <td>{entry.quantity}</td>
+                <td className="whitespace-nowrap">{formatUtc(new Date(entry.createdAt))}</td>
+                <td>{waiting ? <PriorityForm entryId={entry.id} eventId={id} priority={entry.priority} /> : entry.priority}</td>
+                <td>{waiting ? <LeaveWaitlistButton entryId={entry.id} eventId={id} label="Remove" /> : null}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.data.map((entry) => {
-                const user = users.get(entry.userId);
-                const waiting = entry.status === "waiting";
-                return (
-                  <tr key={entry.id} className={waiting ? "" : "text-slate-500"}>
-                    <td className="px-4 py-3 font-medium">{waiting ? entry.position : STATUS[entry.status]}</td>
-                    <td className="px-4 py-3">
-                      <div className="font-medium text-slate-900">{user?.name ?? "Unknown user"}</div>
-                      <div className="text-xs text-slate-500">{user?.email ?? entry.userId}</div>
-                    </td>
-                    <td className="px-4 py-3">{entry.quantity}</td>
-                    <td className="whitespace-nowrap px-4 py-3">{formatUtc(new Date(entry.createdAt))}</td>
-                    <td className="px-4 py-3">{waiting ? <PriorityForm entryId={entry.id} eventId={id} priority={entry.priority} /> : entry.priority}</td>
-                    <td className="px-4 py-3">{waiting ? <LeaveWaitlistButton entryId={entry.id} eventId={id} label="Remove" /> : null}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       {page.nextCursor ? (
         <p className="mt-4">
