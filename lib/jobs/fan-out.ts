@@ -1,7 +1,7 @@
-import { asc, inArray, isNull, sql } from "drizzle-orm";
+import { asc, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { toInngestEvent } from "./event-payload";
-import { JOBS_CHANNEL } from "./outbox";
+import { JOBS_CHANNEL, markDispatched } from "./outbox";
 import { functionId, maxAttempts, type Registry } from "./registry";
 import { jobRuns, outbox } from "./schema";
 
@@ -34,15 +34,7 @@ export async function fanOut(db: Db, registry: Registry, batchSize = 100): Promi
       // Idle workers of other processes wake to share the new runs.
       await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`);
     }
-    await tx
-      .update(outbox)
-      .set({ dispatchedAt: sql`now()` })
-      .where(
-        inArray(
-          outbox.id,
-          rows.map((r) => r.id),
-        ),
-      );
+    await markDispatched(tx, rows.map((r) => r.id));
     return rows.length;
   });
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { eventSchemas, isEventName } from "@/inngest/events";
 import { outbox } from "./schema";
@@ -23,6 +23,11 @@ export async function insertOutboxEvents(db: DbOrTx, events: OutboxEvent[]): Pro
     .values(events.map((e) => ({ ...e, data: validateEvent(e.name, e.data) })))
     .onConflictDoNothing({ target: outbox.id });
   await db.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`);
+}
+
+/** Stamps rows as handed on (to this app's runs or to the Inngest server), so no one picks them up again. */
+export async function markDispatched(db: DbOrTx, ids: string[]): Promise<void> {
+  await db.update(outbox).set({ dispatchedAt: sql`now()` }).where(inArray(outbox.id, ids));
 }
 
 /** A stable uuid for a key (an Inngest event id that is not a uuid, a step's n-th event). */

@@ -1,9 +1,10 @@
-import { asc, inArray, isNull, sql } from "drizzle-orm";
+import { asc, isNull } from "drizzle-orm";
 import { Inngest } from "inngest";
 import type { Db } from "@/lib/db/client";
 import { inngestCircuit } from "@/lib/resilience/circuits";
 import { toInngestEvent, type InngestEventPayload } from "./event-payload";
 import type { InngestServer } from "./inngest-server";
+import { markDispatched } from "./outbox";
 import { outbox } from "./schema";
 
 export type SendToInngest = (events: InngestEventPayload[]) => Promise<void>;
@@ -32,14 +33,6 @@ export async function relayOutbox(db: Db, send: SendToInngest, batchSize = 100):
     .limit(batchSize);
   if (rows.length === 0) return 0;
   await send(rows.map(toInngestEvent));
-  await db
-    .update(outbox)
-    .set({ dispatchedAt: sql`now()` })
-    .where(
-      inArray(
-        outbox.id,
-        rows.map((r) => r.id),
-      ),
-    );
+  await markDispatched(db, rows.map((r) => r.id));
   return rows.length;
 }
