@@ -6,7 +6,7 @@ import { getEventsByIds } from "@/lib/domain/events";
 import { env } from "@/lib/env";
 import type { EmailMessage } from "@/emails/render";
 import { sendEmail, type SendEmailResult } from "@/lib/mail/send-email";
-import { withItems } from "./booking-view";
+import { withItems, type BookingView } from "./booking-view";
 import { bookings, waitlistEntries } from "./schema";
 import { entryViews } from "./waitlist-view";
 
@@ -30,11 +30,28 @@ async function recipientAndEvent(ctx: Ctx, userId: string, eventId: string) {
   return { user, event: summary };
 }
 
+type Recipient = NonNullable<Awaited<ReturnType<typeof recipientAndEvent>>>;
+type TicketsEmailProps = Extract<EmailMessage, { template: "booking-confirmed" | "waitlist-promoted" }>["props"];
+
 async function loadBooking(ctx: Ctx, bookingId: string) {
   const [row] = await ctx.db.select().from(bookings).where(eq(bookings.id, bookingId));
   if (!row) return null;
   const [view] = await withItems(ctx.db, [row]);
   return view!;
+}
+
+/** A direct booking and a promotion are mailed the same tickets; only the wording around them differs. */
+function bookedTickets(booking: BookingView, recipient: Recipient): TicketsEmailProps {
+  return {
+    recipientName: recipient.user.name,
+    bookingId: booking.id,
+    event: recipient.event,
+    quantity: booking.quantity,
+    totalCents: booking.totalCents,
+    currency: booking.currency,
+    ticketCodes: booking.items.map((i) => i.ticketCode),
+    bookingUrl: bookingUrl(booking.id),
+  };
 }
 
 function send(ctx: Ctx, dedupeKey: string, user: UserSummary, message: EmailMessage): Promise<SendEmailResult> {
@@ -50,16 +67,7 @@ export async function sendBookingConfirmedEmail({ ctx, input }: { ctx: Ctx; inpu
   if (!booking || !who) return { status: "skipped", reason: "booking, user or event missing" };
   return send(ctx, `booking-confirmed:${booking.id}`, who.user, {
     template: "booking-confirmed",
-    props: {
-      recipientName: who.user.name,
-      bookingId: booking.id,
-      event: who.event,
-      quantity: booking.quantity,
-      totalCents: booking.totalCents,
-      currency: booking.currency,
-      ticketCodes: booking.items.map((i) => i.ticketCode),
-      bookingUrl: bookingUrl(booking.id),
-    },
+    props: bookedTickets(booking, who),
   });
 }
 
@@ -119,15 +127,6 @@ export async function sendWaitlistPromotedEmail({ ctx, input }: { ctx: Ctx; inpu
   if (!booking || !who) return { status: "skipped", reason: "booking, user or event missing" };
   return send(ctx, `waitlist-promoted:${entryId}`, who.user, {
     template: "waitlist-promoted",
-    props: {
-      recipientName: who.user.name,
-      bookingId: booking.id,
-      event: who.event,
-      quantity: booking.quantity,
-      totalCents: booking.totalCents,
-      currency: booking.currency,
-      ticketCodes: booking.items.map((i) => i.ticketCode),
-      bookingUrl: bookingUrl(booking.id),
-    },
+    props: bookedTickets(booking, who),
   });
 }
