@@ -1,34 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { accessToken, createVerifiedAccount, signIn } from "./support/accounts";
 
 const PASSWORD = "violet harbour kettle 42";
 const DEMO_PASSWORD = "evently-demo-2026";
-
-async function token(request: APIRequestContext, email: string, password: string): Promise<string> {
-  const res = await request.post("/api/v1/auth/token", { data: { email, password } });
-  expect(res.status(), `sign-in of ${email}`).toBe(200);
-  return ((await res.json()) as { accessToken: string }).accessToken;
-}
-
-/** A fresh organizer, so the dashboard holds exactly what this journey books (the seed's demo organizers have history). */
-async function newOrganizer(request: APIRequestContext) {
-  const email = `org-${randomUUID().slice(0, 8)}@example.test`;
-  expect((await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD, name: "Orla Organizer", role: "organizer" } })).status()).toBe(202);
-  let code: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const res = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-        const { data } = (await res.json()) as { data: { subject: string }[] };
-        code = data.map((m) => /^(\d{6}) is your Evently verification code/.exec(m.subject)?.[1]).find(Boolean);
-        return code;
-      },
-      { timeout: 20_000, message: "the verification code reaches the dev mailbox" },
-    )
-    .toMatch(/^\d{6}$/);
-  expect((await request.post("/api/v1/auth/verify", { data: { email, code } })).status()).toBe(200);
-  return { email, accessToken: await token(request, email, PASSWORD) };
-}
 
 // The demo seed's sales become job runs on first start; this journey times its own jobs, so it starts once they are done.
 test.beforeAll(async ({ request }) => {
@@ -44,7 +19,9 @@ test.beforeAll(async ({ request }) => {
 });
 
 test("an organizer sees the bookings just made on the dashboard cards, charts and event page", async ({ page, request }, testInfo) => {
-  const organizer = await newOrganizer(request);
+  // A fresh organizer, so the dashboard holds exactly what this journey books (the seed's demo organizers have history).
+  const email = await createVerifiedAccount(request, { role: "organizer", name: "Orla Organizer", password: PASSWORD });
+  const organizer = { email, accessToken: await accessToken(request, email, PASSWORD) };
   const auth = (accessToken: string) => ({ authorization: `Bearer ${accessToken}` });
   const title = `Analytics Night ${randomUUID().slice(0, 6)}`;
   const startsAt = new Date(Date.now() + 14 * 86_400_000);
@@ -58,7 +35,7 @@ test("an organizer sees the bookings just made on the dashboard cards, charts an
 
   for (const [email, quantity] of [["ann@evently.local", 3], ["ben@evently.local", 2]] as const) {
     const booked = await request.post(`/api/v1/events/${eventId}/bookings`, {
-      headers: { ...auth(await token(request, email, DEMO_PASSWORD)), "idempotency-key": randomUUID() },
+      headers: { ...auth(await accessToken(request, email, DEMO_PASSWORD)), "idempotency-key": randomUUID() },
       data: { quantity },
     });
     expect(booked.status(), `booking by ${email}`).toBe(201);
@@ -75,11 +52,7 @@ test("an organizer sees the bookings just made on the dashboard cards, charts an
     )
     .toBe(5);
 
-  await page.goto("/sign-in?next=/dashboard");
-  await page.getByLabel("Email").fill(organizer.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/dashboard");
+  await signIn(page, { email: organizer.email, password: PASSWORD, next: "/dashboard" });
 
   await expect(page.getByTestId("kpi-seats-today")).toHaveText("5");
   await expect(page.getByTestId("kpi-revenue")).toContainText("125.00");
@@ -111,7 +84,7 @@ test("an organizer sees the bookings just made on the dashboard cards, charts an
 });
 
 test("another organizer's event analytics answer 404 over the API", async ({ request }) => {
-  const [a, b] = [await token(request, "org1@evently.local", DEMO_PASSWORD), await token(request, "org2@evently.local", DEMO_PASSWORD)];
+  const [a, b] = [await accessToken(request, "org1@evently.local", DEMO_PASSWORD), await accessToken(request, "org2@evently.local", DEMO_PASSWORD)];
   const top = await request.get("/api/v1/analytics/top-events?by=seats", { headers: { authorization: `Bearer ${a}` } });
   expect(top.status()).toBe(200);
   const { data } = (await top.json()) as { data: { eventId: string }[] };
@@ -121,11 +94,7 @@ test("another organizer's event analytics answer 404 over the API", async ({ req
 });
 
 test("an admin sees platform totals, job health and the request error rate on the system panel", async ({ page }) => {
-  await page.goto("/sign-in?next=/admin/system");
-  await page.getByLabel("Email").fill("admin@evently.local");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL((url) => url.pathname === "/admin/system");
+  await signIn(page, { email: "admin@evently.local", password: DEMO_PASSWORD, next: "/admin/system" });
   await expect(page.getByTestId("system-users")).not.toHaveText("0");
   await expect(page.getByTestId("system-bookings")).not.toHaveText("0");
   await expect(page.getByTestId("system-jobs-backlog")).toBeVisible();

@@ -1,32 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn, verificationCode } from "./support/accounts";
 
 const PASSWORD = "violet harbour kettle 42";
-
-/** The newest verification code mailed to `email`, from the dev mailbox (mail is sent by a job, so poll). */
-async function readCode(request: APIRequestContext, email: string): Promise<string> {
-  let code: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const res = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-        if (!res.ok()) return undefined;
-        const { data } = (await res.json()) as { data: { subject: string }[] };
-        code = data.map((m) => /^(\d{6}) is your Evently verification code/.exec(m.subject)?.[1]).find(Boolean);
-        return code;
-      },
-      { timeout: 20_000, message: "a verification code reaches the dev mailbox" },
-    )
-    .toMatch(/^\d{6}$/);
-  return code!;
-}
-
-async function signIn(page: Page, email: string, next = "/") {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 test("sign up, verify by email code, sign in twice, and revoke the first session from the second", async ({ page, browser, request }) => {
   const email = `e2e-${randomUUID().slice(0, 8)}@example.test`;
@@ -39,7 +15,7 @@ test("sign up, verify by email code, sign in twice, and revoke the first session
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/verify\?email=/);
 
-  const code = await readCode(request, email);
+  const code = await verificationCode(request, email);
   await page.getByLabel("Code").fill(code);
   await page.getByRole("button", { name: "Confirm email" }).click();
   await expect(page).toHaveURL(/\/sign-in\?verified=1/);
@@ -52,8 +28,7 @@ test("sign up, verify by email code, sign in twice, and revoke the first session
   const second = await browser.newContext();
   try {
     const other = await second.newPage();
-    await signIn(other, email, "/account");
-    await expect(other).toHaveURL(/\/account$/);
+    await signIn(other, { email, password: PASSWORD, next: "/account" });
     const sessions = other.getByTestId("session");
     await expect(sessions).toHaveCount(2);
     const firstSession = other.locator('[data-testid="session"][data-current="false"]');

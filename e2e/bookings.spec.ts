@@ -1,37 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { accessToken, createVerifiedAccount, mailSubjects, signIn } from "./support/accounts";
 
 const PASSWORD = "copper meadow lantern 93";
 
-async function mailSubjects(request: APIRequestContext, email: string): Promise<string[]> {
-  const res = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-  if (!res.ok()) return [];
-  const { data } = (await res.json()) as { data: { subject: string }[] };
-  return data.map((m) => m.subject);
-}
-
-/** A fresh verified account made through the public API, its code read from the dev mailbox. */
-async function createAccount(request: APIRequestContext, role: "attendee" | "organizer", name: string): Promise<string> {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
-  expect((await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD, name, role } })).status()).toBe(202);
-  let code: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        code = (await mailSubjects(request, email)).map((s) => /^(\d{6}) is your Evently verification code/.exec(s)?.[1]).find(Boolean);
-        return code;
-      },
-      { timeout: 20_000, message: "the verification code reaches the dev mailbox" },
-    )
-    .toMatch(/^\d{6}$/);
-  expect((await request.post("/api/v1/auth/verify", { data: { email, code } })).status()).toBe(200);
-  return email;
-}
-
 /** A published one-seat event, made by a new organizer through the API. */
 async function oneSeatEvent(request: APIRequestContext, title: string): Promise<{ eventId: string; organizer: string }> {
-  const email = await createAccount(request, "organizer", "Ola Organizer");
-  const token = ((await (await request.post("/api/v1/auth/token", { data: { email, password: PASSWORD } })).json()) as { accessToken: string }).accessToken;
+  const email = await createVerifiedAccount(request, { role: "organizer", name: "Ola Organizer", password: PASSWORD });
+  const token = await accessToken(request, email, PASSWORD);
   const headers = { authorization: `Bearer ${token}` };
   const created = await request.post("/api/v1/events", {
     headers,
@@ -45,19 +21,15 @@ async function oneSeatEvent(request: APIRequestContext, title: string): Promise<
 
 async function signedInPage(browser: Browser, email: string, next: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
+  await signIn(page, { email, password: PASSWORD, next });
   return page;
 }
 
 test("the last seat: one books, the other waits, the first cancels and the second is booked automatically and emailed", async ({ browser, request }) => {
   const title = `Night Ferry Sessions ${randomUUID().slice(0, 6)}`;
   const { eventId, organizer } = await oneSeatEvent(request, title);
-  const first = await createAccount(request, "attendee", "Ann Attendee");
-  const second = await createAccount(request, "attendee", "Ben Attendee");
+  const first = await createVerifiedAccount(request, { role: "attendee", name: "Ann Attendee", password: PASSWORD });
+  const second = await createVerifiedAccount(request, { role: "attendee", name: "Ben Attendee", password: PASSWORD });
 
   const ann = await signedInPage(browser, first, `/events/${eventId}`);
   await expect(ann.getByTestId("seats-available")).toHaveText("1 seat available.");

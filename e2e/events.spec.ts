@@ -1,42 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { createVerifiedAccount, signIn } from "./support/accounts";
 
 const PASSWORD = "amber lighthouse quartet 7";
-
-/** A fresh, verified organizer account made through the public API and the dev mailbox. */
-async function createOrganizer(request: APIRequestContext): Promise<string> {
-  const email = `org-${randomUUID().slice(0, 8)}@example.test`;
-  const registered = await request.post("/api/v1/auth/register", { data: { email, password: PASSWORD, name: "Ola Organizer", role: "organizer" } });
-  expect(registered.status()).toBe(202);
-  let code: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const res = await request.get(`/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-        const { data } = (await res.json()) as { data: { subject: string }[] };
-        code = data.map((m) => /^(\d{6}) is your Evently verification code/.exec(m.subject)?.[1]).find(Boolean);
-        return code;
-      },
-      { timeout: 20_000, message: "the verification code reaches the dev mailbox" },
-    )
-    .toMatch(/^\d{6}$/);
-  expect((await request.post("/api/v1/auth/verify", { data: { email, code } })).status()).toBe(200);
-  return email;
-}
-
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(new RegExp(`${next}$`));
-}
 
 test("an organizer creates, publishes and edits an event; a visitor finds it; a stale second tab gets the conflict message", async ({ page, browser, request }) => {
   const tag = randomUUID().slice(0, 6);
   const title = `Lantern Quartet ${tag}`;
-  const email = await createOrganizer(request);
-  await signIn(page, email, "/dashboard/events");
+  const email = await createVerifiedAccount(request, { role: "organizer", name: "Ola Organizer", password: PASSWORD });
+  await signIn(page, { email, password: PASSWORD, next: "/dashboard/events" });
 
   await page.getByRole("link", { name: "New event" }).click();
   await page.getByLabel("Title").fill(title);
