@@ -1,15 +1,12 @@
+import { formatMinorUnits } from "@/lib/format/money";
+
 /** Display formatting shared by every email. Emails go to anyone, so one fixed locale and UTC. */
 
 const locale = "en-US";
 
-/**
- * Formats integer minor units (cents, yen, fils) in an ISO 4217 currency. The exponent comes from
- * Intl itself, so JPY (0 decimals) and KWD (3) are right without a table of our own.
- */
+/** Integer minor units (cents, yen, fils) in an ISO 4217 currency, in the emails' locale. */
 export function formatMoney(minorUnits: number, currency: string): string {
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency });
-  const exponent = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minorUnits / 10 ** exponent);
+  return formatMinorUnits(minorUnits, currency, locale);
 }
 
 const eventTime = new Intl.DateTimeFormat(locale, {

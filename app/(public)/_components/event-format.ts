@@ -1,10 +1,10 @@
+import { formatMinorUnits } from "@/lib/format/money";
+
 /** How events read on every page: money from minor units, times in UTC (the browser adds local time). */
 
 export function formatPrice(priceCents: number, currency: string, locale = "en"): string {
   if (priceCents === 0) return "Free";
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(priceCents / 10 ** digits);
+  return formatMinorUnits(priceCents, currency, locale);
 }
 
 const UTC_FORMAT = new Intl.DateTimeFormat("en", {

@@ -1,16 +1,14 @@
+import { formatMinorUnits, toMajorUnits } from "@/lib/format/money";
+
 /**
  * Number formatting for dashboards, shared by server pages and client charts: money in the
  * event's currency, counts and shares in the viewer's locale. Pure Intl, so both sides agree.
  */
-/** Minor units per major unit: 100 for EUR, 1 for JPY (ISO 4217 digits, as Intl knows them). */
-function minorPerMajor(currency: string): number {
-  const digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return 10 ** digits;
-}
 
+/** An unknown currency code or locale falls back to plain digits rather than failing a page. */
 export function formatMoney(cents: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency }).format(cents / minorPerMajor(currency));
+    return formatMinorUnits(cents, currency, locale);
   } catch {
     return `${(cents / 100).toFixed(2)} ${currency}`;
   }
@@ -19,7 +17,7 @@ export function formatMoney(cents: number, currency: string, locale: string): st
 /** Short money for chart axes: €12K rather than €12,345.00. */
 export function formatMoneyCompact(cents: number, currency: string, locale: string): string {
   try {
-    return new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(cents / minorPerMajor(currency));
+    return new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(toMajorUnits(cents, currency));
   } catch {
     return `${Math.round(cents / 100)} ${currency}`;
   }

@@ -1,4 +1,5 @@
 import type { Event } from "@/lib/domain/events";
+import { currencyDigits } from "@/lib/format/money";
 
 /** What the event form shows: strings, times as UTC `YYYY-MM-DDTHH:mm` for datetime-local inputs, price in major units. */
 export type EventFormValues = Record<
@@ -8,9 +9,10 @@ export type EventFormValues = Record<
 
 const utcMinutes = (at: Date) => at.toISOString().slice(0, 16);
 
+/** The currency's decimals for the price field; a code still being typed (malformed) reads as 2. */
 export function fractionDigits(currency: string): number {
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return currencyDigits(currency);
   } catch {
     return 2;
   }
