@@ -3,6 +3,7 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { getCurrentUser, listSessions } from "@/lib/domain/auth";
+import { utcStamp } from "@/lib/format/utc-stamp";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 import { revokeSessionAction, signOutAction } from "./actions";
 import { describeUserAgent } from "./describe-user-agent";
@@ -10,7 +11,7 @@ import { describeUserAgent } from "./describe-user-agent";
 export const metadata: Metadata = { title: "Your account" };
 
 function when(date: Date): string {
-  return `${date.toISOString().replace("T", " ").slice(0, 16)} UTC`;
+  return `${utcStamp(date, "minute")} UTC`;
 }
 
 export default async function AccountPage() {

@@ -5,6 +5,7 @@ import { Button } from "@/app/_components/ui/button";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { TextField } from "@/app/_components/ui/field";
 import { getDb } from "@/lib/db/client";
+import { utcStamp } from "@/lib/format/utc-stamp";
 import { listMailbox } from "@/lib/mail/list-mailbox";
 import { mailTransport } from "@/lib/mail/transport";
 
@@ -37,7 +38,7 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
               <div className="flex flex-wrap justify-between gap-2 text-sm">
                 <span className="font-semibold">{m.subject}</span>
                 <time dateTime={m.createdAt.toISOString()} className="text-slate-500">
-                  {m.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                  {utcStamp(m.createdAt)} UTC
                 </time>
               </div>
               <p className="text-xs text-slate-500">to {m.to}</p>

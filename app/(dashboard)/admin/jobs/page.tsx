@@ -6,6 +6,7 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Card, EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { DataTable } from "@/app/_components/ui/table";
 import { can } from "@/lib/domain/auth";
+import { utcStamp } from "@/lib/format/utc-stamp";
 import { jobsHealth } from "@/lib/jobs/health";
 import { countJobs, listJobs, type JobListItem, type JobRunState } from "@/lib/jobs/list-jobs";
 import { currentCtx } from "@/lib/web/current-actor";
@@ -32,7 +33,7 @@ function StateBadge({ state }: { state: JobRunState }) {
 
 function Time({ at, children }: { at: Date; children: ReactNode }) {
   return (
-    <time dateTime={at.toISOString()} title={`${at.toISOString().replace("T", " ").slice(0, 19)} UTC`}>
+    <time dateTime={at.toISOString()} title={`${utcStamp(at)} UTC`}>
       {children}
     </time>
   );

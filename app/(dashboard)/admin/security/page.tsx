@@ -6,6 +6,7 @@ import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { SelectField, TextField } from "@/app/_components/ui/field";
 import { DataTable } from "@/app/_components/ui/table";
 import { can, listSecurityEvents, securityEventType } from "@/lib/domain/auth";
+import { utcStamp } from "@/lib/format/utc-stamp";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 
 export const metadata: Metadata = { title: "Security log" };
@@ -64,7 +65,7 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
         <DataTable columns={["When", "Event", "Account", "IP", "Request", "Details"]} compact>
           {data.map((e) => (
             <tr key={e.id} className="align-top">
-              <td className="whitespace-nowrap">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+              <td className="whitespace-nowrap">{utcStamp(e.createdAt)}</td>
               <td>{e.type.replaceAll("_", " ")}</td>
               <td>{e.email ?? e.userId ?? "—"}</td>
               <td>{e.ip || "—"}</td>
