@@ -9,14 +9,16 @@ import { createClient, runLoad, scenarios, type Recorder, type VirtualUser } fro
  * `npm run bench`: a mixed load (browse, search, event detail, book, cancel) over HTTP against
  * the production build on a fresh local database, then req/s, p50/p99 per route, error rate and
  * the server's memory. Options: --duration=<s> (20), --concurrency=<n> (32), --events=<n> (40),
- * --users=<n> (64). Loopback only; the load generator shares the machine, so read the figures
- * as ratios between runs, not as capacity.
+ * --users=<n> (64), --max-heap=<MB> (caps the server's V8 heap; none). Loopback only; the load
+ * generator shares the machine, so read the figures as ratios between runs, not as capacity.
  */
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const DURATION_S = arg("duration", 20);
 const CONCURRENCY = arg("concurrency", 32);
 const EVENTS = arg("events", 40);
 const USERS = arg("users", 64);
+/** Caps the server's V8 heap (MB): a leak then ends in an out-of-memory crash instead of a big RSS. */
+const MAX_HEAP_MB = arg("max-heap", 0);
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -93,7 +95,13 @@ async function main() {
   say("ensuring a production build (next build when missing)…");
   ensureProductionBuild();
   const app = await startApp({
-    env: { DATABASE_URL: database.url, REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/15", RATE_LIMITS: "off", LOG_LEVEL: "error" },
+    env: {
+      DATABASE_URL: database.url,
+      REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379/15",
+      RATE_LIMITS: "off",
+      LOG_LEVEL: "error",
+      NODE_OPTIONS: MAX_HEAP_MB > 0 ? `--max-old-space-size=${MAX_HEAP_MB}` : undefined,
+    },
   });
   try {
     const request = createClient(app.url, CONCURRENCY);
@@ -118,6 +126,9 @@ async function main() {
     say("");
     say(`total ${total} requests in ${(elapsedMs / 1000).toFixed(1)} s = ${(total / (elapsedMs / 1000)).toFixed(0)} req/s; error rate (5xx + network) ${((100 * errors) / Math.max(1, total)).toFixed(2)} %`);
     say(`server RSS ${rssBefore} MB after warm-up, peak ${rssPeak} MB, now ${residentMb(app.pid)} MB`);
+    const metrics = (await request("GET", "/api/metrics")).body;
+    const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)`, "m").exec(metrics)?.[1] ?? NaN) / 1024 / 1024;
+    say(`server V8 heap used ${gauge("nodejs_heap_size_used_bytes").toFixed(0)} MB of ${gauge("nodejs_heap_size_total_bytes").toFixed(0)} MB allocated`);
   } finally {
     await app.stop("SIGTERM");
     await database.drop();
