@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
+import { applyOnce } from "./apply-once";
 import { eventSnapshotFact, outboxId } from "./facts";
 import { requireSystem } from "./require-system";
 
@@ -17,33 +18,30 @@ export async function applyEventSnapshot({ ctx, input }: { ctx: Ctx; input: z.in
   requireSystem(ctx);
   const { outboxId: id, name, fact } = applyEventSnapshotInput.parse(input);
   const now = ctx.now().toISOString();
-  const rows = await ctx.db.execute<{ applied: number }>(sql`
-    with logged as (
-      insert into analytics.event_log (outbox_id, name, event_id, applied_at)
-      values (${id}, ${name}, ${fact.eventId}, ${now}::timestamptz)
-      on conflict (outbox_id) do nothing
-      returning outbox_id
-    ), stats as (
-      insert into analytics.event_stats as s
-        (event_id, organizer_id, title, capacity, currency, status, starts_at, ends_at, event_version, updated_at)
-      select ${fact.eventId}, ${fact.organizerId}, ${fact.title}, ${fact.capacity}, ${fact.currency}, ${fact.status},
-        ${fact.startsAt}::timestamptz, ${fact.endsAt}::timestamptz, ${fact.version}, ${now}::timestamptz
-      from logged
-      on conflict (event_id) do update set
-        organizer_id = excluded.organizer_id,
-        title = excluded.title,
-        capacity = excluded.capacity,
-        currency = excluded.currency,
-        status = excluded.status,
-        starts_at = excluded.starts_at,
-        ends_at = excluded.ends_at,
-        event_version = excluded.event_version,
-        updated_at = excluded.updated_at
-      where s.event_version <= excluded.event_version
-      returning 1
-    )
-    select count(*)::int as applied from logged`);
-  const applied = rows[0]!.applied === 1;
+  const applied = await applyOnce(
+    ctx,
+    { outboxId: id, name: name, eventId: fact.eventId, now },
+    sql`
+      stats as (
+        insert into analytics.event_stats as s
+          (event_id, organizer_id, title, capacity, currency, status, starts_at, ends_at, event_version, updated_at)
+        select ${fact.eventId}, ${fact.organizerId}, ${fact.title}, ${fact.capacity}, ${fact.currency}, ${fact.status},
+          ${fact.startsAt}::timestamptz, ${fact.endsAt}::timestamptz, ${fact.version}, ${now}::timestamptz
+        from logged
+        on conflict (event_id) do update set
+          organizer_id = excluded.organizer_id,
+          title = excluded.title,
+          capacity = excluded.capacity,
+          currency = excluded.currency,
+          status = excluded.status,
+          starts_at = excluded.starts_at,
+          ends_at = excluded.ends_at,
+          event_version = excluded.event_version,
+          updated_at = excluded.updated_at
+        where s.event_version <= excluded.event_version
+        returning 1
+      )`,
+  );
   if (applied) ctx.log.debug({ eventId: fact.eventId, name, version: fact.version, outboxId: id }, "analytics.event_snapshot_applied");
   return { applied };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
+import { applyOnce } from "./apply-once";
 import { outboxId, waitlistFact, waitlistFactNames, type WaitlistFactName } from "./facts";
 import { requireSystem } from "./require-system";
 
@@ -25,23 +26,20 @@ export async function applyWaitlistChange({ ctx, input }: { ctx: Ctx; input: z.i
   const { outboxId: id, name, fact } = applyWaitlistChangeInput.parse(input);
   const delta = waitingDelta(name, fact);
   const now = ctx.now().toISOString();
-  const rows = await ctx.db.execute<{ applied: number }>(sql`
-    with logged as (
-      insert into analytics.event_log (outbox_id, name, event_id, applied_at)
-      values (${id}, ${name}, ${fact.eventId}, ${now}::timestamptz)
-      on conflict (outbox_id) do nothing
-      returning outbox_id
-    ), stats as (
-      insert into analytics.event_stats as s (event_id, waitlist_waiting, updated_at)
-      select ${fact.eventId}, ${delta}::int, ${now}::timestamptz
-      from logged
-      on conflict (event_id) do update set
-        waitlist_waiting = s.waitlist_waiting + excluded.waitlist_waiting,
-        updated_at = excluded.updated_at
-      returning 1
-    )
-    select count(*)::int as applied from logged`);
-  const applied = rows[0]!.applied === 1;
+  const applied = await applyOnce(
+    ctx,
+    { outboxId: id, name: name, eventId: fact.eventId, now },
+    sql`
+      stats as (
+        insert into analytics.event_stats as s (event_id, waitlist_waiting, updated_at)
+        select ${fact.eventId}, ${delta}::int, ${now}::timestamptz
+        from logged
+        on conflict (event_id) do update set
+          waitlist_waiting = s.waitlist_waiting + excluded.waitlist_waiting,
+          updated_at = excluded.updated_at
+        returning 1
+      )`,
+  );
   if (applied) ctx.log.debug({ eventId: fact.eventId, name, delta, outboxId: id }, "analytics.waitlist_applied");
   return { applied };
 }
