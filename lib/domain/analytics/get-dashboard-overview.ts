@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Ctx } from "@/lib/domain/context";
 import { analyticsScope, scopeFilter } from "./analytics-scope";
-import { fillRate } from "./fill-rate";
+import { toEventTotals, type EventTotals } from "./event-totals";
 import { dailyStats, eventStats } from "./schema";
 import { todayUtc } from "./utc-dates";
 
@@ -18,7 +18,7 @@ export type DashboardOverview = {
   seatsSold: number;
   activeEvents: number;
   waitlistWaiting: number;
-  events: { eventId: string; title: string; currency: string; capacity: number; seatsSold: number; revenueCents: number; fillRate: number }[];
+  events: EventTotals[];
 };
 
 /**
@@ -72,14 +72,6 @@ export async function getDashboardOverview({ ctx }: { ctx: Ctx }): Promise<Dashb
     seatsSold: sum((r) => r.seatsSold),
     activeEvents: sum((r) => r.active),
     waitlistWaiting: sum((r) => r.waiting),
-    events: upcoming.map((r) => ({
-      eventId: r.eventId,
-      title: r.title,
-      currency: r.currency,
-      capacity: r.capacity,
-      seatsSold: r.seatsSold,
-      revenueCents: r.revenueCents,
-      fillRate: fillRate(r.seatsSold, r.capacity),
-    })),
+    events: upcoming.map(toEventTotals),
   };
 }

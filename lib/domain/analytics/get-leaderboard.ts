@@ -2,7 +2,7 @@ import { and, asc, eq, lte } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { analyticsScope } from "./analytics-scope";
-import { fillRate } from "./fill-rate";
+import { toEventTotals } from "./event-totals";
 import { getTopEvents, type TopEvent } from "./get-top-events";
 import { LEADERBOARD_DEPTH } from "./refresh-leaderboards";
 import { leaderboardMetrics, topEvents } from "./schema";
@@ -34,15 +34,6 @@ export async function getLeaderboard({ ctx, input }: { ctx: Ctx; input: z.input<
   return {
     live: false,
     refreshedAt: rows[0]?.refreshedAt.toISOString() ?? null,
-    data: rows.map((r) => ({
-      rank: r.rank,
-      eventId: r.eventId,
-      title: r.title,
-      currency: r.currency,
-      capacity: r.capacity,
-      seatsSold: r.seatsSold,
-      revenueCents: r.revenueCents,
-      fillRate: fillRate(r.seatsSold, r.capacity),
-    })),
+    data: rows.map((r) => ({ rank: r.rank, ...toEventTotals(r) })),
   };
 }

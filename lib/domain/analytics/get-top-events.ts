@@ -2,7 +2,7 @@ import { and, asc, desc, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { analyticsScope, scopeFilter } from "./analytics-scope";
-import { fillRate } from "./fill-rate";
+import { toEventTotals, type EventTotals } from "./event-totals";
 import { eventStats, leaderboardMetrics } from "./schema";
 
 export const getTopEventsInput = z.object({
@@ -10,15 +10,7 @@ export const getTopEventsInput = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export type TopEvent = {
-  eventId: string;
-  title: string;
-  currency: string;
-  capacity: number;
-  seatsSold: number;
-  revenueCents: number;
-  fillRate: number;
-};
+export type TopEvent = EventTotals;
 
 /**
  * The caller's best events by seats sold or revenue, as they stand now (seconds behind the
@@ -37,13 +29,5 @@ export async function getTopEvents({ ctx, input }: { ctx: Ctx; input: z.input<ty
     .where(and(scopeFilter(scope, eventStats.organizerId), sql`${eventStats.status} is distinct from 'draft'`))
     .orderBy(desc(primary), desc(secondary), asc(eventStats.eventId))
     .limit(limit);
-  return rows.map((r) => ({
-    eventId: r.eventId,
-    title: r.title,
-    currency: r.currency,
-    capacity: r.capacity,
-    seatsSold: r.seatsSold,
-    revenueCents: r.revenueCents,
-    fillRate: fillRate(r.seatsSold, r.capacity),
-  }));
+  return rows.map(toEventTotals);
 }
