@@ -64,6 +64,8 @@ const schema = z
         "must be comma-separated origins like https://app.example.com",
       ),
     COMMIT_SHA: z.string().optional(),
+    /** Proxies in front of the app that append to X-Forwarded-For; the client address is the entry the outermost one added. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
     /** When set, GET /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 

@@ -23,6 +23,8 @@ export const outbox = platform.table(
   (t) => [
     index("outbox_undispatched_idx").on(t.occurredAt).where(sql`${t.dispatchedAt} is null`),
     index("outbox_name_idx").on(t.name),
+    // Retention and history pruning delete dispatched rows by age.
+    index("outbox_dispatched_at_idx").on(t.dispatchedAt).where(sql`${t.dispatchedAt} is not null`),
   ],
 );
 

@@ -20,7 +20,11 @@ export const eventLog = analyticsSchema.table(
     eventId: uuid("event_id"),
     appliedAt: timestamp("applied_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("event_log_event_id_applied_at_idx").on(t.eventId, t.appliedAt.desc())],
+  (t) => [
+    index("event_log_event_id_applied_at_idx").on(t.eventId, t.appliedAt.desc()),
+    // The daily retention purge deletes by age.
+    index("event_log_applied_at_idx").on(t.appliedAt),
+  ],
 );
 
 /**

@@ -159,6 +159,8 @@ export const auditLog = bookingsSchema.table(
     index("audit_log_booking_id_at_idx").on(t.bookingId, t.at),
     index("audit_log_waitlist_entry_id_at_idx").on(t.waitlistEntryId, t.at),
     index("audit_log_event_id_at_idx").on(t.eventId, t.at),
+    // The daily retention purge deletes by age.
+    index("audit_log_at_idx").on(t.at),
   ],
 );
 
