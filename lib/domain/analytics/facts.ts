@@ -19,25 +19,19 @@ export const eventSnapshotFact = z.looseObject({
   version: z.number().int().min(0),
 });
 
-export const bookingConfirmedFact = z.looseObject({
+/** What a confirmation and a cancellation both say about the booking: the cancellation takes back what the confirmation added. */
+const bookingTotals = {
   bookingId: uuid,
   eventId: uuid,
   organizerId: uuid,
   quantity: z.number().int().positive(),
   totalCents: z.number().int().min(0),
   currency: z.string().length(3),
-  confirmedAt: isoTime,
-});
+};
 
-export const bookingCancelledFact = z.looseObject({
-  bookingId: uuid,
-  eventId: uuid,
-  organizerId: uuid,
-  quantity: z.number().int().positive(),
-  totalCents: z.number().int().min(0),
-  currency: z.string().length(3),
-  cancelledAt: isoTime,
-});
+export const bookingConfirmedFact = z.looseObject({ ...bookingTotals, confirmedAt: isoTime });
+
+export const bookingCancelledFact = z.looseObject({ ...bookingTotals, cancelledAt: isoTime });
 
 export const waitlistFactNames = ["waitlist.joined", "waitlist.left", "waitlist.promoted", "waitlist.closed"] as const;
 export type WaitlistFactName = (typeof waitlistFactNames)[number];
