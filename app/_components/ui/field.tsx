@@ -22,18 +22,22 @@ function FieldShell({ label, name, error, hint, children }: FieldProps & { child
   );
 }
 
+/** What ties a control to its label and its error message (aria-invalid + aria-describedby). */
+function controlProps(name: string, error: string | undefined) {
+  return {
+    id: name,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": error ? `${name}-error` : undefined,
+    className: CONTROL,
+  };
+}
+
 /** A labelled input wired for accessible error messages (aria-invalid + aria-describedby). */
 export function TextField({ label, name, error, hint, ...props }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldShell label={label} name={name} error={error} hint={hint}>
-      <input
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : undefined}
-        className={CONTROL}
-        {...props}
-      />
+      <input {...controlProps(name, error)} {...props} />
     </FieldShell>
   );
 }
@@ -41,14 +45,7 @@ export function TextField({ label, name, error, hint, ...props }: FieldProps & I
 export function TextAreaField({ label, name, error, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell label={label} name={name} error={error} hint={hint}>
-      <textarea
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : undefined}
-        className={CONTROL}
-        {...props}
-      />
+      <textarea {...controlProps(name, error)} {...props} />
     </FieldShell>
   );
 }
@@ -63,14 +60,7 @@ export function SelectField({
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell label={label} name={name} error={error} hint={hint}>
-      <select
-        id={name}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : undefined}
-        className={CONTROL}
-        {...props}
-      >
+      <select {...controlProps(name, error)} {...props}>
         {children}
       </select>
     </FieldShell>
