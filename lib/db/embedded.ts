@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -9,7 +10,8 @@ import { freePort, portIsFree } from "@/lib/net/ports";
  * DATABASE_URL. The machine's own Postgres usually holds 5432, so the cluster gets a free port,
  * remembered beside its data so a restart finds the same cluster.
  */
-export type EmbeddedDatabase = { url: string; adminUrl: string; stop: () => Promise<void> };
+/** `dataDir` is where the cluster really lives (see clusterRoot). */
+export type EmbeddedDatabase = { url: string; adminUrl: string; dataDir: string; stop: () => Promise<void> };
 
 const USER = "postgres";
 const PASSWORD = "evently-local";
@@ -38,6 +40,28 @@ function chownTree(dir: string, ids: { uid: number; gid: number }): void {
   }
 }
 
+/** Whether the user can walk down to `dir`: Postgres runs as that user and must reach its folder. */
+function reachableBy(dir: string, ids: { uid: number; gid: number }): boolean {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    const { mode, uid, gid } = statSync(current);
+    const canEnter = uid === ids.uid ? mode & 0o100 : gid === ids.gid ? mode & 0o010 : mode & 0o001;
+    if (!canEnter) return false;
+    if (current === path.dirname(current)) return true;
+  }
+}
+
+/**
+ * Where the cluster lives: under the data folder, unless (as root) the postgres user cannot reach
+ * it, e.g. a checkout under /root; then in /var/tmp, keyed by the data folder so restarts find it.
+ */
+function clusterRoot(dataDir: string, ids: { uid: number; gid: number } | null): string {
+  const root = path.resolve(dataDir);
+  mkdirSync(root, { recursive: true });
+  if (!ids || reachableBy(path.join(root, "pg"), ids)) return root;
+  const key = createHash("sha256").update(root).digest("hex").slice(0, 16);
+  return path.join("/var/tmp/evently-embedded-postgres", key);
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   database: string;
@@ -46,7 +70,10 @@ export async function startEmbeddedPostgres(options: {
   settings?: Record<string, string>;
   onLog?: (line: string) => void;
 }): Promise<EmbeddedDatabase> {
-  const root = path.resolve(options.dataDir);
+  // Postgres refuses to run as root: as root, the cluster folder must belong to the postgres user.
+  const isRoot = process.getuid?.() === 0;
+  const ids = isRoot ? postgresUserIds() : null;
+  const root = clusterRoot(options.dataDir, ids);
   const clusterDir = path.join(root, "pg");
   const portFile = path.join(root, "pg-port");
   mkdirSync(clusterDir, { recursive: true });
@@ -57,9 +84,6 @@ export async function startEmbeddedPostgres(options: {
     writeFileSync(portFile, String(port));
   }
 
-  // Postgres refuses to run as root: as root, the cluster folder must belong to the postgres user.
-  const isRoot = process.getuid?.() === 0;
-  const ids = isRoot ? postgresUserIds() : null;
   if (ids) chownTree(clusterDir, ids);
 
   const log = options.onLog ?? (() => {});
@@ -90,6 +114,7 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
     adminUrl,
+    dataDir: root,
     stop: () => pg.stop(),
   };
 }

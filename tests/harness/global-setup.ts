@@ -77,5 +77,6 @@ export default async function setup(project: TestProject) {
     await admin.end();
     await embedded?.stop();
     rmSync(runDir, { recursive: true, force: true });
+    if (embedded) rmSync(embedded.dataDir, { recursive: true, force: true });
   };
 }
