@@ -15,6 +15,7 @@ import { sendBookingConfirmedEmailOnConfirm } from "./send-booking-confirmed-ema
 import { sendBookingCancelledEmailOnCancel } from "./send-booking-cancelled-email";
 import { sendWaitlistJoinedEmailOnJoin } from "./send-waitlist-joined-email";
 import { sendWaitlistPromotedEmailOnPromote } from "./send-waitlist-promoted-email";
+import { sendEventChangedEmailsOnUpdate } from "./send-event-changed-emails";
 
 /** Every function the app serves and runs: one line per file in this folder. */
 export const functions = [
@@ -35,4 +36,5 @@ export const functions = [
   sendBookingCancelledEmailOnCancel,
   sendWaitlistJoinedEmailOnJoin,
   sendWaitlistPromotedEmailOnPromote,
+  sendEventChangedEmailsOnUpdate,
 ];

@@ -24,6 +24,7 @@ export { cancelEventBookings, cancelEventBookingsInput } from "./cancel-event-bo
 export { closeEventWaitlist, closeEventWaitlistInput } from "./close-event-waitlist";
 export { purgeAuditLog, purgeAuditLogInput } from "./purge-audit-log";
 export { purgeIdempotencyKeys, purgeIdempotencyKeysInput } from "./purge-idempotency-keys";
+export { notableChanges, sendEventChangedEmails } from "./send-event-changed-emails";
 export { sendBookingConfirmedEmail, sendBookingCancelledEmail, sendWaitlistJoinedEmail, sendWaitlistPromotedEmail } from "./send-booking-emails";
 export { enforceBookingRateLimit, type BookingRateLimitedAction } from "./rate-limits";
 export { getBookingOptions, getBookingOptionsInput, MAX_SEATS_PER_REQUEST, type BookingOptions } from "./get-booking-options";

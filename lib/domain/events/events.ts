@@ -25,6 +25,12 @@ export type EventSnapshot = z.infer<typeof snapshot>;
 export const eventEvents = {
   "event.created": snapshot,
   "event.published": snapshot,
-  "event.updated": snapshot.extend({ changes: z.array(z.string()) }),
+  "event.updated": snapshot.extend({
+    changes: z.array(z.string()),
+    /** What attendees were told before the edit, for the "event changed" email. */
+    previous: z
+      .object({ title: z.string(), venue: z.string(), startsAt: z.iso.datetime({ offset: true }), endsAt: z.iso.datetime({ offset: true }) })
+      .optional(),
+  }),
   "event.cancelled": snapshot,
 };

@@ -76,7 +76,8 @@ export async function updateEvent({ ctx, input }: { ctx: Ctx; input: z.input<typ
       throw latest.status === "cancelled" ? cancelledIsFinal() : versionConflict();
     }
     await syncInventory(ctx, tx, row);
-    await emit(tx, { name: "event.updated", data: { ...toSnapshot(row), changes: changedFields(current, row) }, requestId: ctx.requestId });
+    const previous = { title: current.title, venue: current.venue, startsAt: current.startsAt.toISOString(), endsAt: current.endsAt.toISOString() };
+    await emit(tx, { name: "event.updated", data: { ...toSnapshot(row), changes: changedFields(current, row), previous }, requestId: ctx.requestId });
     return { before: current, after: row };
   });
   await invalidateAfterCommit(ctx, after.id);

@@ -1,0 +1,29 @@
+import { notableChanges, sendEventChangedEmails } from "@/lib/domain/bookings";
+import { inngest } from "../client";
+import { events } from "../events";
+
+/**
+ * When a published event's title, venue or time changes, tells every ticket holder, batch by
+ * batch (one step each), so a big event never makes one giant step.
+ */
+export const sendEventChangedEmailsOnUpdate = inngest.createFunction(
+  { id: "send-event-changed-emails", retries: 6, triggers: [events["event.updated"]] },
+  async ({ event, step, ctx }) => {
+    const { previous, status, eventId } = event.data;
+    if (!previous || status !== "published") return { sent: 0 };
+    const after = { title: event.data.title, venue: event.data.venue, startsAt: event.data.startsAt, endsAt: event.data.endsAt };
+    if (notableChanges(previous, after).length === 0) return { sent: 0 };
+    let sent = 0;
+    let afterUserId: string | null = null;
+    for (let batch = 0; ; batch++) {
+      const input = { factId: event.id!, eventId, before: previous, after, afterUserId, batchSize: 200 };
+      const run: { sent: number; lastUserId: string | null } = await step.run(`mail-batch-${batch}`, () =>
+        sendEventChangedEmails({ ctx, input }),
+      );
+      if (!run.lastUserId) break;
+      sent += run.sent;
+      afterUserId = run.lastUserId;
+    }
+    return { sent };
+  },
+);
