@@ -9,7 +9,8 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const full = path.join(dir, entry);
-    if (statSync(full).isDirectory()) return entry.startsWith("_") ? [] : routeFiles(full);
+    // Private folders and the catch-all that answers unknown paths with a 404 are not operations.
+    if (statSync(full).isDirectory()) return entry.startsWith("_") || entry.startsWith("[...") ? [] : routeFiles(full);
     return entry === "route.ts" ? [full] : [];
   });
 }
