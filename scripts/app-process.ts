@@ -32,9 +32,10 @@ function ensureBuild(): void {
   if (commit) writeFileSync(stamp, commit);
 }
 
-export async function runApp(mode: "start" | "dev"): Promise<void> {
+/** `database`: a cluster the caller started; it is stopped with the app, like one started here. */
+export async function runApp(mode: "start" | "dev", database?: EmbeddedDatabase): Promise<void> {
   const env = parseEnv(process.env);
-  let embedded: EmbeddedDatabase | undefined;
+  let embedded = database;
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ dataDir: env.DATA_DIR, database: "evently" });
@@ -72,6 +73,7 @@ export async function runApp(mode: "start" | "dev"): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGHUP", () => stop("SIGTERM"));
   next.on("exit", async (code) => {
     await embedded?.stop();
     process.exit(code ?? 0);

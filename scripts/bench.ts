@@ -24,8 +24,8 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const serverUrl = process.env.DATABASE_URL ?? (await startEmbeddedPostgres({ dataDir: ".data/bench", database: "postgres" })).adminUrl;
-  const url = new URL(serverUrl);
+  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: ".data/bench", database: "postgres" });
+  const url = new URL(process.env.DATABASE_URL ?? embedded!.adminUrl);
   if (!LOCAL_HOSTS.has(url.hostname)) throw new Error(`bench refuses a non-local database (${url.hostname})`);
   url.pathname = "/postgres";
   const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
@@ -37,6 +37,7 @@ async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void>
     drop: async () => {
       await admin.unsafe(`drop database if exists evently_bench with (force)`);
       await admin.end();
+      await embedded?.stop();
     },
   };
 }

