@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { logger } from "@/lib/log/logger";
+import { withDeadline } from "@/lib/resilience/deadline";
 import { dependencyCircuits } from "@/lib/ops/dependencies";
 import { collectCircuitMetrics } from "./circuits";
 import { collectDatabaseMetrics } from "./database";
@@ -10,13 +11,9 @@ import { registry } from "./registry";
 const COLLECT_TIMEOUT_MS = 1_000;
 
 function bounded(name: string, work: Promise<void>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${COLLECT_TIMEOUT_MS} ms`)), COLLECT_TIMEOUT_MS);
-  });
-  return Promise.race([work, deadline])
-    .catch((err: unknown) => logger.warn({ collector: name, err: err instanceof Error ? err.message : err }, "metrics.collect_failed"))
-    .finally(() => clearTimeout(timer));
+  return withDeadline(work, COLLECT_TIMEOUT_MS).catch((err: unknown) =>
+    logger.warn({ collector: name, err: err instanceof Error ? err.message : err }, "metrics.collect_failed"),
+  );
 }
 
 /** Refreshes the gauges read at scrape time, then renders the whole registry. */

@@ -1,19 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { withDeadline } from "@/lib/resilience/deadline";
 
 export type CheckResult = { status: "ok" | "degraded" | "down" | "not_configured"; latencyMs: number; detail?: unknown };
 
 /** A bounded `select 1`: a health probe must answer even when Postgres hangs. */
 export async function checkDatabase(db: Db, timeoutMs = 2000): Promise<CheckResult> {
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      db.execute(sql`select 1`),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-      }),
-    ]);
+    await withDeadline(db.execute(sql`select 1`), timeoutMs);
     return { status: "ok", latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     return {
@@ -21,7 +16,5 @@ export async function checkDatabase(db: Db, timeoutMs = 2000): Promise<CheckResu
       latencyMs: Math.round(performance.now() - started),
       detail: error instanceof Error ? error.message : "unreachable",
     };
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { jobsHealth } from "@/lib/jobs/health";
 import { mailTransport } from "@/lib/mail/transport";
 import type { CircuitStatus } from "@/lib/resilience/circuit";
+import { withDeadline } from "@/lib/resilience/deadline";
 import { checkDatabase, type CheckResult } from "./check-database";
 import { checkRedis } from "./check-redis";
 import { dependencyCircuits } from "./dependencies";
@@ -22,18 +23,10 @@ const JOBS_TIMEOUT_MS = 2_000;
 
 async function checkJobs(db: Db): Promise<CheckResult> {
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([
-      jobsHealth(db),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${JOBS_TIMEOUT_MS} ms`)), JOBS_TIMEOUT_MS);
-      }),
-    ]);
+    return await withDeadline(jobsHealth(db), JOBS_TIMEOUT_MS);
   } catch (error) {
     return { status: "down", latencyMs: Math.round(performance.now() - started), detail: error instanceof Error ? error.message : "unreachable" };
-  } finally {
-    clearTimeout(timer);
   }
 }
 

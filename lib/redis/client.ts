@@ -1,5 +1,6 @@
 import { Redis, type Requester } from "@upstash/redis";
 import { env } from "@/lib/env";
+import { withDeadline } from "@/lib/resilience/deadline";
 import { createTcpRequester, type TcpRequesterOptions } from "./tcp-requester";
 
 /**
@@ -91,19 +92,13 @@ export async function pingRedis(options: { redis?: Redis | null; timeoutMs?: num
   const { timeoutMs = 500 } = options;
   const started = performance.now();
   const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
-  let timer: NodeJS.Timeout | undefined;
   try {
     const redis = options.redis === undefined ? getRedis() : options.redis;
     if (!redis) return { status: "not_configured", latencyMs: 0 };
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    });
-    const reply = await Promise.race([redis.ping(), timeout]);
+    const reply = await withDeadline(redis.ping(), timeoutMs);
     if (reply !== "PONG") return { status: "down", latencyMs: elapsed(), detail: `unexpected reply to PING: ${String(reply)}` };
     return { status: "ok", latencyMs: elapsed() };
   } catch (err) {
     return { status: "down", latencyMs: elapsed(), detail: err instanceof Error ? err.message : String(err) };
-  } finally {
-    clearTimeout(timer);
   }
 }

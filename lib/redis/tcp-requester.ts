@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Requester, UpstashRequest, UpstashResponse } from "@upstash/redis";
 import { createClient, ErrorReply, MultiErrorReply } from "redis";
+import { withDeadline } from "@/lib/resilience/deadline";
 
 /**
  * Lets the @upstash/redis client (REST in production) talk to a plain Redis over TCP, through
@@ -152,11 +153,7 @@ export function createTcpRequester(url: string, options: TcpRequesterOptions = {
 }
 
 function withinReplyTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new RedisUnavailableError(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  return withDeadline(work, ms, () => new RedisUnavailableError(`Redis did not answer within ${ms} ms`));
 }
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
