@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { runMigrations } from "../lib/db/migrate";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { ensureProductionBuild, startApp } from "../tests/scale/support/app-server";
+import { freshLocalDatabase } from "./fresh-local-database";
 import { client, cpuMsOf, flashSale, hammer, postgresFloor } from "./bench-booking/load";
 
 /**
@@ -24,34 +23,12 @@ const CONCURRENCY = arg("concurrency", 50);
 const ROUNDS = arg("rounds", 5);
 const TIMEOUT_S = arg("timeout", 60);
 const JOBS = process.argv.includes("--jobs");
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 const DB_NAME = "evently_bench_booking";
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
-/** DATABASE_URL's server (must be local), else an embedded Postgres of this bench's own, stopped at the end. */
-async function freshDatabase() {
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: ".data/bench-booking", database: "postgres" });
-  const url = new URL(process.env.DATABASE_URL ?? embedded!.adminUrl);
-  if (!LOCAL_HOSTS.has(url.hostname)) throw new Error(`bench refuses a non-local database (${url.hostname})`);
-  url.pathname = "/postgres";
-  const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.unsafe(`create database ${DB_NAME}`);
-  url.pathname = `/${DB_NAME}`;
-  return {
-    url: url.toString(),
-    embedded: embedded !== undefined,
-    drop: async () => {
-      await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-      await admin.end();
-      await embedded?.stop();
-    },
-  };
-}
-
 async function main() {
-  const database = await freshDatabase();
+  const database = await freshLocalDatabase({ name: DB_NAME, dataDir: ".data/bench-booking" });
   await runMigrations(database.url);
   process.env.DATABASE_URL = database.url;
   process.env.LOG_LEVEL = "warn";
@@ -84,7 +61,8 @@ async function main() {
   ensureProductionBuild();
   const app = await startApp({ env: { DATABASE_URL: database.url, AUTH_SECRET: process.env.AUTH_SECRET, RATE_LIMITS: "off", LOG_LEVEL: "warn", JOBS_WORKER: JOBS ? "true" : "false", NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } });
   const appCpu = () => cpuMsOf((pid) => pid === app.pid);
-  const pgCpu = () => (database.embedded ? cpuMsOf((_, cmd) => cmd.includes(".data/bench-booking")) : Number.NaN);
+  const embeddedDir = database.embedded?.dataDir;
+  const pgCpu = () => (embeddedDir ? cpuMsOf((_, cmd) => cmd.includes(embeddedDir)) : Number.NaN);
   const genCpu = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;

@@ -1,8 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
-import postgres from "postgres";
 import { runMigrations } from "../lib/db/migrate";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
 import { ensureProductionBuild, startApp } from "../tests/scale/support/app-server";
+import { freshLocalDatabase } from "./fresh-local-database";
 import { createClient, runLoad, scenarios, type Recorder, type VirtualUser } from "./bench/load";
 
 /**
@@ -19,28 +18,8 @@ const EVENTS = arg("events", 40);
 const USERS = arg("users", 64);
 /** Caps the server's V8 heap (MB): a leak then ends in an out-of-memory crash instead of a big RSS. */
 const MAX_HEAP_MB = arg("max-heap", 0);
-const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: ".data/bench", database: "postgres" });
-  const url = new URL(process.env.DATABASE_URL ?? embedded!.adminUrl);
-  if (!LOCAL_HOSTS.has(url.hostname)) throw new Error(`bench refuses a non-local database (${url.hostname})`);
-  url.pathname = "/postgres";
-  const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`drop database if exists evently_bench with (force)`);
-  await admin.unsafe(`create database evently_bench`);
-  url.pathname = "/evently_bench";
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists evently_bench with (force)`);
-      await admin.end();
-      await embedded?.stop();
-    },
-  };
-}
 
 /** Resident memory of the server process and its children, from /proc. */
 function residentMb(pid: number): number {
@@ -86,7 +65,7 @@ function report(recorder: Recorder, elapsedMs: number): { total: number; errors:
 }
 
 async function main() {
-  const database = await freshDatabase();
+  const database = await freshLocalDatabase({ name: "evently_bench", dataDir: ".data/bench" });
   await runMigrations(database.url);
   process.env.DATABASE_URL = database.url;
   process.env.LOG_LEVEL ??= "warn";
