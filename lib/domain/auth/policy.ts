@@ -21,7 +21,8 @@ export type Action =
   | "user:manage"
   | "security-log:read"
   | "jobs:manage"
-  | "retention:apply";
+  | "retention:apply"
+  | "dev-mailbox:read";
 
 export type Resource = { organizerId?: string | null; userId?: string | null };
 
@@ -45,6 +46,7 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "security-log:read": () => false,
   "jobs:manage": () => false,
   "retention:apply": () => false,
+  "dev-mailbox:read": () => false,
 };
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
