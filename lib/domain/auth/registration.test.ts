@@ -52,9 +52,10 @@ describe("registration and email verification", () => {
     expect(stored!.codeHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("answers the same for an existing email, mails the owner a notice and changes nothing", async () => {
+  it("answers the same for an existing verified email, mails the owner a notice and changes nothing", async () => {
     const email = uniqueEmail();
     await register(email, { name: "Original" });
+    await verify(email, (await readVerificationCode(email))!);
     const [before] = await getDb().select().from(users).where(eq(users.email, email));
 
     expect(await register(email.toUpperCase(), { name: "Intruder", password: "another strong passphrase", role: "organizer" })).toEqual({
