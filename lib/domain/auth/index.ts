@@ -27,3 +27,4 @@ export type { TokenPair } from "./token-pair";
 export type { ClientInfo } from "./client-info";
 export { authEvents } from "./events";
 export { purgeSecurityEvents, purgeSecurityEventsInput } from "./purge-security-events";
+export { purgeUnverifiedUsers, purgeUnverifiedUsersInput, UNVERIFIED_ACCOUNT_DAYS } from "./purge-unverified-users";
