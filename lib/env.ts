@@ -46,7 +46,11 @@ const schema = z
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** Requests per client IP per minute, on each of the auth routes (token, register, verify, resend). */
     RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-    /** Requests per account (email) per hour on each auth route; defaults to 5 × RATE_LIMIT_AUTH_PER_MINUTE. */
+    /**
+     * Requests per client IP on one account (email) per hour on each auth route; defaults to
+     * 5 × RATE_LIMIT_AUTH_PER_MINUTE. Across addresses an account is held for one minute only
+     * (lib/domain/auth/rate-limits.ts), so nobody can lock its owner out for long.
+     */
     RATE_LIMIT_AUTH_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).optional(),
     /** Booking and waitlist changes (book, cancel, join, leave) per user per minute. */
     RATE_LIMIT_BOOKING_USER_PER_MINUTE: z.coerce.number().int().min(1).default(60),
