@@ -3,6 +3,7 @@ export { can, authorize, type Action, type Resource } from "./policy";
 export { registerUser, registerUserInput, type RegisterUserInput } from "./register-user";
 export { verifyEmail, verifyEmailInput } from "./verify-email";
 export { resendVerification, resendVerificationInput } from "./resend-verification";
+export { issueRequestedVerificationCode, issueRequestedVerificationCodeInput } from "./issue-requested-verification-code";
 export { issueTokens, issueTokensInput } from "./issue-tokens";
 export { rotateRefreshToken, rotateRefreshTokenInput } from "./rotate-refresh-token";
 export { startWebSession, startWebSessionInput } from "./start-web-session";

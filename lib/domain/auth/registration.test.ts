@@ -142,6 +142,9 @@ describe("registration and email verification", () => {
     const outboxBefore = (await getDb().select().from(outbox)).length;
     await resendVerification({ ctx: testCtx({ type: "anonymous" }), input: { email } });
     await resendVerification({ ctx: testCtx({ type: "anonymous" }), input: { email: uniqueEmail() } });
-    expect((await getDb().select().from(outbox)).length).toBe(outboxBefore);
+    expect((await getDb().select().from(outbox)).length).toBe(outboxBefore + 2);
+    await deliverAuthEmails();
+    expect(await listMailbox(getDb(), { to: email, limit: 10 })).toHaveLength(2);
+    expect(await getDb().select().from(outbox).where(eq(outbox.name, "auth.verification_code_issued"))).toHaveLength(2);
   });
 });
