@@ -1,6 +1,6 @@
 import { Alert } from "@/app/_components/ui/alert";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
-import { can } from "@/lib/domain/auth";
+import { can, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 
@@ -35,7 +35,7 @@ export function VerifyToOrganize({ email }: { email: string }) {
       <a className="underline" href={`/verify?email=${encodeURIComponent(email)}`}>
         Confirm it
       </a>{" "}
-      with the code we sent you. Unconfirmed accounts are deleted after 7 days.
+      with the code we sent you. Unconfirmed accounts are deleted {UNVERIFIED_ACCOUNT_DAYS} days after sign-up.
     </Alert>
   );
 }
