@@ -21,7 +21,10 @@ export default async function DevMailboxPage({ searchParams }: { searchParams: P
   return (
     <div className="space-y-6">
       <PageHeader title="Dev mailbox" description="Emails are stored here because no SMTP_URL is configured." />
-      <Alert tone="warning">Mail is not delivered in this mode. Do not expose this instance to the public.</Alert>
+      <Alert tone="warning">
+        Mail is not delivered in this mode. Anyone may read this page only while the server listens on loopback alone (or DEV_MAILBOX=open); otherwise
+        only admins can.
+      </Alert>
       <form className="flex items-end gap-2" method="get">
         <div className="flex-1">
           <TextField label="Recipient" name="to" type="email" defaultValue={to ?? ""} placeholder="ann@example.com" />
