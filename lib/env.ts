@@ -17,6 +17,7 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().min(1).default("127.0.0.1"),
     APP_URL: z.url().optional(),
     DATA_DIR: z.string().min(1).default(".data"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -32,6 +33,8 @@ const schema = z
     REQUIRE_AUTH_SECRET: bool.default(false),
 
     SMTP_URL: z.url().optional(),
+    /** `open` lets anyone read the dev mailbox even when HOST is not loopback (a shared test box); otherwise admins only. */
+    DEV_MAILBOX: z.enum(["open", "admin"]).optional(),
     MAIL_FROM: z.string().min(3).default("Evently <no-reply@evently.local>"),
 
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
@@ -43,7 +46,11 @@ const schema = z
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** Requests per client IP per minute, on each of the auth routes (token, register, verify, resend). */
     RATE_LIMIT_AUTH_PER_MINUTE: z.coerce.number().int().min(1).default(10),
-    /** Requests per account (email) per hour on each auth route; defaults to 5 × RATE_LIMIT_AUTH_PER_MINUTE. */
+    /**
+     * Requests per client IP on one account (email) per hour on each auth route; defaults to
+     * 5 × RATE_LIMIT_AUTH_PER_MINUTE. Across addresses an account is held for one minute only
+     * (lib/domain/auth/rate-limits.ts), so nobody can lock its owner out for long.
+     */
     RATE_LIMIT_AUTH_ACCOUNT_PER_HOUR: z.coerce.number().int().min(1).optional(),
     /** Booking and waitlist changes (book, cancel, join, leave) per user per minute. */
     RATE_LIMIT_BOOKING_USER_PER_MINUTE: z.coerce.number().int().min(1).default(60),
@@ -64,8 +71,11 @@ const schema = z
         "must be comma-separated origins like https://app.example.com",
       ),
     COMMIT_SHA: z.string().optional(),
-    /** Proxies in front of the app that append to X-Forwarded-For; the client address is the entry the outermost one added. */
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(1),
+    /**
+     * Proxies in front of the app that append to X-Forwarded-For; the client address is the entry
+     * the outermost one added. 0 (no proxy) ignores the header, which any client can write.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** When set, GET /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 

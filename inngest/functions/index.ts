@@ -1,6 +1,7 @@
 import { sendDemoEmail } from "./send-demo-email";
 import { sendVerificationEmail } from "./send-verification-email";
 import { sendAccountExistsEmail } from "./send-account-exists-email";
+import { issueRequestedVerificationCode } from "./issue-requested-verification-code";
 import { applyBookingFacts } from "./apply-booking-facts";
 import { applyWaitlistFacts } from "./apply-waitlist-facts";
 import { applyEventFacts } from "./apply-event-facts";
@@ -22,6 +23,7 @@ export const functions = [
   sendDemoEmail,
   sendVerificationEmail,
   sendAccountExistsEmail,
+  issueRequestedVerificationCode,
   applyBookingFacts,
   applyWaitlistFacts,
   applyEventFacts,

@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { count } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { eventLog } from "@/lib/domain/analytics/schema";
-import { securityEvents } from "@/lib/domain/auth/schema";
+import { refreshTokens, securityEvents, users, userSessions, verificationCodes } from "@/lib/domain/auth/schema";
+import { createTestTokens, createTestUser } from "@/lib/domain/auth/test-fixtures";
+import { createEvent } from "@/lib/domain/events";
+import { eventInput } from "@/lib/domain/events/event-fixtures";
 import { auditLog, idempotencyKeys } from "@/lib/domain/bookings/schema";
 import { Forbidden, Unauthenticated } from "@/lib/domain/errors";
 import { mailbox } from "@/lib/mail/schema";
@@ -64,7 +67,7 @@ describe("retention", () => {
   it("is a daily cron function with one step per rule", async () => {
     const triggers = (applyRetention.opts as { triggers: { cron: string }[] }).triggers;
     expect(triggers).toEqual([{ cron: "47 3 * * *" }]);
-    expect(retentionRules().map((r) => r.days)).toEqual([365, 180, 90, 2, 7]);
+    expect(retentionRules().map((r) => r.days)).toEqual([365, 180, 90, 2, 7, 7]);
     expect(jobHistoryRetention()).toEqual({ completedDays: 14, deadDays: 30, eventDays: 14 });
   });
 
@@ -80,8 +83,31 @@ describe("retention", () => {
     const anonymous = testCtx({ type: "anonymous" });
     await expect(rule("booking-audit-log").purge({ ctx: anonymous, input: { before, limit: 10 } })).rejects.toBeInstanceOf(Unauthenticated);
     const organizer = { type: "user" as const, userId: randomUUID(), role: "organizer" as const, emailVerified: true, sessionId: null };
-    for (const name of ["booking-audit-log", "idempotency-keys", "security-log", "analytics-event-log"]) {
+    for (const name of ["booking-audit-log", "idempotency-keys", "security-log", "analytics-event-log", "unverified-accounts"]) {
       await expect(rule(name).purge({ ctx: testCtx(organizer), input: { before, limit: 10 } })).rejects.toBeInstanceOf(Forbidden);
     }
+  });
+
+  it("purges accounts still unverified after 7 days with their sessions, tokens and code, and keeps the rest", async () => {
+    const db = getDb();
+    const stale = await createTestTokens({ verified: false });
+    await db.insert(verificationCodes).values({ userId: stale.userId, codeHash: "h", expiresAt: daysAgo(8) });
+    const fresh = await createTestUser({ verified: false });
+    const verified = await createTestUser({ verified: true });
+    const staleOrganizer = await createTestUser({ role: "organizer", verified: false });
+    // An event made for them before unverified organizers were refused: its owner must stay.
+    await createEvent({ ctx: testCtx(), input: { ...eventInput(), organizerId: staleOrganizer.id } });
+    const aged = [stale.userId, verified.id, staleOrganizer.id];
+    await db.update(users).set({ createdAt: daysAgo(8) }).where(inArray(users.id, aged));
+    await db.update(users).set({ createdAt: daysAgo(6) }).where(eq(users.id, fresh.id));
+
+    const outcome = await applyRetentionRule(testCtx(), rule("unverified-accounts"), 1);
+
+    expect(outcome.deleted).toBe(1);
+    const left = (await db.select({ id: users.id }).from(users)).map((u) => u.id).sort();
+    expect(left).toEqual([fresh.id, verified.id, staleOrganizer.id].sort());
+    expect(await db.select().from(userSessions).where(eq(userSessions.userId, stale.userId))).toEqual([]);
+    expect(await db.select().from(verificationCodes)).toEqual([]);
+    expect(await rows(refreshTokens)).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 import type { Ctx } from "@/lib/domain/context";
 import { purgeEventLog } from "@/lib/domain/analytics";
-import { purgeSecurityEvents } from "@/lib/domain/auth";
+import { purgeSecurityEvents, purgeUnverifiedUsers, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
 import { purgeAuditLog, purgeIdempotencyKeys } from "@/lib/domain/bookings";
+import { listOrganizerIds } from "@/lib/domain/events";
 import { env } from "@/lib/env";
 import type { JOB_HISTORY_RETENTION } from "@/lib/jobs/prune";
 import { purgeMailbox } from "@/lib/mail/purge-mailbox";
@@ -24,6 +25,10 @@ export type RetentionOutcome = { name: string; days: number; before: string | nu
 const BATCH_SIZE = 1_000;
 const DAY_MS = 86_400_000;
 
+/** Owners of any event are kept, unverified or not: their events would otherwise point at nobody. */
+const purgeUnverifiedAccounts: Purge = async ({ ctx, input }) =>
+  purgeUnverifiedUsers({ ctx, input: { ...input, keepUserIds: await listOrganizerIds({ ctx }) } });
+
 export function retentionRules(): RetentionRule[] {
   return [
     { name: "booking-audit-log", days: env.RETENTION_AUDIT_DAYS, purge: purgeAuditLog },
@@ -31,6 +36,7 @@ export function retentionRules(): RetentionRule[] {
     { name: "analytics-event-log", days: env.RETENTION_ANALYTICS_EVENT_LOG_DAYS, purge: purgeEventLog },
     { name: "idempotency-keys", days: env.RETENTION_IDEMPOTENCY_DAYS, purge: purgeIdempotencyKeys },
     { name: "mailbox", days: env.RETENTION_MAILBOX_DAYS, purge: ({ ctx, input }) => purgeMailbox(ctx.db, input) },
+    { name: "unverified-accounts", days: UNVERIFIED_ACCOUNT_DAYS, purge: purgeUnverifiedAccounts },
   ];
 }
 

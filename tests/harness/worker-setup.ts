@@ -36,4 +36,6 @@ process.env.LOG_LEVEL ??= "silent";
 process.env.DATA_DIR = ".data/test";
 process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-0123456789";
 process.env.JOBS_WORKER = "false";
+// Tests stand in for one proxy: they name the client in X-Forwarded-For, as a proxy would.
+process.env.TRUSTED_PROXY_HOPS = "1";
 delete process.env.SMTP_URL;

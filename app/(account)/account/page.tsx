@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
-import { getCurrentUser, listSessions } from "@/lib/domain/auth";
+import { getCurrentUser, listSessions, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
 import { utcStamp } from "@/lib/format/utc-stamp";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 import { revokeSessionAction, signOutAction } from "./actions";
@@ -32,7 +32,11 @@ export default async function AccountPage() {
       />
       {!user.emailVerified ? (
         <Alert tone="warning">
-          Your email address is not confirmed yet, so you cannot book. <a className="underline" href={`/verify?email=${encodeURIComponent(user.email)}`}>Confirm it</a>.
+          Your email address is not confirmed yet, so you cannot book, create or publish events.{" "}
+          <a className="underline" href={`/verify?email=${encodeURIComponent(user.email)}`}>
+            Confirm it
+          </a>
+          ; unconfirmed accounts are deleted {UNVERIFIED_ACCOUNT_DAYS} days after sign-up.
         </Alert>
       ) : null}
       <Card title="Profile">

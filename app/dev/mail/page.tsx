@@ -6,21 +6,25 @@ import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { TextField } from "@/app/_components/ui/field";
 import { getDb } from "@/lib/db/client";
 import { utcStamp } from "@/lib/format/utc-stamp";
+import { mayReadDevMailbox } from "@/lib/mail/dev-mailbox-access";
 import { listMailbox } from "@/lib/mail/list-mailbox";
-import { mailTransport } from "@/lib/mail/transport";
+import { currentActor } from "@/lib/web/current-actor";
 
 export const metadata: Metadata = { title: "Dev mailbox", robots: { index: false } };
 export const dynamic = "force-dynamic";
 
-/** Mail that was stored instead of delivered (no SMTP_URL). Exists only in that mode. */
+/** Mail that was stored instead of delivered (no SMTP_URL), for whoever may read it (lib/mail/dev-mailbox-access.ts). */
 export default async function DevMailboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (mailTransport() !== "mailbox") notFound();
+  if (!mayReadDevMailbox(await currentActor())) notFound();
   const { to } = await searchParams;
   const messages = await listMailbox(getDb(), { to: to || undefined, limit: 50 });
   return (
     <div className="space-y-6">
       <PageHeader title="Dev mailbox" description="Emails are stored here because no SMTP_URL is configured." />
-      <Alert tone="warning">Mail is not delivered in this mode. Do not expose this instance to the public.</Alert>
+      <Alert tone="warning">
+        Mail is not delivered in this mode. Anyone may read this page only while the server listens on loopback alone (or DEV_MAILBOX=open); otherwise
+        only admins can.
+      </Alert>
       <form className="flex items-end gap-2" method="get">
         <div className="flex-1">
           <TextField label="Recipient" name="to" type="email" defaultValue={to ?? ""} placeholder="ann@example.com" />

@@ -13,6 +13,8 @@ export const authEvents = {
     sealedCode: z.string().min(1),
     expiresInMinutes: z.number().int().positive(),
   }),
+  /** A resend request, recorded alike for every address; the job decides whether a code goes out. */
+  "auth.verification_resend_requested": z.object({ email: z.email() }),
   "auth.registration_for_existing_account": z.object({
     userId: z.uuid(),
     email: z.email(),

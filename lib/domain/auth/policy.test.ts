@@ -23,4 +23,14 @@ describe("policy", () => {
     expect(() => authorize(user("attendee", false), "booking:create")).toThrow(expect.objectContaining({ code: "EMAIL_NOT_VERIFIED" }));
     expect(() => authorize(user("attendee"), "user:manage")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
   });
+
+  it("keeps creating and publishing events to verified organizers, and names the missing verification", () => {
+    expect(can(user("organizer", false), "event:create")).toBe(false);
+    expect(can(user("organizer", false), "event:publish")).toBe(false);
+    expect(can(user("organizer"), "event:create")).toBe(true);
+    for (const action of ["event:create", "event:publish"] as const) {
+      expect(() => authorize(user("organizer", false), action)).toThrow(expect.objectContaining({ code: "EMAIL_NOT_VERIFIED" }));
+    }
+    expect(() => authorize(user("attendee", false), "event:create")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
+  });
 });

@@ -8,6 +8,7 @@ import { Forbidden, Unauthenticated } from "@/lib/domain/errors";
 export type Action =
   | "event:create"
   | "event:manage"
+  | "event:publish"
   | "booking:create"
   | "booking:view"
   | "booking:cancel"
@@ -21,7 +22,8 @@ export type Action =
   | "user:manage"
   | "security-log:read"
   | "jobs:manage"
-  | "retention:apply";
+  | "retention:apply"
+  | "dev-mailbox:read";
 
 export type Resource = { organizerId?: string | null; userId?: string | null };
 
@@ -29,8 +31,10 @@ const isOwner = (actor: UserActor, r?: Resource) => r?.organizerId != null && r.
 const isHolder = (actor: UserActor, r?: Resource) => r?.userId != null && r.userId === actor.userId;
 
 const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> = {
-  "event:create": (a) => a.role === "organizer",
+  "event:create": (a) => a.role === "organizer" && a.emailVerified,
   "event:manage": (a, r) => isOwner(a, r),
+  // Checked besides event:manage: only a proven mailbox may put an event in front of the public.
+  "event:publish": (a) => a.emailVerified,
   "booking:create": (a) => a.emailVerified,
   "booking:view": (a, r) => isHolder(a, r) || isOwner(a, r),
   "booking:cancel": (a, r) => isHolder(a, r) || isOwner(a, r),
@@ -45,6 +49,7 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "security-log:read": () => false,
   "jobs:manage": () => false,
   "retention:apply": () => false,
+  "dev-mailbox:read": () => false,
 };
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
@@ -54,6 +59,13 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
   return RULES[action](actor, resource);
 }
 
+const NOT_VERIFIED_MESSAGE: Partial<Record<Action, string>> = {
+  "booking:create": "Verify your email address before booking.",
+  "waitlist:join": "Verify your email address before booking.",
+  "event:create": "Verify your email address before creating or publishing events.",
+  "event:publish": "Verify your email address before creating or publishing events.",
+};
+
 /**
  * Throws when `can` says no: 401 for anonymous callers, `EMAIL_NOT_VERIFIED` where only the
  * missing verification stands in the way, 403 otherwise. Callers that must not reveal a
@@ -62,8 +74,8 @@ export function can(actor: Actor, action: Action, resource?: Resource): boolean 
 export function authorize(actor: Actor, action: Action, resource?: Resource): asserts actor is UserActor | { type: "system" } {
   if (can(actor, action, resource)) return;
   if (actor.type !== "user") throw new Unauthenticated();
-  if ((action === "booking:create" || action === "waitlist:join") && !actor.emailVerified) {
-    throw new Forbidden("EMAIL_NOT_VERIFIED", "Verify your email address before booking.");
+  if (!actor.emailVerified && RULES[action]({ ...actor, emailVerified: true }, resource)) {
+    throw new Forbidden("EMAIL_NOT_VERIFIED", NOT_VERIFIED_MESSAGE[action] ?? "Verify your email address first.");
   }
   throw new Forbidden();
 }

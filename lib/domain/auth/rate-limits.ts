@@ -10,6 +10,12 @@ export type AuthRateLimitedRoute = "token" | "register" | "verify" | "resend";
 const MAIL_SENDING: ReadonlySet<AuthRateLimitedRoute> = new Set(["register", "resend"]);
 const MAIL_PER_ACCOUNT_PER_HOUR = 5;
 
+/**
+ * The longest an account's own limit can keep anyone out once the attempts stop: an account
+ * limit held for an hour would let anyone lock its owner out by guessing from a few addresses.
+ */
+export const ACCOUNT_LOCKOUT_WINDOW = "1 m";
+
 const limiters = new Map<string, RateLimiter>();
 
 function limiter(name: string, limit: number, window: "1 m" | "1 h"): RateLimiter {
@@ -21,25 +27,42 @@ function limiter(name: string, limit: number, window: "1 m" | "1 h"): RateLimite
   return found;
 }
 
-function perAccountPerHour(route: AuthRateLimitedRoute): number {
-  const limit = env.RATE_LIMIT_AUTH_ACCOUNT_PER_HOUR ?? 5 * env.RATE_LIMIT_AUTH_PER_MINUTE;
-  return MAIL_SENDING.has(route) ? Math.min(limit, MAIL_PER_ACCOUNT_PER_HOUR) : limit;
-}
-
-/** Account keys are hashed so Redis holds no email addresses. */
-function accountKey(email: string): string {
-  return createHash("sha256").update(normalizeEmail(email)).digest("base64url");
+/** Keys are hashed so Redis holds no email addresses. */
+function hashed(...parts: string[]): string {
+  return createHash("sha256").update(parts.join("\n")).digest("base64url");
 }
 
 /**
- * Counts one attempt on `route` for the client's IP (per minute) and, when an email is given,
- * for that account (per hour); throws RateLimited with the longer wait when either is spent.
- * Unknown and known emails are counted alike, so the limit itself reveals nothing.
+ * The checks on one attempt (OWASP Authentication Cheat Sheet: throttle, do not lock out):
+ * - per client address, a minute: the broad throttle;
+ * - per (address, account), an hour: one address guessing at one account slows to a crawl;
+ * - per account from anywhere: for sign-in and codes a short window, which caps how fast
+ *   rotating addresses can guess at one account yet frees the owner within a minute of the
+ *   guessing stopping; for the mail-sending routes five an hour, so no inbox is flooded (they
+ *   sign nobody in, so they lock nobody out).
+ */
+function checksFor(route: AuthRateLimitedRoute, ip: string, email: string | undefined): Promise<RateLimitResult>[] {
+  const perMinute = env.RATE_LIMIT_AUTH_PER_MINUTE;
+  const checks = [limiter(`auth:${route}:ip`, perMinute, "1 m").limit(ip)];
+  if (!email) return checks;
+  const account = normalizeEmail(email);
+  const perAddressAndAccount = env.RATE_LIMIT_AUTH_ACCOUNT_PER_HOUR ?? 5 * perMinute;
+  checks.push(limiter(`auth:${route}:ip-account`, perAddressAndAccount, "1 h").limit(hashed(ip, account)));
+  checks.push(
+    MAIL_SENDING.has(route)
+      ? limiter(`auth:${route}:account`, MAIL_PER_ACCOUNT_PER_HOUR, "1 h").limit(hashed(account))
+      : limiter(`auth:${route}:account-minute`, perMinute, ACCOUNT_LOCKOUT_WINDOW).limit(hashed(account)),
+  );
+  return checks;
+}
+
+/**
+ * Counts one attempt on `route` (see checksFor) and throws RateLimited with the longest wait
+ * when any limit is spent. Unknown and known emails are counted alike, so the limits
+ * themselves reveal nothing.
  */
 export async function enforceAuthRateLimit(route: AuthRateLimitedRoute, { ip, email }: { ip: string; email?: string }): Promise<void> {
-  const checks: Promise<RateLimitResult>[] = [limiter(`auth:${route}:ip`, env.RATE_LIMIT_AUTH_PER_MINUTE, "1 m").limit(ip || "unknown")];
-  if (email) checks.push(limiter(`auth:${route}:account`, perAccountPerHour(route), "1 h").limit(accountKey(email)));
-  const denied = (await Promise.all(checks)).filter((r) => !r.success);
+  const denied = (await Promise.all(checksFor(route, ip || "unknown", email))).filter((r) => !r.success);
   if (denied.length === 0) return;
   const worst = denied.reduce((a, b) => (b.retryAfterSeconds > a.retryAfterSeconds ? b : a));
   throw new RateLimited(worst.retryAfterSeconds, worst.limit, new Date(worst.reset));

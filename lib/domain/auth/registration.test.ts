@@ -52,9 +52,10 @@ describe("registration and email verification", () => {
     expect(stored!.codeHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("answers the same for an existing email, mails the owner a notice and changes nothing", async () => {
+  it("answers the same for an existing verified email, mails the owner a notice and changes nothing", async () => {
     const email = uniqueEmail();
     await register(email, { name: "Original" });
+    await verify(email, (await readVerificationCode(email))!);
     const [before] = await getDb().select().from(users).where(eq(users.email, email));
 
     expect(await register(email.toUpperCase(), { name: "Intruder", password: "another strong passphrase", role: "organizer" })).toEqual({
@@ -141,6 +142,9 @@ describe("registration and email verification", () => {
     const outboxBefore = (await getDb().select().from(outbox)).length;
     await resendVerification({ ctx: testCtx({ type: "anonymous" }), input: { email } });
     await resendVerification({ ctx: testCtx({ type: "anonymous" }), input: { email: uniqueEmail() } });
-    expect((await getDb().select().from(outbox)).length).toBe(outboxBefore);
+    expect((await getDb().select().from(outbox)).length).toBe(outboxBefore + 2);
+    await deliverAuthEmails();
+    expect(await listMailbox(getDb(), { to: email, limit: 10 })).toHaveLength(2);
+    expect(await getDb().select().from(outbox).where(eq(outbox.name, "auth.verification_code_issued"))).toHaveLength(2);
   });
 });

@@ -1,15 +1,15 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { withTransaction } from "@/lib/db/transaction";
+import { emit } from "@/lib/jobs/emit";
 import { emailSchema } from "./email";
-import { findUserByEmail } from "./find-user";
-import { issueVerificationCode } from "./issue-verification-code";
 
 export const resendVerificationInput = z.object({ email: emailSchema });
 
 /**
- * Sends a fresh code to an unverified account (the old one dies). Unknown and already
- * verified addresses get the same answer and nothing is sent.
+ * Asks for a fresh code. The request only records the ask in the outbox, the same single
+ * write whether the address is unknown, verified or waiting for its code, so neither the
+ * answer nor its timing tells them apart; the job (issueRequestedVerificationCode) decides.
  */
 export async function resendVerification({
   ctx,
@@ -19,10 +19,6 @@ export async function resendVerification({
   input: z.input<typeof resendVerificationInput>;
 }): Promise<{ status: "verification_sent" }> {
   const { email } = resendVerificationInput.parse(input);
-  const user = await findUserByEmail(ctx.db, email);
-  if (user && user.emailVerifiedAt === null) {
-    await withTransaction(ctx, (tx) => issueVerificationCode(tx, ctx, user));
-    ctx.log.info({ userId: user.id }, "auth.verification_code_resent");
-  }
+  await withTransaction(ctx, (tx) => emit(tx, { name: "auth.verification_resend_requested", data: { email }, requestId: ctx.requestId }));
   return { status: "verification_sent" };
 }

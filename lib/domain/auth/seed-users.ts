@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx, Role } from "@/lib/domain/context";
 import { withTransaction } from "@/lib/db/transaction";
 import { emailSchema, normalizeEmail } from "./email";
 import { findUserByEmail } from "./find-user";
 import { hashPassword, verifyPassword } from "./password";
-import { users, userSessions } from "./schema";
+import { users } from "./schema";
+import { revokeUserSessions } from "./sessions";
 
 /** The documented development password of every demo account (README). */
 export const DEMO_PASSWORD = "evently-demo-2026";
@@ -75,7 +76,7 @@ async function ensureBootstrapAdmin(ctx: Ctx, admin: { email: string; password: 
       })
       .where(eq(users.id, existing.id));
     if (!passwordHolds) {
-      await tx.update(userSessions).set({ revokedAt: now, revokedReason: "bootstrap_admin_reset" }).where(and(eq(userSessions.userId, existing.id), isNull(userSessions.revokedAt)));
+      await revokeUserSessions(tx, { userId: existing.id, reason: "bootstrap_admin_reset", now });
     }
   });
   ctx.log.info({ email, passwordReset: !passwordHolds }, "auth.bootstrap_admin_ensured");

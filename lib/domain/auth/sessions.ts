@@ -30,3 +30,13 @@ export async function revokeSessionRow(
     .returning({ id: userSessions.id, userId: userSessions.userId });
   return row;
 }
+
+/** Revokes every live session of a user (a password replaced by someone else); returns how many. */
+export async function revokeUserSessions(db: DbOrTx, { userId, reason, now }: { userId: string; reason: string; now: Date }): Promise<number> {
+  const rows = await db
+    .update(userSessions)
+    .set({ revokedAt: now, revokedReason: reason })
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)))
+    .returning({ id: userSessions.id });
+  return rows.length;
+}

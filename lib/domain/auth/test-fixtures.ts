@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { Role, UserActor } from "@/lib/domain/context";
 import { drainJobs } from "@/lib/jobs/drain";
 import { listMailbox } from "@/lib/mail/list-mailbox";
+import { issueRequestedVerificationCode } from "@/inngest/functions/issue-requested-verification-code";
 import { sendAccountExistsEmail } from "@/inngest/functions/send-account-exists-email";
 import { sendVerificationEmail } from "@/inngest/functions/send-verification-email";
 import { testCtx } from "@/tests/harness/db";
@@ -53,9 +54,9 @@ export async function createTestTokens(options: Parameters<typeof createTestUser
   return { ...pair, userId: user.id, sessionId, email: user.email };
 }
 
-/** Runs the auth email jobs waiting in the outbox. */
+/** Runs the auth jobs waiting in the outbox, and the emails the resend job's codes then need. */
 export async function deliverAuthEmails(): Promise<void> {
-  await drainJobs({ db: getDb(), functions: [sendVerificationEmail, sendAccountExistsEmail] });
+  await drainJobs({ db: getDb(), functions: [issueRequestedVerificationCode, sendVerificationEmail, sendAccountExistsEmail] });
 }
 
 /** The newest code mailed to `email` (the jobs are run first). */

@@ -17,6 +17,8 @@ export const verifyEmailInput = z.object({
   client: clientInfoSchema,
 });
 
+const NO_USER_ID = "00000000-0000-0000-0000-000000000000";
+
 function invalidCode(): BadRequest {
   return new BadRequest("INVALID_CODE", "That code is wrong or has expired. Request a new one.");
 }
@@ -30,21 +32,22 @@ export async function verifyEmail({ ctx, input }: { ctx: Ctx; input: z.input<typ
   const { email, code, client } = verifyEmailInput.parse(input);
   const now = ctx.now();
   const user = await findUserByEmail(ctx.db, email);
-  if (!user) throw invalidCode();
 
+  // An unknown address runs the same counting statement (it matches no row), so its refusal
+  // costs what a known address's does and the timing does not tell them apart.
   const [attempt] = await ctx.db
     .update(verificationCodes)
     .set({ attempts: sql`${verificationCodes.attempts} + 1` })
     .where(
       and(
-        eq(verificationCodes.userId, user.id),
+        eq(verificationCodes.userId, user?.id ?? NO_USER_ID),
         isNull(verificationCodes.consumedAt),
         gt(verificationCodes.expiresAt, now),
         lt(verificationCodes.attempts, MAX_CODE_ATTEMPTS),
       ),
     )
     .returning({ id: verificationCodes.id, codeHash: verificationCodes.codeHash });
-  if (!attempt || !codeMatches(attempt.codeHash, user.id, code)) throw invalidCode();
+  if (!user || !attempt || !codeMatches(attempt.codeHash, user.id, code)) throw invalidCode();
 
   return withTransaction(ctx, async (tx) => {
     const [consumed] = await tx

@@ -98,4 +98,23 @@ describe("who may change an event", () => {
     const cancelled = await cancelEvent({ ctx: testCtx(admin), input: { id: draft.id } });
     expect([edited.version, published.status, cancelled.status]).toEqual([2, "published", "cancelled"]);
   });
+
+  it("refuses an unverified organizer to create or publish (403 EMAIL_NOT_VERIFIED) and changes nothing", async () => {
+    const unverified = userActor("organizer", { emailVerified: false });
+    await expect(createEvent({ ctx: testCtx(unverified), input: eventInput() })).rejects.toMatchObject({ kind: "Forbidden", code: "EMAIL_NOT_VERIFIED" });
+    // A draft made for them (by an admin) before verification still cannot go public.
+    const draft = await createEvent({ ctx: testCtx(admin), input: { ...eventInput(), organizerId: unverified.userId } });
+    await expect(publishEvent({ ctx: testCtx(unverified), input: { id: draft.id } })).rejects.toMatchObject({ kind: "Forbidden", code: "EMAIL_NOT_VERIFIED" });
+    expect(await getEvent({ ctx: testCtx(admin), input: { id: draft.id } })).toMatchObject({ status: "draft", version: 1 });
+    expect((await listEvents({ ctx: testCtx(admin), input: { scope: "manage" } })).data.map((e) => e.id)).toEqual([draft.id]);
+
+    const verified = { ...unverified, emailVerified: true };
+    expect(await publishEvent({ ctx: testCtx(verified), input: { id: draft.id } })).toMatchObject({ status: "published" });
+  });
+
+  it("tells an unverified attendee FORBIDDEN, not EMAIL_NOT_VERIFIED: verifying would not let them create events", async () => {
+    await expect(createEvent({ ctx: testCtx(userActor("attendee", { emailVerified: false })), input: eventInput() })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
 });

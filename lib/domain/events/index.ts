@@ -6,6 +6,7 @@ export { getEvent, getEventOrThrow, getEventInput } from "./get-event";
 export { listEvents, listEventsInput, type ListEventsInput } from "./list-events";
 export { getEventsByIds, getEventsByIdsInput } from "./get-events-by-ids";
 export { listEventIdsByOrganizer, listEventIdsByOrganizerInput } from "./list-event-ids-by-organizer";
+export { listOrganizerIds } from "./list-organizer-ids";
 export { invalidateEventCache, invalidateEventCacheInput } from "./invalidate-event-cache";
 export { SUGGESTED_CATEGORIES, DEFAULT_PER_USER_LIMIT } from "./event-fields";
 export { eventEvents, type EventSnapshot } from "./events";

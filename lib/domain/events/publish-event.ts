@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { authorize } from "@/lib/domain/auth/policy";
 import type { Ctx } from "@/lib/domain/context";
 import { changeStatus } from "./change-status";
 import type { Event } from "./event-record";
@@ -7,6 +8,7 @@ export const publishEventInput = z.object({ id: z.string() });
 
 /** draft → published: the event appears in public lists and can be booked. */
 export async function publishEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof publishEventInput> }): Promise<Event> {
+  authorize(ctx.actor, "event:publish");
   const { id } = publishEventInput.parse(input);
   return changeStatus(ctx, id, {
     to: "published",

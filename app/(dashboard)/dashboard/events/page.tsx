@@ -8,7 +8,7 @@ import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { DataTable } from "@/app/_components/ui/table";
 import { isDomainError } from "@/lib/domain/errors";
 import { listEvents } from "@/lib/domain/events";
-import { organizerAccess, OrganizersOnly } from "./_components/organizer-access";
+import { organizerAccess, OrganizersOnly, VerifyToOrganize } from "./_components/organizer-access";
 import { PublishButton } from "./_components/publish-button";
 
 export const metadata: Metadata = { title: "My events" };
@@ -23,7 +23,7 @@ const NOTICES = {
 
 /** An organizer's own events of every status, soonest first (admins see every organizer's). */
 export default async function MyEventsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { ctx, allowed } = await organizerAccess("/dashboard/events");
+  const { ctx, allowed, verified, email } = await organizerAccess("/dashboard/events");
   if (!allowed) return <OrganizersOnly title="My events" />;
   const search = await searchParams;
   // A stale or hand-edited cursor falls back to the first page.
@@ -39,8 +39,13 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="My events"
         description={admin ? "Every organizer's events (you are an admin)." : "Drafts, published and cancelled events you organize."}
-        actions={<ButtonLink href="/dashboard/events/new">New event</ButtonLink>}
+        actions={verified ? <ButtonLink href="/dashboard/events/new">New event</ButtonLink> : undefined}
       />
+      {verified ? null : (
+        <div className="mb-6">
+          <VerifyToOrganize email={email} />
+        </div>
+      )}
       {notice ? (
         <div className="mb-6">
           <Alert tone="success">{NOTICES[notice]}</Alert>
@@ -48,10 +53,16 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
       ) : null}
       {page.data.length === 0 ? (
         <EmptyState title="No events yet">
-          <Link href="/dashboard/events/new" className="text-brand-700 underline">
-            Create your first event
-          </Link>{" "}
-          and publish it when it is ready.
+          {verified ? (
+            <>
+              <Link href="/dashboard/events/new" className="text-brand-700 underline">
+                Create your first event
+              </Link>{" "}
+              and publish it when it is ready.
+            </>
+          ) : (
+            "Once your email address is confirmed you can create your first event here."
+          )}
         </EmptyState>
       ) : (
         <DataTable columns={["Event", "Starts", "Status", "Seats left", "Price", { label: "Actions", hidden: true }]}>
@@ -73,7 +84,7 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
               <td className="whitespace-nowrap text-slate-700">{formatPrice(event.priceCents, event.currency)}</td>
               <td className="whitespace-nowrap text-right">
                 <span className="inline-flex items-center gap-4">
-                  {event.status === "draft" ? <PublishButton id={event.id} title={event.title} /> : null}
+                  {event.status === "draft" && verified ? <PublishButton id={event.id} title={event.title} /> : null}
                   {event.status !== "draft" ? (
                     <>
                       <Link href={`/dashboard/events/${event.id}/attendees`} className="font-medium text-brand-700 hover:underline" aria-label={`Attendees of ${event.title}`}>

@@ -4,9 +4,10 @@ import { defineRoute } from "@/lib/http/contract";
 export const devMailboxRoute = defineRoute({
   method: "GET",
   path: "/api/dev/mailbox",
-  summary: "Mail stored by the built-in mailbox (only when no SMTP_URL is configured), newest first",
+  summary:
+    "Mail stored by the built-in mailbox (only when no SMTP_URL is configured), newest first: open to anyone while the server listens on loopback alone (or DEV_MAILBOX=open), otherwise to admins",
   tags: ["operations"],
-  auth: "none",
+  auth: "optional",
   query: z.object({
     to: z.string().trim().min(1).max(320).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -21,5 +22,5 @@ export const devMailboxRoute = defineRoute({
       }),
     },
   },
-  errors: [404, 422],
+  errors: [401, 404, 422],
 });

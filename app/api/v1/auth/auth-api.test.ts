@@ -1,9 +1,12 @@
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { securityEvents, users } from "@/lib/domain/auth/schema";
 import { readVerificationCode, TEST_PASSWORD, createTestUser, uniqueEmail } from "@/lib/domain/auth/test-fixtures";
+import { ACCOUNT_LOCKOUT_WINDOW } from "@/lib/domain/auth/rate-limits";
+import { env } from "@/lib/env";
 import { getRedis } from "@/lib/redis/client";
+import { durationMs } from "@/lib/redis/rate-limit";
 import { resetDatabase } from "@/tests/harness/db";
 import { GET as me } from "@/app/api/v1/me/route";
 import { POST as logout } from "./logout/route";
@@ -234,5 +237,73 @@ describe("rate limits", () => {
       statuses.push((await callRoute(resend, "POST", "/api/v1/auth/resend", { body: { email }, ip: randomIp() })).status);
     }
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+  });
+
+  describe("when someone guesses at an account from many addresses", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("keeps the owner out for at most a minute: 50 wrong passwords from rotating addresses, then the owner signs in from a new one", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 5_000));
+      const owner = await createTestUser();
+      const attack: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        const res = await callRoute(token, "POST", "/api/v1/auth/token", { body: { email: owner.email, password: `guess number ${i}` }, ip: randomIp() });
+        attack.push(res.status);
+      }
+      expect(attack.filter((s) => s === 401)).toHaveLength(10);
+      expect(attack.slice(10).every((s) => s === 429)).toBe(true);
+
+      const ownerIp = randomIp();
+      const refused = await callRoute(token, "POST", "/api/v1/auth/token", { body: { email: owner.email, password: TEST_PASSWORD }, ip: ownerIp });
+      expect(refused.status).toBe(429);
+      const wait = Number(refused.headers.get("retry-after"));
+      expect(wait).toBeGreaterThan(0);
+      expect(wait * 1000).toBeLessThanOrEqual(durationMs(ACCOUNT_LOCKOUT_WINDOW));
+
+      // A sliding window: the last attempts weigh fully at the very end of their window, so one more second.
+      vi.setSystemTime(Date.now() + wait * 1000 + 1000);
+      ip = ownerIp;
+      const { res } = await signIn(owner.email);
+      expect(res.status).toBe(200);
+    });
+
+    it("still holds one address guessing at one account for the hour: 50 wrong passwords at a pace no minute limit stops, then 429", async () => {
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 5_000));
+      const owner = await createTestUser();
+      const statuses: number[] = [];
+      for (let minute = 0; minute < 11; minute++) {
+        for (let i = 0; i < 5; i++) statuses.push((await signIn(owner.email, `guess ${minute}-${i}`)).res.status);
+        vi.setSystemTime(Date.now() + 61_000);
+      }
+      expect(statuses.slice(0, 50).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(50)).toEqual([429, 429, 429, 429, 429]);
+    });
+  });
+
+  it("with the default TRUSTED_PROXY_HOPS (0), rotating X-Forwarded-For or X-Real-IP does not escape the per-IP limit", async () => {
+    env.TRUSTED_PROXY_HOPS = 0;
+    // Early in a fixed minute, so the sliding window's carry-over from the last one cannot shift the count.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(new Date(Math.ceil(Date.now() / 60_000) * 60_000 + 5_000));
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const res = await callRoute(token, "POST", "/api/v1/auth/token", {
+          body: { email: uniqueEmail(), password: "wrong password!" },
+          ip: randomIp(),
+          headers: { "x-real-ip": randomIp() },
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+      expect(statuses.slice(10)).toEqual([429, 429]);
+    } finally {
+      env.TRUSTED_PROXY_HOPS = 1;
+      vi.useRealTimers();
+    }
   });
 });

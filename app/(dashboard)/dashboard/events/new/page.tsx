@@ -3,13 +3,21 @@ import { Card, PageHeader } from "@/app/_components/ui/card";
 import { SUGGESTED_CATEGORIES } from "@/lib/domain/events";
 import { EMPTY_EVENT_FORM } from "../_components/event-form-values";
 import { EventForm } from "../_components/event-form";
-import { organizerAccess, OrganizersOnly } from "../_components/organizer-access";
+import { organizerAccess, OrganizersOnly, VerifyToOrganize } from "../_components/organizer-access";
 
 export const metadata: Metadata = { title: "New event" };
 
 export default async function NewEventPage() {
-  const { allowed } = await organizerAccess("/dashboard/events/new");
+  const { allowed, verified, email } = await organizerAccess("/dashboard/events/new");
   if (!allowed) return <OrganizersOnly title="New event" />;
+  if (!verified) {
+    return (
+      <>
+        <PageHeader title="New event" />
+        <VerifyToOrganize email={email} />
+      </>
+    );
+  }
   return (
     <>
       <PageHeader title="New event" description="It is saved as a draft: nobody else sees it until you publish it." />
