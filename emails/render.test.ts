@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
+import { accountExistsMessage } from "@/lib/notifications";
 import { emailTemplateNames, isEmailTemplateName, previewEmail, renderEmail } from "./render";
 import BookingConfirmed from "./booking-confirmed";
 import { formatMoney } from "./format";
@@ -20,10 +22,14 @@ describe("renderEmail", () => {
     expect(email.text).toContain("expires in 10 minutes");
   });
 
-  it("tells the owner of an existing account how to sign in or reset, without a code", async () => {
-    const email = await previewEmail("account-exists");
-    expect(email.text).toContain("http://localhost:3000/sign-in");
-    expect(email.text).toContain("http://localhost:3000/reset-password");
+  it("tells the owner of an existing account how to sign in, without a code, as production sends it", async () => {
+    const email = await renderEmail(accountExistsMessage({ name: "Ann" }));
+    expect(email.subject).toBe("Someone tried to create an Evently account with your email");
+    expect(email.text).toContain("Hi Ann");
+    expect(email.text).toContain(`${env.APP_URL}/sign-in`);
+    expect(email.html).toContain(`href="${env.APP_URL}/sign-in"`);
+    // There is no password-reset page: the message must not promise one.
+    expect(email.text).not.toMatch(/reset/i);
     expect(email.text).not.toMatch(/\b\d{6}\b/);
   });
 

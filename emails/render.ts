@@ -1,5 +1,5 @@
 import { createElement, type ReactElement } from "react";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import AccountExists, { type AccountExistsProps } from "./account-exists";
 import BookingCancelled, { type BookingCancelledProps } from "./booking-cancelled";
 import BookingConfirmed, { type BookingConfirmedProps } from "./booking-confirmed";
@@ -78,8 +78,10 @@ export function isEmailTemplateName(name: string): name is EmailTemplateName {
 export async function renderEmail(message: EmailMessage): Promise<RenderedEmail> {
   // TypeScript cannot correlate `template` with `props` through the lookup; EmailMessage guarantees it.
   const { Component, subject } = templates[message.template] as Template<EmailMessage["props"]>;
-  const element = createElement(Component, message.props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const html = await render(createElement(Component, message.props));
+  // The text part is converted from that same HTML, as render's plainText option would do after a
+  // second full React render: one render per message.
+  const text = toPlainText(html);
   // Titles are user input: a line break in a header would end the header.
   return { subject: subject(message.props).replace(/\s+/g, " ").trim(), html, text };
 }

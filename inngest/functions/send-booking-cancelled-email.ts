@@ -1,9 +1,12 @@
-import { sendBookingCancelledEmail } from "@/lib/domain/bookings";
+import { MAIL_RETRIES, sendBookingCancelledEmail, sendOrRetryLater } from "@/lib/notifications";
 import { inngest } from "../client";
 import { events } from "../events";
 
-/** Tells the holder their booking is cancelled (by them, the organizer, or with the whole event). */
+/**
+ * Tells the holder their booking is cancelled (by them, the organizer, or with the whole event).
+ * The send is the whole run, so it runs in the body (one SDK call, no step).
+ */
 export const sendBookingCancelledEmailOnCancel = inngest.createFunction(
-  { id: "send-booking-cancelled-email", retries: 4, triggers: [events["booking.cancelled"]] },
-  async ({ event, step, ctx }) => step.run("send-email", () => sendBookingCancelledEmail({ ctx, input: { bookingId: event.data.bookingId } })),
+  { id: "send-booking-cancelled-email", retries: MAIL_RETRIES, triggers: [events["booking.cancelled"]] },
+  async ({ event, attempt, ctx }) => sendOrRetryLater(attempt, () => sendBookingCancelledEmail({ ctx, input: event.data })),
 );

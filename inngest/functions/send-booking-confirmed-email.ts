@@ -1,12 +1,15 @@
-import { sendBookingConfirmedEmail } from "@/lib/domain/bookings";
+import { MAIL_RETRIES, sendBookingConfirmedEmail, sendOrRetryLater } from "@/lib/notifications";
 import { inngest } from "../client";
 import { events } from "../events";
 
-/** Tickets by email for a direct booking; a promoted entry gets the waitlist-promoted message instead. */
+/**
+ * Tickets by email for a direct booking; a promoted entry gets the waitlist-promoted message
+ * instead. The send is the whole run, so it runs in the body (one SDK call, no step).
+ */
 export const sendBookingConfirmedEmailOnConfirm = inngest.createFunction(
-  { id: "send-booking-confirmed-email", retries: 4, triggers: [events["booking.confirmed"]] },
-  async ({ event, step, ctx }) => {
+  { id: "send-booking-confirmed-email", retries: MAIL_RETRIES, triggers: [events["booking.confirmed"]] },
+  async ({ event, attempt, ctx }) => {
     if (event.data.source === "waitlist") return { status: "skipped", reason: "waitlist promotion" };
-    return step.run("send-email", () => sendBookingConfirmedEmail({ ctx, input: { bookingId: event.data.bookingId } }));
+    return sendOrRetryLater(attempt, () => sendBookingConfirmedEmail({ ctx, input: event.data }));
   },
 );

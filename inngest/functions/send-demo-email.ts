@@ -1,4 +1,4 @@
-import { sendEmail } from "@/lib/mail/send-email";
+import { MAIL_RETRIES, sendJobsDemoEmail, sendOrRetryLater } from "@/lib/notifications";
 import { inngest } from "../client";
 import { events } from "../events";
 
@@ -7,19 +7,11 @@ import { events } from "../events";
  * names the event and this function, so a retried or re-delivered run sends nothing twice.
  */
 export const sendDemoEmail = inngest.createFunction(
-  { id: "send-demo-email", retries: 4, triggers: [events["platform.demo_requested"]] },
-  async ({ event, step, ctx }) => {
-    const sent = await step.run("send-email", () =>
-      sendEmail(ctx.db, {
-        dedupeKey: `${event.id}:send-demo-email`,
-        to: event.data.to,
-        message: {
-          template: "jobs-demo",
-          // The event's own time: the moment the request committed, the same on every retry.
-          props: { to: event.data.to, requestedAt: new Date(event.ts ?? Date.now()).toISOString() },
-        },
-      }),
-    );
+  { id: "send-demo-email", retries: MAIL_RETRIES, triggers: [events["platform.demo_requested"]] },
+  async ({ event, attempt, ctx }) => {
+    // The event's own time: the moment the request committed, the same on every retry.
+    const input = { factId: event.id!, to: event.data.to, requestedAt: new Date(event.ts ?? Date.now()).toISOString() };
+    const sent = await sendOrRetryLater(attempt, () => sendJobsDemoEmail({ ctx, input }));
     ctx.log.info({ mailId: sent.mailId, status: sent.status }, "platform.demo_email_sent");
     return sent;
   },

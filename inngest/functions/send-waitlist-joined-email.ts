@@ -1,9 +1,9 @@
-import { sendWaitlistJoinedEmail } from "@/lib/domain/bookings";
+import { MAIL_RETRIES, sendOrRetryLater, sendWaitlistJoinedEmail } from "@/lib/notifications";
 import { inngest } from "../client";
 import { events } from "../events";
 
-/** Confirms a place in line, with the position at sending time. */
+/** Confirms a place in line, with the position at sending time. The send is the whole run: no step. */
 export const sendWaitlistJoinedEmailOnJoin = inngest.createFunction(
-  { id: "send-waitlist-joined-email", retries: 4, triggers: [events["waitlist.joined"]] },
-  async ({ event, step, ctx }) => step.run("send-email", () => sendWaitlistJoinedEmail({ ctx, input: { entryId: event.data.entryId } })),
+  { id: "send-waitlist-joined-email", retries: MAIL_RETRIES, triggers: [events["waitlist.joined"]] },
+  async ({ event, attempt, ctx }) => sendOrRetryLater(attempt, () => sendWaitlistJoinedEmail({ ctx, input: event.data })),
 );

@@ -1,9 +1,9 @@
-import { sendWaitlistPromotedEmail } from "@/lib/domain/bookings";
+import { MAIL_RETRIES, sendOrRetryLater, sendWaitlistPromotedEmail } from "@/lib/notifications";
 import { inngest } from "../client";
 import { events } from "../events";
 
-/** Tells a waiting user their seats were booked for them, with the tickets. */
+/** Tells a waiting user their seats were booked for them, with the tickets. The send is the whole run: no step. */
 export const sendWaitlistPromotedEmailOnPromote = inngest.createFunction(
-  { id: "send-waitlist-promoted-email", retries: 4, triggers: [events["waitlist.promoted"]] },
-  async ({ event, step, ctx }) => step.run("send-email", () => sendWaitlistPromotedEmail({ ctx, input: { entryId: event.data.entryId } })),
+  { id: "send-waitlist-promoted-email", retries: MAIL_RETRIES, triggers: [events["waitlist.promoted"]] },
+  async ({ event, attempt, ctx }) => sendOrRetryLater(attempt, () => sendWaitlistPromotedEmail({ ctx, input: event.data })),
 );

@@ -5,7 +5,7 @@ import { mailbox } from "./schema";
 /**
  * Retention: deletes up to `limit` sent messages stored before `before` and returns how many
  * went. Unsent rows stay: they are the trace of a delivery that failed. A message's dedupe key
- * goes with it, which is safe because no job step is retried that late.
+ * goes with it, which is safe because no mail run is retried that late (its schedule spans a day).
  */
 export async function purgeMailbox(db: DbOrTx, { before, limit }: { before: Date; limit: number }): Promise<number> {
   const deleted = await db.execute(sql`

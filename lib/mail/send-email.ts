@@ -19,20 +19,19 @@ export type SendEmailInput = {
 export type SendEmailResult = { mailId: string; status: "sent" | "already-sent" };
 
 /**
- * The one way the app sends mail; called from job steps, never inside a transaction (SMTP is a
- * network call). The row is stored before sending and marked sent after, so a retried step skips a
+ * The one way the app sends mail; called from job runs, never inside a transaction (SMTP is a
+ * network call). The row is stored before sending and marked sent after, so a retry skips a
  * message that went out and resends one whose process died mid-way. That crash window (accepted by
  * the SMTP server, not yet marked) is the only way a message can go out twice.
+ *
+ * A first send, the common case, costs one statement (the insert, which is the whole delivery for
+ * the built-in mailbox) plus, over SMTP, the update that marks it sent. A retry composes again
+ * before its insert finds the stored row: cheaper than a look-up before every first send.
  */
 export async function sendEmail(db: DbOrTx, { dedupeKey, to, message }: SendEmailInput): Promise<SendEmailResult> {
   const transport = mailTransport();
-  let row = await findByDedupeKey(db, dedupeKey);
-  if (!row) {
-    const stored = await storeOnce(db, { dedupeKey, toAddress: normalizeAddress(to), transport, ...(await composeEmail(message)) });
-    if (stored.inserted && stored.row.sentAt) return { mailId: stored.row.id, status: "sent" };
-    row = stored.row;
-  }
-  if (row.sentAt) return { mailId: row.id, status: "already-sent" };
+  const { row, inserted } = await storeOnce(db, { dedupeKey, toAddress: normalizeAddress(to), transport, ...(await composeEmail(message)) });
+  if (row.sentAt) return { mailId: row.id, status: inserted ? "sent" : "already-sent" };
 
   if (transport === "smtp") {
     const mail = {
@@ -44,7 +43,7 @@ export async function sendEmail(db: DbOrTx, { dedupeKey, to, message }: SendEmai
       html: row.html,
       attachments: row.attachments,
     };
-    // Through the SMTP circuit: while the server is down the step fails at once and is retried later.
+    // Through the SMTP circuit: while the server is down the run fails at once and is retried later.
     await smtpCircuit().execute(() => deliverBySmtp(sharedSmtpTransporter(), mail));
   }
   await db

@@ -5,8 +5,11 @@ export type ReceivedMail = { from: string; to: string[]; raw: string };
 
 export type SmtpTestServer = { url: string; received: ReceivedMail[]; close: () => Promise<void> };
 
-/** A real SMTP server in this process, on a free port, that keeps every message it accepts. */
-export async function startSmtpTestServer(): Promise<SmtpTestServer> {
+/**
+ * A real SMTP server in this process that keeps every message it accepts: on a free port, or on
+ * `port` to bring a stopped server back where its clients expect it (an outage test).
+ */
+export async function startSmtpTestServer({ port = 0 }: { port?: number } = {}): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -27,11 +30,11 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve());
   });
-  const { port } = server.server.address() as AddressInfo;
+  const { port: listening } = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -16,7 +16,7 @@ export { listUsers, listUsersInput } from "./list-users";
 export { changeUserRole, changeUserRoleInput } from "./change-user-role";
 export { listSecurityEvents, listSecurityEventsInput, type SecurityEventView } from "./list-security-events";
 export { getUsersByIds, getUsersByIdsInput, getUsersByEmails, getUsersByEmailsInput, countUsers, type UserSummary } from "./get-users-by-ids";
-export { sendVerificationCodeEmail, sendAccountExistsEmail } from "./send-auth-emails";
+export { unsealVerificationCode, unsealVerificationCodeInput } from "./unseal-verification-code";
 export { seedUsers, seedUsersInput, DEMO_USERS, DEMO_PASSWORD } from "./seed-users";
 export { enforceAuthRateLimit, type AuthRateLimitedRoute } from "./rate-limits";
 export { emailSchema, normalizeEmail } from "./email";

@@ -24,8 +24,9 @@ export { cancelEventBookings, cancelEventBookingsInput } from "./cancel-event-bo
 export { closeEventWaitlist, closeEventWaitlistInput } from "./close-event-waitlist";
 export { purgeAuditLog, purgeAuditLogInput } from "./purge-audit-log";
 export { purgeIdempotencyKeys, purgeIdempotencyKeysInput } from "./purge-idempotency-keys";
-export { notableChanges, sendEventChangedEmails } from "./send-event-changed-emails";
-export { sendBookingConfirmedEmail, sendBookingCancelledEmail, sendWaitlistJoinedEmail, sendWaitlistPromotedEmail } from "./send-booking-emails";
+export { getBookingsByIds, getBookingsByIdsInput } from "./get-bookings-by-ids";
+export { getWaitlistEntriesByIds, getWaitlistEntriesByIdsInput } from "./get-waitlist-entries-by-ids";
+export { listEventHolders, listEventHoldersInput } from "./list-event-holders";
 export { enforceBookingRateLimit, type BookingRateLimitedAction } from "./rate-limits";
 export { getBookingOptions, getBookingOptionsInput, MAX_SEATS_PER_REQUEST, type BookingOptions } from "./get-booking-options";
 export { listEventBookings, listEventBookingsInput } from "./list-event-bookings";

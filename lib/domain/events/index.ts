@@ -5,6 +5,7 @@ export { cancelEvent, cancelEventInput } from "./cancel-event";
 export { getEvent, getEventOrThrow, getEventInput } from "./get-event";
 export { listEvents, listEventsInput, type ListEventsInput } from "./list-events";
 export { getEventsByIds, getEventsByIdsInput } from "./get-events-by-ids";
+export { getEventSchedules, getEventSchedulesInput, type EventSchedule } from "./get-event-schedules";
 export { listEventIdsByOrganizer, listEventIdsByOrganizerInput } from "./list-event-ids-by-organizer";
 export { listOrganizerIds } from "./list-organizer-ids";
 export { invalidateEventCache, invalidateEventCacheInput } from "./invalidate-event-cache";

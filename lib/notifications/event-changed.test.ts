@@ -3,13 +3,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { sendEventChangedEmailsOnUpdate } from "@/inngest/functions/send-event-changed-emails";
 import { getDb } from "@/lib/db/client";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
+import { bookSeats, cancelBooking } from "@/lib/domain/bookings";
 import { createEvent, publishEvent, updateEvent } from "@/lib/domain/events";
 import { drainJobs } from "@/lib/jobs/drain";
 import { listMailbox } from "@/lib/mail/list-mailbox";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
-import { bookSeats } from "./book-seats";
-import { cancelBooking } from "./cancel-booking";
-import { sendEventChangedEmails } from "./send-event-changed-emails";
+import { sendEventChangedEmails } from "./event-changed";
 
 const runJobs = () => drainJobs({ db: getDb(), functions: [sendEventChangedEmailsOnUpdate], timeoutMs: 20_000 });
 const changedMails = async (to: string) =>

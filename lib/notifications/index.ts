@@ -1,0 +1,13 @@
+// Notifications: composes and sends every email. It sits above the domains and reads them only
+// through their index.ts; the job functions in inngest/functions call it.
+export { sendBookingConfirmedEmail, bookingConfirmedEmailInput } from "./booking-confirmed";
+export { sendBookingCancelledEmail, bookingCancelledEmailInput } from "./booking-cancelled";
+export { sendWaitlistJoinedEmail, waitlistJoinedEmailInput } from "./waitlist-joined";
+export { sendWaitlistPromotedEmail, waitlistPromotedEmailInput } from "./waitlist-promoted";
+export { sendEventChangedEmails, eventChangedEmailsInput, notableChanges } from "./event-changed";
+export { sendVerificationCodeEmail } from "./verification-code";
+export { sendAccountExistsEmail, accountExistsMessage } from "./account-exists";
+export { sendJobsDemoEmail } from "./jobs-demo";
+export { MAIL_RETRIES } from "./mail-retry-schedule";
+export { sendOrRetryLater } from "./send-or-retry-later";
+export type { Notified } from "./outcome";
