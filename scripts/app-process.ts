@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_HOST, parseEnv } from "../lib/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import { spawnAppProcesses, type AppMode } from "./spawn-app";
 
 /**
  * What `npm start` and `npm run dev` share: a database (DATABASE_URL's, or an embedded Postgres
@@ -31,39 +32,6 @@ function ensureBuild(): void {
   const result = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);
   if (commit) writeFileSync(stamp, commit);
-}
-
-/**
- * How the app runs: `start` (`next start` of the build in .next), `dev` (`next dev`), `standalone`
- * (the image: `node server.js` of the standalone output).
- */
-export type AppMode = "start" | "dev" | "standalone";
-
-export type AppProcesses = { web: ChildProcess; worker: ChildProcess | null };
-
-/**
- * The app's processes, as `npm start`/`npm run dev`, the image, the process tests and the booking
- * benchmark all start them: the web server, and with `separateWorker` a jobs worker process
- * (scripts/worker.ts) beside it. The web process runs jobs itself only with JOBS_WORKER=inline.
- */
-export function spawnAppProcesses(o: {
-  mode: AppMode;
-  env: NodeJS.ProcessEnv;
-  port: number;
-  host: string;
-  separateWorker: boolean;
-  stdio: StdioOptions;
-}): AppProcesses {
-  const env = { ...o.env, HOST: o.host, PORT: String(o.port) };
-  const web =
-    o.mode === "standalone"
-      ? // server.js reads HOSTNAME and PORT; Docker sets HOSTNAME to the container's name.
-        spawn(process.execPath, ["server.js"], { stdio: o.stdio, env: { ...env, HOSTNAME: o.host } })
-      : spawn(process.execPath, [require.resolve("next/dist/bin/next"), o.mode, "-p", String(o.port), "-H", o.host], { stdio: o.stdio, env });
-  const worker = o.separateWorker
-    ? spawn(process.execPath, [require.resolve("tsx/cli"), path.join(import.meta.dirname, "worker.ts")], { stdio: o.stdio, env })
-    : null;
-  return { web, worker };
 }
 
 /** `database`: a cluster the caller started; it is stopped with the app, like one started here. */
