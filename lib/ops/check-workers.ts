@@ -14,12 +14,25 @@ export type WorkersDetail = {
   waiting: number;
 };
 
+export type WorkersCheck = {
+  check: CheckResult;
+  /** Why health is degraded because of the workers, in words an operator acts on; null when it is not. */
+  reason: string | null;
+  /** No worker while nothing waits: not a fault, worth saying. */
+  note: string | null;
+};
+
+function noWorkerReason(detail: WorkersDetail): string {
+  const seen = detail.lastSeenSecondsAgo === null ? "No jobs worker has been seen" : `No jobs worker has been seen for ${detail.lastSeenSecondsAgo} s`;
+  return `${seen} while ${detail.waiting} jobs wait: start one (npm run worker, or JOBS_WORKER=separate with npm start).`;
+}
+
 /**
  * Whether some jobs worker is alive, from the heartbeats (lib/jobs/heartbeat.ts). Jobs run in
  * worker processes that the web process cannot see, so this is how it tells "jobs are slow" from
  * "nobody runs them". No worker while nothing waits is fine; no worker while work waits is degraded.
  */
-export async function checkWorkers(db: Db, timeoutMs = 2_000): Promise<CheckResult & { detail?: WorkersDetail | string }> {
+export async function checkWorkers(db: Db, timeoutMs = 2_000): Promise<WorkersCheck> {
   const started = performance.now();
   try {
     const [row] = await withDeadline(
@@ -39,15 +52,13 @@ export async function checkWorkers(db: Db, timeoutMs = 2_000): Promise<CheckResu
       lastSeenSecondsAgo: row!.last_seen === null ? null : Math.max(0, Math.floor(Number(row!.last_seen))),
       waiting: row!.waiting,
     };
-    const status = detail.live === 0 && detail.waiting > 0 ? "degraded" : "ok";
-    return { status, latencyMs: Math.round(performance.now() - started), detail };
+    const latencyMs = Math.round(performance.now() - started);
+    if (detail.live > 0) return { check: { status: "ok", latencyMs, detail }, reason: null, note: null };
+    if (detail.waiting === 0) return { check: { status: "ok", latencyMs, detail }, reason: null, note: "No jobs worker is running; nothing waits for one yet." };
+    return { check: { status: "degraded", latencyMs, detail }, reason: noWorkerReason(detail), note: null };
   } catch (error) {
-    return { status: "down", latencyMs: Math.round(performance.now() - started), detail: error instanceof Error ? error.message : "unreachable" };
+    const detail = error instanceof Error ? error.message : "unreachable";
+    // Postgres unreachable is the database check's reason already.
+    return { check: { status: "down", latencyMs: Math.round(performance.now() - started), detail }, reason: null, note: null };
   }
-}
-
-/** The reason a degraded workers check gives, in words an operator acts on. */
-export function noWorkerReason(detail: WorkersDetail): string {
-  const seen = detail.lastSeenSecondsAgo === null ? "No jobs worker has been seen" : `No jobs worker has been seen for ${detail.lastSeenSecondsAgo} s`;
-  return `${seen} while ${detail.waiting} jobs wait: start one (npm run worker, or JOBS_WORKER=separate with npm start).`;
 }

@@ -6,7 +6,7 @@ import type { CircuitStatus } from "@/lib/resilience/circuit";
 import { withDeadline } from "@/lib/resilience/deadline";
 import { checkDatabase, type CheckResult } from "./check-database";
 import { checkRedis } from "./check-redis";
-import { checkWorkers, noWorkerReason, type WorkersDetail } from "./check-workers";
+import { checkWorkers, type WorkersCheck } from "./check-workers";
 import { dependencyCircuits } from "./dependencies";
 
 export type Health = {
@@ -31,13 +31,12 @@ async function checkJobs(db: Db): Promise<CheckResult> {
   }
 }
 
-function configurationNotes(redis: CheckResult, workers: CheckResult): string[] {
+function configurationNotes(redis: CheckResult, workers: WorkersCheck): string[] {
   const notes: string[] = [];
   if (redis.status === "not_configured") notes.push("Redis is not configured: no shared cache, rate limits count per process.");
   if (env.RATE_LIMITS === "off") notes.push("Rate limits are off (RATE_LIMITS=off).");
   if (mailTransport() === "mailbox") notes.push("Mail goes to the built-in mailbox, not SMTP (SMTP_URL is not set).");
-  const live = (workers.detail as WorkersDetail | undefined)?.live;
-  if (live === 0 && workers.status === "ok") notes.push("No jobs worker is running; nothing waits for one yet.");
+  if (workers.note) notes.push(workers.note);
   if (env.JOBS_WORKER === "inline") notes.push("Jobs run inside this web process (JOBS_WORKER=inline): fine for a small install, slower under load.");
   return notes;
 }
@@ -55,7 +54,7 @@ export async function checkHealth(db: Db): Promise<Health> {
   if (database.status !== "ok") reasons.push(`Postgres is unreachable: ${String(database.detail ?? "no answer")}`);
   // Running without Redis is a choice (a note), Redis configured but failing is a fault (a reason).
   if (redis.status !== "ok" && redis.status !== "not_configured") reasons.push(`Redis is unavailable (${String(redis.detail)}): serving without cache, rate limits count per process.`);
-  if (workers.status === "degraded") reasons.push(noWorkerReason(workers.detail as WorkersDetail));
+  if (workers.reason) reasons.push(workers.reason);
   if (jobs.status !== "ok") reasons.push(`Background jobs are behind or failing: ${JSON.stringify(jobs.detail)}`);
   for (const circuit of dependencyCircuits()) {
     if (circuit.name !== "redis" && circuit.status() !== "closed") {
@@ -64,5 +63,5 @@ export async function checkHealth(db: Db): Promise<Health> {
   }
 
   const status = database.status !== "ok" ? "down" : reasons.length > 0 ? "degraded" : "ok";
-  return { status, checks: { database, redis, jobs, workers }, circuits, reasons, notes: configurationNotes(redis, workers) };
+  return { status, checks: { database, redis, jobs, workers: workers.check }, circuits, reasons, notes: configurationNotes(redis, workers) };
 }
