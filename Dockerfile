@@ -45,4 +45,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # The supervisor migrates and seeds, then runs server.js (on HOST:PORT) and the worker, forwards
 # SIGTERM to both and exits when either does.
-CMD ["node", "node_modules/tsx/dist/cli.mjs", "scripts/start.ts", "--standalone"]
+CMD ["node", "--import", "tsx", "scripts/start.ts", "--standalone"]
