@@ -1,5 +1,10 @@
 # syntax=docker/dockerfile:1.7
 # Multi-stage build of Evently: Next.js standalone output, run as a non-root user.
+# One image, two roles: the default command starts the web server and a jobs worker process side
+# by side (scripts/start.ts --standalone, the same supervisor as `npm start`); with
+# JOBS_WORKER=off it starts the web server only, and `node --import tsx scripts/worker.ts` runs a
+# worker alone (compose.yaml's worker service). The worker runs from the
+# TypeScript sources with tsx, like the migrate/seed step: no second bundle to build and keep in step.
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
@@ -18,7 +23,7 @@ WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
-    HOSTNAME=0.0.0.0 \
+    HOST=0.0.0.0 \
     REQUIRE_AUTH_SECRET=true \
     AUTH_TRUST_HOST=true \
     SEED_DEMO=false
@@ -27,7 +32,7 @@ COPY --from=build --chown=evently:evently /app/.next/standalone ./
 COPY --from=build --chown=evently:evently /app/.next/static ./.next/static
 COPY --from=build --chown=evently:evently /app/public ./public
 COPY --from=build --chown=evently:evently /app/drizzle ./drizzle
-# The migrate/seed step runs from source with tsx before the server starts.
+# The migrate/seed step and the jobs worker run from source with tsx.
 COPY --from=build --chown=evently:evently /app/node_modules ./node_modules
 COPY --from=build --chown=evently:evently /app/lib ./lib
 COPY --from=build --chown=evently:evently /app/emails ./emails
@@ -38,4 +43,6 @@ USER evently
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["sh", "-c", "node node_modules/tsx/dist/cli.mjs scripts/prepare-database.ts && exec node server.js"]
+# The supervisor migrates and seeds, then runs server.js (on HOST:PORT) and the worker, forwards
+# SIGTERM to both and exits when either does.
+CMD ["node", "--import", "tsx", "scripts/start.ts", "--standalone"]

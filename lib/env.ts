@@ -11,13 +11,31 @@ const bool = z
   .enum(["1", "0", "true", "false", "on", "off", "yes", "no", ""])
   .transform((v) => ["1", "true", "on", "yes"].includes(v));
 
+/**
+ * Where background jobs run. `separate` (default): `npm start` runs a worker process beside the
+ * web process, which runs none itself. `inline`: in the web process (tiny installs). `off`: this
+ * process runs none; start `npm run worker` elsewhere. `true`/`false` are the older spellings.
+ */
+export const jobsWorkerModes = ["separate", "inline", "off"] as const;
+export type JobsWorkerMode = (typeof jobsWorkerModes)[number];
+const jobsWorkerMode = z
+  .enum([...jobsWorkerModes, "true", "false", "1", "0", "on", "yes", "no"])
+  .transform((v): JobsWorkerMode => (v === "separate" ? "separate" : ["inline", "true", "1", "on", "yes"].includes(v) ? "inline" : "off"));
+
+/** Where `npm start` listens unless HOST says otherwise: this machine only. */
+export const DEFAULT_HOST = "127.0.0.1";
+
 const retentionDays = (days: number) => z.coerce.number().int().min(0).max(36_500).default(days);
 
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    HOST: z.string().min(1).default("127.0.0.1"),
+    /**
+     * The interface the web server listens on. Unset in a process means "not known": `npm start`
+     * passes DEFAULT_HOST down to its web process when HOST is unset; the image sets 0.0.0.0.
+     */
+    HOST: z.string().min(1).optional(),
     APP_URL: z.url().optional(),
     DATA_DIR: z.string().min(1).default(".data"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -41,7 +59,11 @@ const schema = z
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),
     INNGEST_DEV: z.string().optional(),
     INNGEST_BASE_URL: z.url().optional(),
-    JOBS_WORKER: bool.default(true),
+    JOBS_WORKER: jobsWorkerMode.default("separate"),
+    /** The worker process's own database pool (its runs, lease renewals and LISTEN). */
+    WORKER_DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(6),
+    /** How long a worker's claim on a run holds without renewal: a dead worker's runs are taken over after it. */
+    JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
 
     RATE_LIMITS: z.enum(["on", "off"]).default("on"),
     /** Requests per client IP per minute, on each of the auth routes (token, register, verify, resend). */

@@ -1,12 +1,14 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseEnv } from "../lib/env";
+import { DEFAULT_HOST, parseEnv } from "../lib/env";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded";
+import { spawnAppProcesses, type AppMode } from "./spawn-app";
 
 /**
  * What `npm start` and `npm run dev` share: a database (DATABASE_URL's, or an embedded Postgres
- * under the data folder), migrations, the demo seed, then Next itself as a child process.
+ * under the data folder), migrations, the demo seed, then the web server and (JOBS_WORKER=separate,
+ * the default) a jobs worker as child processes, stopped together.
  */
 function log(msg: string, extra: Record<string, unknown> = {}): void {
   console.log(JSON.stringify({ level: 30, time: new Date().toISOString(), service: "evently", msg, ...extra }));
@@ -33,7 +35,7 @@ function ensureBuild(): void {
 }
 
 /** `database`: a cluster the caller started; it is stopped with the app, like one started here. */
-export async function runApp(mode: "start" | "dev", database?: EmbeddedDatabase): Promise<void> {
+export async function runApp(mode: AppMode, database?: EmbeddedDatabase): Promise<void> {
   const env = parseEnv(process.env);
   let embedded = database;
   let databaseUrl = env.DATABASE_URL;
@@ -60,22 +62,28 @@ export async function runApp(mode: "start" | "dev", database?: EmbeddedDatabase)
   }
 
   if (mode === "start") ensureBuild();
-  const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), mode, "-p", String(env.PORT)], {
-    stdio: "inherit",
-    env: childEnv,
-  });
+  const host = env.HOST ?? DEFAULT_HOST;
+  const separateWorker = env.JOBS_WORKER === "separate";
+  const { web, worker } = spawnAppProcesses({ mode, env: childEnv, port: env.PORT, host, separateWorker, stdio: "inherit" });
+  log("app started", { url: `http://${host}:${env.PORT}`, jobsWorker: separateWorker ? `process ${worker!.pid}` : env.JOBS_WORKER });
 
+  // Either process ending ends the app: the other is stopped gracefully, then the database.
+  const children = [web, ...(worker ? [worker] : [])];
+  const exits = children.map((child) => new Promise<number>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)))));
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    next.kill(signal);
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGHUP", () => stop("SIGTERM"));
-  next.on("exit", async (code) => {
-    await embedded?.stop();
-    process.exit(code ?? 0);
-  });
+  const first = await Promise.race(children.map((child, i) => exits[i]!.then((code) => ({ child, code }))));
+  const unexpected = !stopping;
+  if (unexpected) log(`${first.child === web ? "web" : "jobs worker"} process exited (code ${first.code}): stopping the app`);
+  stop("SIGTERM");
+  const codes = await Promise.all(exits);
+  await embedded?.stop();
+  process.exit(unexpected ? first.code || 1 : codes[0]!);
 }

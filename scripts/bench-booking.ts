@@ -1,28 +1,41 @@
 import { randomBytes } from "node:crypto";
 import { runMigrations } from "../lib/db/migrate";
-import { ensureProductionBuild, startApp } from "../tests/scale/support/app-server";
+import { ensureProductionBuild, startApp, startWorker, type WorkerProcess } from "../tests/scale/support/app-server";
 import { freshLocalDatabase } from "./fresh-local-database";
-import { client, cpuMsOf, flashSale, hammer, postgresFloor } from "./bench-booking/load";
+import { measureAftermath } from "./bench-booking/aftermath";
+import { client, cpuMsOf, flashSale, hammer, hammerUntil, postgresFloor } from "./bench-booking/load";
 
 /**
- * `npm run bench:booking`: a flash sale over HTTP against the production build (`next start` on a
- * free loopback port, fresh database, RATE_LIMITS=off, LOG_LEVEL=warn): one event of --capacity
- * seats (1,000), --buyers verified buyers (200) with access tokens, --concurrency clients (50)
- * booking one seat per request until SOLD_OUT, --rounds sales (5) after two warm-up sales. Measured
- * in the same run: the framework floor (GET /api/info, the same build, the same load) and the
- * Postgres floor (the bare conditional seat update on one row from 50 connections). The load
- * generator shares the machine: read the figures as ratios; the CPU per request of the app, the
- * embedded Postgres and the generator says where the time goes. --jobs runs the app's jobs worker
- * (emails, analytics) during the sale instead of after it; BENCH_APP_NODE_OPTIONS passes Node
- * flags to the app (e.g. --max-semi-space-size=32).
+ * `npm run bench:booking`: a flash sale over HTTP against the production build, started as
+ * `npm start` starts it (scripts/spawn-app.ts: `next start` on a free loopback port and a jobs
+ * worker process beside it), on a fresh database, RATE_LIMITS=off, LOG_LEVEL=warn. One event of
+ * --capacity seats (2,000), --buyers verified buyers (200) with access tokens, --concurrency
+ * clients (50) booking one seat per request until SOLD_OUT; --rounds sales (1), each after a
+ * framework-floor burst (GET /api/info) and once the previous sale's jobs are done, after one
+ * smaller warm-up sale. Then the aftermath of the last sale: seconds until every confirmation is
+ * in the mailbox and analytics agree with the bookings (drain rate against the sale's seat rate),
+ * the verification-code latency of 20 sign-ups made meanwhile, GET /api/info's rate during the
+ * drain against idle, and the worker process's CPU per booking (from /proc). Also the Postgres
+ * floor (the bare conditional seat update on one row from 50 connections).
+ *
+ * --worker=off: no worker during the sales; one starts when the last sale ends (its aftermath
+ * then includes the worker's start-up). --compare: with the worker on, one more sale with the
+ * worker process stopped first, and the ratio of the two seat rates. The load generator shares
+ * the machine: read the figures as ratios. BENCH_APP_NODE_OPTIONS passes Node flags to the app.
  */
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
-const CAPACITY = arg("capacity", 1000);
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const arg = (name: string, fallback: number) => Number(option(name) ?? fallback);
+const CAPACITY = arg("capacity", 2000);
 const BUYERS = arg("buyers", 200);
 const CONCURRENCY = arg("concurrency", 50);
-const ROUNDS = arg("rounds", 5);
+const ROUNDS = Math.max(1, arg("rounds", 1));
 const TIMEOUT_S = arg("timeout", 60);
-const JOBS = process.argv.includes("--jobs");
+const AFTERMATH_TIMEOUT_S = arg("aftermath-timeout", 300);
+const WORKER_ON = (option("worker") ?? "on") !== "off";
+const COMPARE = process.argv.includes("--compare") && WORKER_ON;
+/** Clients on GET /api/info while measuring the drain and idle alike. */
+const INFO_CONCURRENCY = 10;
+const IDLE_MS = 5_000;
 const DB_NAME = "evently_bench_booking";
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
@@ -40,8 +53,9 @@ async function main() {
   const { createEvent, publishEvent } = await import("../lib/domain/events");
   const { testCtx } = await import("../tests/harness/db");
   const { getDb, closeDb } = await import("../lib/db/client");
+  const { waitForQuietJobs } = await import("../tests/scale/support/sale");
 
-  say(`seeding ${BUYERS} verified buyers with access tokens and ${ROUNDS + 3} events…`);
+  say(`seeding ${BUYERS} verified buyers with access tokens and ${ROUNDS + (COMPARE ? 3 : 2)} events…`);
   const organizer = await createTestUser({ role: "organizer" });
   const tokens: string[] = [];
   for (let i = 0; i < BUYERS; i++) tokens.push((await createTestTokens()).accessToken);
@@ -51,23 +65,34 @@ async function main() {
     const draft = await createEvent({ ctx: testCtx(organizer.actor), input });
     return (await publishEvent({ ctx: testCtx(organizer.actor), input: { id: draft.id } })).id;
   };
-  // Two warm-up sales: V8 keeps optimizing the booking path well past the first thousand requests.
-  const warmEvents = [await newEvent(Math.min(CAPACITY, BUYERS * 10)), await newEvent(Math.min(CAPACITY, BUYERS * 10))];
+  // A warm-up sale: V8 keeps optimizing the booking path well past the first requests.
+  const warmEvent = await newEvent(Math.min(CAPACITY, 1000, BUYERS * 10));
+  const offEvent = COMPARE ? await newEvent(CAPACITY) : null;
   const saleEvents: string[] = [];
   for (let r = 0; r < ROUNDS; r++) saleEvents.push(await newEvent(CAPACITY));
   const floorEvent = await newEvent(1_000_000);
 
   say("ensuring a production build (next build when missing)…");
   ensureProductionBuild();
-  const app = await startApp({ env: { DATABASE_URL: database.url, AUTH_SECRET: process.env.AUTH_SECRET, RATE_LIMITS: "off", LOG_LEVEL: "warn", JOBS_WORKER: JOBS ? "true" : "false", NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS } });
+  const appEnv = { DATABASE_URL: database.url, AUTH_SECRET: process.env.AUTH_SECRET, RATE_LIMITS: "off", LOG_LEVEL: "warn", NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS };
+  const app = await startApp({ jobs: WORKER_ON ? "separate" : "off", env: appEnv });
+  let worker: WorkerProcess | null = app.worker;
+  const ensureWorker = () => (worker ??= startWorker({ port: app.port, env: appEnv }));
+  const stopWorker = async () => {
+    await worker?.stop("SIGTERM");
+    worker = null;
+  };
+  const quiet = () => waitForQuietJobs(AFTERMATH_TIMEOUT_S * 1000);
+
   const appCpu = () => cpuMsOf((pid) => pid === app.pid);
+  const workerCpu = () => (worker ? cpuMsOf((pid) => pid === worker!.pid) : 0);
   const embeddedDir = database.embedded?.dataDir;
   const pgCpu = () => (embeddedDir ? cpuMsOf((_, cmd) => cmd.includes(embeddedDir)) : Number.NaN);
   const genCpu = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
   };
-  /** CPU ms per request of the app, Postgres and this generator while `work` runs. */
+  /** CPU ms per request of the web process, Postgres and this generator while `work` runs. */
   async function measured<T extends { count: number }>(work: () => Promise<T>) {
     const before = [appCpu(), pgCpu(), genCpu()];
     const result = await work();
@@ -76,31 +101,52 @@ async function main() {
     return { ...result, cpu: { app: per[0]!, pg: per[1]!, gen: per[2]! } };
   }
   const cpuText = (c: { app: number; pg: number; gen: number }) =>
-    `CPU/request app ${c.app.toFixed(2)} ms${Number.isNaN(c.pg) ? "" : `, postgres ${c.pg.toFixed(2)} ms`}, generator ${c.gen.toFixed(2)} ms`;
+    `CPU/request web ${c.app.toFixed(2)} ms${Number.isNaN(c.pg) ? "" : `, postgres ${c.pg.toFixed(2)} ms`}, generator ${c.gen.toFixed(2)} ms`;
 
   try {
     const request = client(app.url, CONCURRENCY);
     const sale = (eventId: string) => flashSale(request, { eventId, tokens, concurrency: CONCURRENCY, timeoutMs: TIMEOUT_S * 1000 });
-    const floor = () => hammer(CAPACITY, CONCURRENCY, () => request("GET", "/api/info"));
-    say(`app on ${app.url} (jobs worker ${JOBS ? "on" : "off during the sale"}); warming up…`);
-    for (const eventId of warmEvents) {
-      await floor();
-      await sale(eventId);
+    const floor = () => hammer(Math.min(CAPACITY, 2000), CONCURRENCY, () => request("GET", "/api/info"));
+    say(`app on ${app.url}, jobs worker ${WORKER_ON ? `process ${worker!.pid}` : "off during the sales"}; warming up…`);
+    ensureWorker();
+    await floor();
+    await sale(warmEvent);
+    await quiet();
+
+    let offSale: Awaited<ReturnType<typeof sale>> | null = null;
+    if (offEvent) {
+      await stopWorker();
+      offSale = await sale(offEvent);
+      ensureWorker();
+      await quiet();
     }
+    if (!WORKER_ON) await stopWorker();
 
     // Floor and sale alternate, so the box's other load hits both alike; ratios are per round.
     const rounds = [];
-    for (const eventId of saleEvents) {
+    let workerCpuBefore = 0;
+    for (const [i, eventId] of saleEvents.entries()) {
+      if (i > 0 && WORKER_ON) await quiet();
       const f = await measured(floor);
       if (!f.ok) throw new Error("the framework floor route did not answer 200");
+      if (i === saleEvents.length - 1) workerCpuBefore = workerCpu();
       const s = await measured(() => sale(eventId));
       rounds.push({ eventId, floor: f, sale: s });
     }
+    const last = rounds.at(-1)!;
+    if (!WORKER_ON) workerCpuBefore = 0;
+    const drainingWorker = ensureWorker();
+    const aftermath = await measureAftermath({ sql: getDb().$client, baseUrl: app.url, eventId: last.eventId, infoConcurrency: INFO_CONCURRENCY, timeoutMs: AFTERMATH_TIMEOUT_S * 1000 });
+    const jobCpuMs = cpuMsOf((pid) => pid === drainingWorker.pid) - workerCpuBefore;
+    await quiet();
+    const info = client(app.url, INFO_CONCURRENCY);
+    const idleUntil = performance.now() + IDLE_MS;
+    const idle = await hammerUntil(() => performance.now() > idleUntil, INFO_CONCURRENCY, () => info("GET", "/api/info"));
     const pg = await postgresFloor(database.url, { eventId: floorEvent, total: 20_000, connections: CONCURRENCY });
 
     const db = getDb();
     say();
-    say(`flash sale: ${CAPACITY} seats, ${BUYERS} buyers, ${CONCURRENCY} concurrent clients, 1 seat per request; ${rounds.length} rounds, each after a framework-floor burst`);
+    say(`flash sale: ${CAPACITY} seats, ${BUYERS} buyers, ${CONCURRENCY} concurrent clients, 1 seat per request; jobs worker ${WORKER_ON ? "on (a separate process)" : "off during the sale"}; ${rounds.length} round(s), each after a framework-floor burst`);
     for (const [i, r] of rounds.entries()) {
       const [row] = await db.$client<{ capacity: number; sold: number; items: number }[]>`
         select inv.capacity, inv.sold,
@@ -121,7 +167,22 @@ async function main() {
         `${((100 * mid.sale.seatsPerSecond) / mid.floor.rps).toFixed(0)} % of the framework floor (${mid.floor.rps.toFixed(0)} req/s), ` +
         `${((100 * mid.sale.seatsPerSecond) / pg.ups).toFixed(0)} % of the postgres floor (${pg.ups.toFixed(0)} updates/s)`,
     );
+    if (offSale) {
+      say(`worker on vs off: ${last.sale.seatsPerSecond.toFixed(0)} vs ${offSale.seatsPerSecond.toFixed(0)} seats/s (p99 ${last.sale.p99.toFixed(1)} vs ${offSale.p99.toFixed(1)} ms) = ${(last.sale.seatsPerSecond / offSale.seatsPerSecond).toFixed(2)}×`);
+    }
+    say();
+    say(`aftermath of the last sale (${aftermath.bookings} bookings${WORKER_ON ? "" : "; the worker started when the sale ended"}):`);
+    say(
+      aftermath.drained
+        ? `  every confirmation in the mailbox and analytics in agreement ${aftermath.seconds.toFixed(1)} s after the sale: ` +
+            `${(aftermath.bookings / aftermath.seconds).toFixed(0)} bookings/s = ${(aftermath.bookings / aftermath.seconds / last.sale.seatsPerSecond).toFixed(2)}× the sale's seat rate`
+        : `  NOT drained within ${AFTERMATH_TIMEOUT_S} s`,
+    );
+    say(`  verification codes for 20 sign-ups made meanwhile: ${aftermath.codes.received} received, p50 ${aftermath.codes.p50.toFixed(2)} s, p99 ${aftermath.codes.p99.toFixed(2)} s`);
+    say(`  GET /api/info (${INFO_CONCURRENCY} clients) during the drain ${aftermath.info.rps.toFixed(0)} req/s (p99 ${aftermath.info.p99.toFixed(1)} ms) vs idle ${idle.rps.toFixed(0)} req/s (p99 ${idle.p99.toFixed(1)} ms) = ${(aftermath.info.rps / idle.rps).toFixed(2)}×`);
+    say(`  jobs worker CPU: ${(jobCpuMs / aftermath.bookings).toFixed(2)} ms per booking (${(jobCpuMs / 1000).toFixed(1)} s over the sale and its aftermath${WORKER_ON ? "" : ", start-up included"})`);
   } finally {
+    await stopWorker();
     await app.stop("SIGTERM");
     await closeDb();
     await database.drop();

@@ -1,3 +1,4 @@
 import { runApp } from "./app-process";
 
-void runApp("start");
+// `--standalone`: the container image, which runs the standalone output's server.js.
+void runApp(process.argv.includes("--standalone") ? "standalone" : "start");

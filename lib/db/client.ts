@@ -24,6 +24,16 @@ export function createDb(url: string, options: { max?: number } = {}): Db {
 }
 
 let shared: Db | undefined;
+let sharedMax: number | undefined;
+
+/**
+ * Sizes the process-wide pool before its first use: a worker process (scripts/worker.ts) wants
+ * WORKER_DATABASE_POOL_MAX, not the web's DATABASE_POOL_MAX, also for code that falls back to getDb().
+ */
+export function sizeSharedPool(max: number): void {
+  if (shared) throw new Error("the database pool is already open: size it before first use");
+  sharedMax = max;
+}
 
 /** The process-wide pool. Lazy, so importing a module never needs a database (e.g. during `next build`). */
 export function getDb(): Db {
@@ -31,7 +41,7 @@ export function getDb(): Db {
     if (!env.DATABASE_URL) {
       throw new Error("DATABASE_URL is not set: start the app with `npm start` (embedded Postgres) or set it.");
     }
-    shared = createDb(env.DATABASE_URL);
+    shared = createDb(env.DATABASE_URL, { max: sharedMax });
   }
   return shared;
 }

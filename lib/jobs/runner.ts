@@ -1,5 +1,3 @@
-import { hostname } from "node:os";
-import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { logger as rootLogger, type Logger } from "@/lib/log/logger";
 import { inngest } from "@/inngest/client";
@@ -8,6 +6,7 @@ import { claimRun, renewLease } from "./claim";
 import { scheduleCronTicks } from "./cron";
 import { executeRun, type RunOutcome } from "./execute-run";
 import { fanOut } from "./fan-out";
+import { newWorkerId } from "./heartbeat";
 import { createInProcessHandler } from "./in-process-handler";
 import { buildRegistry, type JobFunction } from "./registry";
 import type { JobRun } from "./schema";
@@ -34,7 +33,7 @@ export function createRunner(o: RunnerOptions) {
   const registry = buildRegistry(inngest.id, o.functions ?? allFunctions);
   const handler = createInProcessHandler(registry, inngest);
   const functionIds = [...registry.byId.keys()];
-  const workerId = o.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const workerId = o.workerId ?? newWorkerId();
   const leaseMs = o.leaseMs ?? 30_000;
   const base = o.retryBaseMs ?? 1_000;
   const max = o.retryMaxMs ?? 10 * 60_000;

@@ -87,3 +87,23 @@ export const cronSchedules = platform.table(
   },
   (t) => [primaryKey({ name: "cron_schedules_pk", columns: [t.functionId, t.cron] })],
 );
+
+/**
+ * Jobs workers alive now: each writes its row at start and `last_seen_at` every few seconds, and
+ * deletes it when it stops cleanly. A row whose beat is old belongs to a worker that died; the web
+ * process reads these to say why jobs wait (health) and who runs them (admin).
+ */
+export const jobWorkers = platform.table(
+  "job_workers",
+  {
+    /** The worker id its claims carry in `job_runs.locked_by`. */
+    id: text("id").primaryKey(),
+    host: text("host").notNull(),
+    pid: integer("pid").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("job_workers_last_seen_at_idx").on(t.lastSeenAt)],
+);
+
+export type JobWorker = typeof jobWorkers.$inferSelect;

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/log/logger";
 import { msUntilNextDue } from "./claim";
+import { newWorkerId, startHeartbeat } from "./heartbeat";
 import { inngestServer } from "./inngest-server";
 import { JOBS_CHANNEL } from "./outbox";
 import { inngestSender, relayOutbox, type SendToInngest } from "./relay";
@@ -50,7 +51,7 @@ function wakeable() {
  * Starts the jobs worker of this process. With an Inngest server configured it only relays the
  * outbox to it; otherwise it runs the functions in-process. Idle, it waits for a NOTIFY from
  * `emit`, the next due run, or `pollMs`. `stop()` lets the steps in progress finish, hands their
- * runs back and returns.
+ * runs back and returns. While it runs, its heartbeat row says it is alive (heartbeat.ts).
  */
 export function startJobsWorker(o: WorkerOptions): JobsWorker {
   const pollMs = o.pollMs ?? 1_000;
@@ -62,6 +63,8 @@ export function startJobsWorker(o: WorkerOptions): JobsWorker {
     log.warn({ err }, "jobs.listen_failed");
     return null;
   });
+  const workerId = o.workerId ?? newWorkerId();
+  const heartbeat = startHeartbeat(o.db, workerId, log);
   const server = inngestServer();
   const send = o.sendToInngest ?? (server ? inngestSender(server) : null);
 
@@ -77,7 +80,7 @@ export function startJobsWorker(o: WorkerOptions): JobsWorker {
   };
 
   const runLoop = async () => {
-    const runner = createRunner({ ...o, log: o.log });
+    const runner = createRunner({ ...o, workerId, log: o.log });
     const inFlight = new Set<Promise<unknown>>();
     log.info({ workerId: runner.workerId, functions: runner.functionIds }, "jobs.worker_started");
     for (const ignored of runner.registry.ignoredOptions) log.warn(ignored, "jobs.options_need_inngest_server");
@@ -113,6 +116,7 @@ export function startJobsWorker(o: WorkerOptions): JobsWorker {
       signal.wake();
       await loop;
       await (await listening)?.unlisten();
+      await heartbeat.stop();
       log.info("jobs.worker_stopped");
     },
   };

@@ -13,7 +13,8 @@ const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(["127.0.0.1", "::1", "[::1]"
  */
 export function devMailboxIsOpen(): boolean {
   if (env.DEV_MAILBOX) return env.DEV_MAILBOX === "open";
-  return LOOPBACK_HOSTS.has(env.HOST.toLowerCase()) && env.TRUSTED_PROXY_HOPS === 0;
+  // HOST unset means this process was not started through npm start: where it listens is not known.
+  return env.HOST !== undefined && LOOPBACK_HOSTS.has(env.HOST.toLowerCase()) && env.TRUSTED_PROXY_HOPS === 0;
 }
 
 /**

@@ -10,6 +10,7 @@ export function features() {
     mail: mailTransport(),
     /** in-process: this app runs its functions from the outbox; inngest: it relays the outbox to an Inngest server. */
     jobs: inngestServer() ? "inngest" : "in-process",
+    /** separate: a worker process runs the jobs; inline: this web process does; off: neither (run `npm run worker`). */
     jobsWorker: env.JOBS_WORKER,
     rateLimits: env.RATE_LIMITS,
   };

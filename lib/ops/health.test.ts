@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/health/route";
 import { resetDatabase } from "@/tests/harness/db";
@@ -76,5 +77,49 @@ describe("checkHealth without Redis configured", () => {
       env.REDIS_URL = saved.url;
       await closeRedis();
     }
+  });
+});
+
+describe("checkHealth and the jobs workers' heartbeats", () => {
+  beforeEach(resetDatabase);
+
+  const waitingFact = async () => {
+    const { getDb } = await import("@/lib/db/client");
+    const { outbox } = await import("@/lib/jobs/schema");
+    await getDb().insert(outbox).values({ id: randomUUID(), name: "booking.confirmed", data: {}, requestId: "test" });
+  };
+
+  it("says degraded, and that no worker has been seen for how long, while jobs wait and no worker beats", async () => {
+    const { getDb } = await import("@/lib/db/client");
+    const { jobWorkers } = await import("@/lib/jobs/schema");
+    await waitingFact();
+    await getDb().insert(jobWorkers).values({ id: "gone:1:x", host: "gone", pid: 1, lastSeenAt: new Date(Date.now() - 42_000) });
+
+    const health = await checkHealth(getDb());
+
+    expect(health.status).toBe("degraded");
+    expect(health.checks.workers).toMatchObject({ status: "degraded", detail: { live: 0, waiting: 1 } });
+    expect(health.reasons).toContainEqual(expect.stringMatching(/^No jobs worker has been seen for 4[2-4] s while 1 jobs wait/));
+  });
+
+  it("is ok with no worker while nothing waits, and with a live worker while work waits", async () => {
+    const { getDb } = await import("@/lib/db/client");
+    const { startHeartbeat } = await import("@/lib/jobs/heartbeat");
+    const { logger } = await import("@/lib/log/logger");
+    const idle = await checkHealth(getDb());
+    expect(idle.checks.workers).toMatchObject({ status: "ok", detail: { live: 0, waiting: 0 } });
+    expect(idle.notes).toContain("No jobs worker is running; nothing waits for one yet.");
+
+    await waitingFact();
+    const heartbeat = startHeartbeat(getDb(), "alive:2:y", logger);
+    try {
+      await expect.poll(async () => (await checkHealth(getDb())).checks.workers.detail).toMatchObject({ live: 1, waiting: 1 });
+      const health = await checkHealth(getDb());
+      expect(health.checks.workers.status).toBe("ok");
+      expect(health.reasons.join(" ")).not.toMatch(/No jobs worker/);
+    } finally {
+      await heartbeat.stop();
+    }
+    expect((await checkHealth(getDb())).checks.workers).toMatchObject({ status: "degraded", detail: { live: 0 } });
   });
 });

@@ -6,11 +6,12 @@ import type { CircuitStatus } from "@/lib/resilience/circuit";
 import { withDeadline } from "@/lib/resilience/deadline";
 import { checkDatabase, type CheckResult } from "./check-database";
 import { checkRedis } from "./check-redis";
+import { checkWorkers, type WorkersCheck } from "./check-workers";
 import { dependencyCircuits } from "./dependencies";
 
 export type Health = {
   status: "ok" | "degraded" | "down";
-  checks: { database: CheckResult; redis: CheckResult; jobs: CheckResult };
+  checks: { database: CheckResult; redis: CheckResult; jobs: CheckResult; workers: CheckResult };
   /** Each remote dependency's circuit: `open` means calls to it fail fast for now. */
   circuits: Record<string, CircuitStatus>;
   /** Why the status is not `ok`, in words. */
@@ -30,27 +31,30 @@ async function checkJobs(db: Db): Promise<CheckResult> {
   }
 }
 
-function configurationNotes(redis: CheckResult): string[] {
+function configurationNotes(redis: CheckResult, workers: WorkersCheck): string[] {
   const notes: string[] = [];
   if (redis.status === "not_configured") notes.push("Redis is not configured: no shared cache, rate limits count per process.");
   if (env.RATE_LIMITS === "off") notes.push("Rate limits are off (RATE_LIMITS=off).");
   if (mailTransport() === "mailbox") notes.push("Mail goes to the built-in mailbox, not SMTP (SMTP_URL is not set).");
-  if (!env.JOBS_WORKER) notes.push("This process runs no jobs worker (JOBS_WORKER=false); another instance must.");
+  if (workers.note) notes.push(workers.note);
+  if (env.JOBS_WORKER === "inline") notes.push("Jobs run inside this web process (JOBS_WORKER=inline): fine for a small install, slower under load.");
   return notes;
 }
 
 /**
  * Postgres decides (down → the app is down). Redis only accelerates and jobs run behind the
- * outbox, so their trouble, or any open circuit, makes the app `degraded`, not down.
+ * outbox, so their trouble (or no live jobs worker while work waits), or any open circuit, makes
+ * the app `degraded`, not down.
  */
 export async function checkHealth(db: Db): Promise<Health> {
-  const [database, redis, jobs] = await Promise.all([checkDatabase(db), checkRedis(), checkJobs(db)]);
+  const [database, redis, jobs, workers] = await Promise.all([checkDatabase(db), checkRedis(), checkJobs(db), checkWorkers(db)]);
   const circuits = Object.fromEntries(dependencyCircuits().map((c) => [c.name, c.status()]));
 
   const reasons: string[] = [];
   if (database.status !== "ok") reasons.push(`Postgres is unreachable: ${String(database.detail ?? "no answer")}`);
   // Running without Redis is a choice (a note), Redis configured but failing is a fault (a reason).
   if (redis.status !== "ok" && redis.status !== "not_configured") reasons.push(`Redis is unavailable (${String(redis.detail)}): serving without cache, rate limits count per process.`);
+  if (workers.reason) reasons.push(workers.reason);
   if (jobs.status !== "ok") reasons.push(`Background jobs are behind or failing: ${JSON.stringify(jobs.detail)}`);
   for (const circuit of dependencyCircuits()) {
     if (circuit.name !== "redis" && circuit.status() !== "closed") {
@@ -59,5 +63,5 @@ export async function checkHealth(db: Db): Promise<Health> {
   }
 
   const status = database.status !== "ok" ? "down" : reasons.length > 0 ? "degraded" : "ok";
-  return { status, checks: { database, redis, jobs }, circuits, reasons, notes: configurationNotes(redis) };
+  return { status, checks: { database, redis, jobs, workers: workers.check }, circuits, reasons, notes: configurationNotes(redis, workers) };
 }

@@ -124,3 +124,17 @@ export function cpuMsOf(match: (pid: number, cmdline: string) => boolean): numbe
   }
   return [...seen].reduce((sum, pid) => sum + (ticks.get(pid) ?? 0), 0) * TICK_MS;
 }
+
+/** Requests from `concurrency` workers until `done()` says stop: req/s and latency. */
+export async function hammerUntil(done: () => boolean, concurrency: number, send: () => Promise<Answer>) {
+  const answers: Answer[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (!done()) answers.push(await send());
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const ms = answers.map((a) => a.ms);
+  return { count: answers.length, rps: answers.length / seconds, p50: percentile(ms, 50), p99: percentile(ms, 99), ok: answers.every((a) => a.status === 200) };
+}

@@ -4,8 +4,8 @@ import { ensureProductionBuild, startApp, type AppProcess } from "@/tests/scale/
 import { book, confirmedWhileJobsRun, createSale, ledger, mailsByBooking, waitForQuietJobs, type Sale } from "@/tests/scale/support/sale";
 
 /**
- * A rolling restart: the old process gets SIGTERM in the middle of a sale while a new one takes
- * over. Graceful shutdown lets every request in flight finish with a real answer and hands the
+ * A rolling restart: the old app (web and worker processes) gets SIGTERM in the middle of a sale
+ * while a new one takes over. Graceful shutdown lets every request in flight finish with a real answer and hands the
  * worker's claimed runs back at once, so the new process drains the outbox without waiting for a
  * lease to lapse.
  */
@@ -31,8 +31,8 @@ describe("a rolling restart during a sale", () => {
   it("answers every request in flight, hands the jobs over, and loses or doubles nothing", async () => {
     [old, next] = await Promise.all([startApp(), startApp()]);
     const inFlight = sale.buyers.map((b) => book(old!.url, sale.eventId, b));
-    // SIGTERM while requests are in flight and the old process's own worker is mid-run.
-    await expect.poll(() => confirmedWhileJobsRun(sale.eventId, old!.pid), { timeout: 60_000, interval: 10 }).toBeGreaterThanOrEqual(5);
+    // SIGTERM while requests are in flight and the old app's own worker process is mid-run.
+    await expect.poll(() => confirmedWhileJobsRun(sale.eventId, old!.worker!.pid), { timeout: 60_000, interval: 10 }).toBeGreaterThanOrEqual(5);
     const exit = old.stop("SIGTERM");
     const first = await Promise.all(inFlight);
     expect(await exit).toBe(143);

@@ -1,18 +1,26 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import type { JobsWorkerMode } from "@/lib/env";
 import { freePort } from "@/lib/net/ports";
+import { spawnAppProcesses, spawnWorkerProcess } from "@/scripts/spawn-app";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const LOG_TAIL_CHARS = 20_000;
+const HOST = "127.0.0.1";
 
-export type AppProcess = {
-  port: number;
-  url: string;
+export type WorkerProcess = {
   pid: number;
   /** The last lines the process wrote (stdout and stderr), for failure messages. */
   logs(): string;
   /** Sends the signal and resolves with the exit code (or the signal's name) once it exited. */
   stop(signal?: NodeJS.Signals): Promise<number | string | null>;
+};
+
+export type AppProcess = WorkerProcess & {
+  port: number;
+  url: string;
+  /** The separate jobs worker started with the web process (JOBS_WORKER=separate), else null. */
+  worker: WorkerProcess | null;
 };
 
 /**
@@ -41,14 +49,32 @@ function appEnv(port: number, overrides: Record<string, string | undefined>): No
     DATABASE_POOL_MAX: "10",
     REDIS_URL: process.env.REDIS_URL,
     DATA_DIR: ".data/test",
-    APP_URL: `http://127.0.0.1:${port}`,
+    APP_URL: `http://${HOST}:${port}`,
     LOG_LEVEL: "warn",
-    JOBS_WORKER: "true",
     RATE_LIMITS: "off",
     SEED_DEMO: "false",
     ...overrides,
   };
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+}
+
+/** Keeps a child's output tail and its exit. */
+function watched(child: ChildProcess): WorkerProcess {
+  let tail = "";
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-LOG_TAIL_CHARS);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<number | string | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
+  return {
+    pid: child.pid!,
+    logs: () => tail,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
 }
 
 async function waitUntilServing(url: string, child: ChildProcess, logs: () => string, timeoutMs = 60_000): Promise<void> {
@@ -65,32 +91,41 @@ async function waitUntilServing(url: string, child: ChildProcess, logs: () => st
   throw new Error(`app did not answer within ${timeoutMs} ms:\n${logs()}`);
 }
 
-/** `next start` of the production build on a free loopback port, with its own jobs worker. */
-export async function startApp(options: { env?: Record<string, string | undefined>; port?: number } = {}): Promise<AppProcess> {
+/**
+ * The production build on a free loopback port, started the way `npm start` starts it
+ * (scripts/app-process.ts): `next start`, and with `jobs: "separate"` (the default) a jobs worker
+ * process beside it; `inline` runs the jobs in the web process, `off` runs none (see startWorker).
+ * `stop()` signals both processes and resolves with the web process's exit.
+ */
+export async function startApp(
+  options: { env?: Record<string, string | undefined>; port?: number; jobs?: JobsWorkerMode } = {},
+): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
-    env: appEnv(port, options.env ?? {}),
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let tail = "";
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-LOG_TAIL_CHARS);
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const exited = new Promise<number | string | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
-
-  await waitUntilServing(url, child, () => tail);
+  const url = `http://${HOST}:${port}`;
+  const jobs = options.jobs ?? "separate";
+  const env = appEnv(port, { ...options.env, JOBS_WORKER: jobs });
+  const children = spawnAppProcesses({ mode: "start", env, port, host: HOST, separateWorker: jobs === "separate", stdio: ["ignore", "pipe", "pipe"] });
+  const web = watched(children.web);
+  const worker = children.worker ? watched(children.worker) : null;
+  try {
+    await waitUntilServing(url, children.web, web.logs);
+  } catch (error) {
+    await worker?.stop("SIGKILL");
+    throw error;
+  }
   return {
+    ...web,
     port,
     url,
-    pid: child.pid!,
-    logs: () => tail,
+    worker,
     async stop(signal = "SIGTERM") {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      return exited;
+      const [code] = await Promise.all([web.stop(signal), worker?.stop(signal)]);
+      return code;
     },
   };
+}
+
+/** A jobs worker process alone (`npm run worker`), on the test's database, for the app on `port` (its links). */
+export function startWorker(options: { port: number; env?: Record<string, string | undefined> }): WorkerProcess {
+  return watched(spawnWorkerProcess(appEnv(options.port, options.env ?? {}), ["ignore", "pipe", "pipe"]));
 }

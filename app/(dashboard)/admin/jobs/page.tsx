@@ -7,6 +7,7 @@ import { Card, EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { DataTable } from "@/app/_components/ui/table";
 import { can } from "@/lib/domain/auth";
 import { utcStamp } from "@/lib/format/utc-stamp";
+import { liveWorkers } from "@/lib/jobs/heartbeat";
 import { jobsHealth } from "@/lib/jobs/health";
 import { countJobs, listJobs, type JobListItem, type JobRunState } from "@/lib/jobs/list-jobs";
 import { currentCtx } from "@/lib/web/current-actor";
@@ -80,8 +81,9 @@ export default async function AdminJobsPage() {
   if (ctx.actor.type !== "user") redirect(`/sign-in?callbackUrl=${encodeURIComponent(PATH)}`);
   if (!can(ctx.actor, "jobs:manage")) notFound();
 
-  const [health, counts, waiting, dead] = await Promise.all([
+  const [health, workers, counts, waiting, dead] = await Promise.all([
     jobsHealth(ctx.db),
+    liveWorkers(ctx.db),
     countJobs({ ctx }),
     listJobs({ ctx, input: { view: "waiting", limit: LIMIT } }),
     listJobs({ ctx, input: { view: "dead", limit: LIMIT } }),
@@ -106,6 +108,24 @@ export default async function AdminJobsPage() {
           />
           <KpiCard label="Dead runs" value={counts.dead} hint="kept 30 days for review" testId="jobs-dead" />
         </KpiGrid>
+
+        <Card title="Workers">
+          {workers.length === 0 ? (
+            <EmptyState title="No jobs worker is running">Jobs wait until one starts: <code>npm start</code> runs one, or <code>npm run worker</code>.</EmptyState>
+          ) : (
+            <DataTable columns={["Worker", "Host", "Process", "Started", "Last seen"]} compact framed={false}>
+              {workers.map((worker) => (
+                <tr key={worker.id} data-testid="job-worker">
+                  <td className="font-mono text-xs">{worker.id}</td>
+                  <td>{worker.host}</td>
+                  <td className="font-mono text-xs">{worker.pid}</td>
+                  <td className="whitespace-nowrap"><Time at={worker.startedAt}>{formatAge(worker.startedAt, now)} ago</Time></td>
+                  <td className="whitespace-nowrap"><Time at={worker.lastSeenAt}>{formatAge(worker.lastSeenAt, now)} ago</Time></td>
+                </tr>
+              ))}
+            </DataTable>
+          )}
+        </Card>
 
         <Card title={`Dead runs${counts.dead > LIMIT ? ` (latest ${LIMIT} of ${counts.dead})` : ""}`}>
           {dead.length === 0 ? (

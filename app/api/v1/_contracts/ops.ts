@@ -16,10 +16,10 @@ export const healthRoute = defineRoute({
   responses: {
     200: {
       description:
-        "Serving; `degraded` when an accelerator (Redis, jobs) is impaired or a dependency's circuit is open, with the reasons in words",
+        "Serving; `degraded` when an accelerator (Redis, jobs) is impaired, no jobs worker is alive while work waits, or a dependency's circuit is open, with the reasons in words",
       schema: z.object({
         status: z.enum(["ok", "degraded"]),
-        checks: z.object({ database: check, redis: check, jobs: check }),
+        checks: z.object({ database: check, redis: check, jobs: check, workers: check }),
         circuits: z.record(z.string(), z.enum(["closed", "half_open", "open"])),
         reasons: z.array(z.string()),
         notes: z.array(z.string()),
