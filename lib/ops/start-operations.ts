@@ -1,5 +1,6 @@
 import { closeDb, getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { stampPeerAddress } from "@/lib/http/peer-address";
 import { startJobsWorker } from "@/lib/jobs/worker";
 import { logger } from "@/lib/log/logger";
 import { closeRedis } from "@/lib/redis/client";
@@ -10,6 +11,7 @@ import { installGracefulShutdown } from "./shutdown";
  * Jobs run here only with JOBS_WORKER=inline; otherwise a worker process runs them (scripts/worker.ts).
  */
 export function startOperations(): void {
+  stampPeerAddress();
   if (env.RATE_LIMITS === "off") logger.warn("rate limits are off (RATE_LIMITS=off)");
   const inline = env.JOBS_WORKER === "inline";
   const worker = inline && env.DATABASE_URL ? startJobsWorker({ db: getDb(), log: logger, leaseMs: env.JOBS_LEASE_SECONDS * 1000 }) : null;
