@@ -110,15 +110,48 @@ describe("bookSeats", () => {
     await expect(book(attendee(), event.eventId, 5)).rejects.toMatchObject({ code: "PER_USER_LIMIT" });
   });
 
-  it("tells not bookable (draft, cancelled, past) from unknown events", async () => {
+  it("tells not bookable (cancelled, past, own draft) from unknown events and other people's drafts", async () => {
     const draft = await publishedEvent({ status: "draft" });
     const cancelled = await publishedEvent({ status: "cancelled" });
     const past = await publishedEvent({ endsAt: new Date(Date.now() - 1000) });
-    for (const e of [draft, cancelled, past]) {
+    for (const e of [cancelled, past]) {
       await expect(book(attendee(), e.eventId)).rejects.toMatchObject({ code: "EVENT_NOT_BOOKABLE" });
     }
+    // A draft exists only for its organizer and admins: to anyone else it is unknown.
+    await expect(book(attendee(), draft.eventId)).rejects.toMatchObject({ kind: "NotFound" });
+    await expect(book(attendee({ userId: draft.organizerId, role: "organizer" }), draft.eventId)).rejects.toMatchObject({ code: "EVENT_NOT_BOOKABLE" });
+    await expect(book(attendee({ role: "admin" }), draft.eventId)).rejects.toMatchObject({ code: "EVENT_NOT_BOOKABLE" });
     await expect(book(attendee(), randomUUID())).rejects.toMatchObject({ kind: "NotFound" });
     await expect(book(attendee(), "not-a-uuid")).rejects.toMatchObject({ kind: "NotFound" });
+    expect((await inventory(draft.eventId)).sold).toBe(0);
+  });
+
+  it("validates the booking.confirmed fact by its event schema before writing anything", async () => {
+    const event = await publishedEvent();
+    // Only a row written past upsertEventInventory's checks can carry a price the fact refuses.
+    await getDb().update(eventInventory).set({ priceCents: -100 }).where(eq(eventInventory.eventId, event.eventId));
+    await expect(book(attendee(), event.eventId, 2)).rejects.toMatchObject({ name: "ZodError" });
+    expect((await inventory(event.eventId)).sold).toBe(0);
+    expect(await getDb().$count(bookings)).toBe(0);
+    expect(await getDb().$count(outbox)).toBe(0);
+  });
+
+  it("leaves a caller's transaction usable after PER_USER_LIMIT and SOLD_OUT refusals", async () => {
+    const event = await publishedEvent({ capacity: 2, perUserLimit: 1 });
+    const capped = attendee();
+    await book(capped, event.eventId, 1);
+    const buyer = attendee();
+    await getDb().transaction(async (tx) => {
+      const inTx = (actor: ReturnType<typeof attendee>, idempotencyKey: string) =>
+        bookSeats({ ctx: testCtx(actor, { db: tx }), input: { eventId: event.eventId, quantity: 1, idempotencyKey } });
+      await expect(inTx(capped, "over-cap")).rejects.toMatchObject({ code: "PER_USER_LIMIT" });
+      expect((await inTx(buyer, "last-seat")).booking.quantity).toBe(1);
+      await expect(inTx(attendee(), "too-late")).rejects.toMatchObject({ code: "SOLD_OUT" });
+      expect(await tx.$count(bookings)).toBe(2);
+    });
+    expect((await inventory(event.eventId)).sold).toBe(2);
+    // The refusals were recorded in the caller's commit: the same key answers the same.
+    await expect(book(capped, event.eventId, 1, "over-cap")).rejects.toMatchObject({ code: "PER_USER_LIMIT" });
   });
 
   it("refuses anonymous and unverified users before touching seats", async () => {
