@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, getDb } from "@/lib/db/client";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
@@ -7,24 +7,14 @@ import { bookSeats } from "./book-seats";
 import { cancelBooking } from "./cancel-booking";
 import { joinWaitlist } from "./join-waitlist";
 import { eventInventory, waitlistEntries } from "./schema";
-import { attendee, publishedEvent } from "./test-fixtures";
+import { attendee, publishedEvent, untilASessionWaitsForALock } from "./test-fixtures";
 
-const racers = createDb(process.env.DATABASE_URL!, { max: 40 });
+const racers = createDb(process.env.DATABASE_URL!, { max: 16 });
 afterAll(() => racers.$client.end());
 
 const book = (eventId: string) =>
   bookSeats({ ctx: testCtx(attendee()), input: { eventId, quantity: 1, idempotencyKey: randomUUID() } }).then((r) => r.booking);
 const inventory = async (eventId: string) => (await getDb().select().from(eventInventory).where(eq(eventInventory.eventId, eventId)))[0]!;
-
-async function untilSomeoneWaitsForALock(): Promise<void> {
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 10))) {
-    const [row] = await getDb().execute<{ n: number }>(
-      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-    );
-    if (row!.n > 0) return;
-  }
-  throw new Error("no session ever waited for a lock");
-}
 
 describe("releaseSeats", () => {
   beforeEach(resetDatabase);
@@ -36,7 +26,7 @@ describe("releaseSeats", () => {
     await racers.transaction(async (tx) => {
       await joinWaitlist({ ctx: testCtx(attendee(), { db: tx }), input: { eventId: event.eventId, quantity: 1 } });
       cancelled = cancelBooking({ ctx: testCtx({ type: "system" }, { db: racers }), input: { id: booking.id } });
-      await untilSomeoneWaitsForALock();
+      await untilASessionWaitsForALock();
     });
     await cancelled;
     expect(await inventory(event.eventId)).toMatchObject({ sold: 0, held: 1 });
