@@ -7,6 +7,7 @@ import { outbox } from "@/lib/jobs/schema";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { bookSeats } from "./book-seats";
 import { getSeatsAvailable } from "./get-seats-available";
+import { upsertEventInventory } from "./upsert-event-inventory";
 import { auditLog, bookingItems, bookings, eventInventory, seatHoldings } from "./schema";
 import { attendee, publishedEvent } from "./test-fixtures";
 
@@ -136,6 +137,18 @@ describe("bookSeats", () => {
     expect((await inventory(event.eventId)).sold).toBe(0);
     expect(await getDb().$count(bookings)).toBe(0);
     expect(await getDb().$count(outbox)).toBe(0);
+  });
+
+  it("books at the event's current price when it changed after this process last booked it", async () => {
+    const event = await publishedEvent({ priceCents: 1000 });
+    expect((await book(attendee(), event.eventId, 2)).booking.totalCents).toBe(2000);
+    await upsertEventInventory({ ctx: testCtx(), input: { ...event, priceCents: 1500, currency: "USD" } });
+    const { booking } = await book(attendee(), event.eventId, 2);
+    expect(booking).toMatchObject({ totalCents: 3000, currency: "USD" });
+    const [stored] = await getDb().select().from(bookings).where(eq(bookings.id, booking.id));
+    expect(stored).toMatchObject({ totalCents: 3000, currency: "USD" });
+    const facts = await getDb().select().from(outbox).where(eq(outbox.name, "booking.confirmed"));
+    expect(facts.map((f) => f.data).find((d) => d.bookingId === booking.id)).toMatchObject({ totalCents: 3000, currency: "USD" });
   });
 
   it("leaves a caller's transaction usable after PER_USER_LIMIT and SOLD_OUT refusals", async () => {

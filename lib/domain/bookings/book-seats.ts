@@ -8,6 +8,7 @@ import { Conflict, NotFound, Unauthenticated } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { countBookingConfirmed, countSoldOut } from "@/lib/metrics/domain";
 import { whyNotBookable } from "./bookable-event";
+import { lastKnownTerms, termsOf } from "./booking-terms";
 import type { BookingView } from "./booking-view";
 import { confirmBooking } from "./confirm-booking";
 import { MAX_SEATS_PER_REQUEST } from "./get-booking-options";
@@ -24,8 +25,8 @@ export const bookSeatsInput = z.object({
 });
 
 /**
- * Reads of the seat row before the booking statement: a buyer whose statement lost the seats
- * (or met new terms) reads again and either books or learns why not.
+ * Booking statements per request: a buyer whose statement missed (seats gone, terms changed)
+ * reads the seat row again and either books or learns why not.
  */
 const MAX_ATTEMPTS = 3;
 
@@ -37,9 +38,11 @@ const soldOut = () => new Conflict("SOLD_OUT", "Not enough seats are left for th
  * when the two requests race; with another request it is refused. Refusals: SOLD_OUT,
  * EVENT_NOT_BOOKABLE, PER_USER_LIMIT, or not found (also someone else's draft).
  *
- * The seat row is read first (no lock): it tells who may not book at all, and it gives the
- * terms (organizer, price, currency) from which the booking, its answer and its fact are built
- * and validated before the one booking statement, which books only if those terms still hold.
+ * The booking, its answer and its fact are built and validated from the event's terms
+ * (organizer, price, currency) before the one booking statement, which books only if those
+ * terms still hold. The terms come from the last read of the seat row in this process, so the
+ * usual booking is one round trip; when the statement misses, the seat row (read without a
+ * lock) tells who may not book at all, whether seats are left, and the current terms.
  * Inside a caller's transaction the statement runs in a savepoint, so a refusal leaves the
  * caller's transaction usable.
  */
@@ -55,17 +58,22 @@ export async function bookSeats({ ctx, input }: { ctx: Ctx; input: z.input<typeo
     const tickets = newTicketCodes(i.quantity)
       .sort()
       .map((ticketCode) => ({ id: randomUUID(), ticketCode }));
+    let terms = lastKnownTerms.get(i.eventId);
     for (let attempt = 1; !refusal; attempt++) {
-      const [inv] = await ctx.db.select().from(eventInventory).where(eq(eventInventory.eventId, i.eventId));
-      refusal = !inv ? new NotFound() : (whyNotBookable(ctx, inv) ?? (inv.capacity - inv.sold - inv.held < i.quantity ? soldOut() : null));
-      if (!inv || refusal) break;
+      if (!terms) {
+        const [inv] = await ctx.db.select().from(eventInventory).where(eq(eventInventory.eventId, i.eventId));
+        refusal = !inv ? new NotFound() : (whyNotBookable(ctx, inv) ?? (inv.capacity - inv.sold - inv.held < i.quantity ? soldOut() : null));
+        if (!inv || refusal) break;
+        terms = termsOf(inv);
+        lastKnownTerms.remember(i.eventId, terms);
+      }
       const order = {
         source: "direct" as const,
         bookingId: randomUUID(),
         eventId: i.eventId,
         userId: key.userId,
         quantity: i.quantity,
-        terms: { organizerId: inv.organizerId, priceCents: inv.priceCents, currency: inv.currency },
+        terms,
         tickets,
         key,
         actorId: key.userId,
@@ -78,8 +86,10 @@ export async function bookSeats({ ctx, input }: { ctx: Ctx; input: z.input<typeo
         ctx.log.info({ bookingId: booking.id, eventId: i.eventId, quantity: i.quantity }, "booking.confirmed");
         return { booking, replayed: false };
       }
-      // Seats went (or terms changed) between the read and the statement. A buyer who keeps
-      // losing them is told what was true at their last try.
+      // Not enough seats, not bookable, or new terms: the seat row says which. A buyer who
+      // keeps losing the seats it saw is told what was true at their last try.
+      lastKnownTerms.forget(i.eventId);
+      terms = undefined;
       if (attempt === MAX_ATTEMPTS) refusal = soldOut();
     }
   } catch (error) {

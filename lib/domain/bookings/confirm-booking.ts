@@ -2,13 +2,12 @@ import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import { JOBS_CHANNEL, validateEvent } from "@/lib/jobs/outbox";
+import type { BookingTerms } from "./booking-terms";
 import type { BookingView } from "./booking-view";
 import type { BookingOutcome, KeyRef } from "./idempotency";
 import { prepareStatement } from "./prepared-statement";
 import type { AuditAction } from "./schema";
 
-/** What the buyer pays per seat and to whom, as read from the event's seat row. */
-export type BookingTerms = { organizerId: string; priceCents: number; currency: string };
 
 /**
  * One booking to confirm, whatever asked for it. `direct`: a buyer takes open seats and the
