@@ -8,7 +8,6 @@ import type { BookingOutcome, KeyRef } from "./idempotency";
 import { prepareStatement } from "./prepared-statement";
 import type { AuditAction } from "./schema";
 
-
 /**
  * One booking to confirm, whatever asked for it. `direct`: a buyer takes open seats and the
  * answer is stored under their idempotency key. `waitlist`: a waiting entry takes seats held
@@ -118,7 +117,7 @@ type AuditRow = { waitlistEntryId: string | null; action: AuditAction; before: u
 type Fact = { id: string; name: string; data: Record<string, unknown> };
 
 /** The booking as its holder sees it once the statement commits. */
-export function confirmedView(order: BookingOrder): BookingView {
+function confirmedView(order: BookingOrder): BookingView {
   return {
     id: order.bookingId,
     eventId: order.eventId,
