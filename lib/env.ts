@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -44,6 +44,15 @@ const schema = z
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
 
     REDIS_URL: z.url().optional(),
+    /**
+     * Prefix of this deployment's cache keys in Redis, so deployments sharing one Redis never
+     * serve each other's pages. Defaults to a digest of the database's address (host, port,
+     * name; never credentials): deployments on one database share data, hence may share cache.
+     */
+    CACHE_NAMESPACE: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, "must be 1-64 letters, digits, '_', '.' or '-'")
+      .optional(),
     UPSTASH_REDIS_REST_URL: z.url().optional(),
     UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
 
@@ -119,7 +128,7 @@ const schema = z
     message: "is required in this deployment (REQUIRE_AUTH_SECRET is set)",
   });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string };
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string; CACHE_NAMESPACE: string };
 
 function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
@@ -138,6 +147,13 @@ function persistedAuthSecret(dataDir: string): string {
   return secret;
 }
 
+/** A short digest of where the data lives (host, port, database), without the credentials. */
+function databaseNamespace(databaseUrl: string | undefined): string {
+  if (!databaseUrl) return "local";
+  const u = new URL(databaseUrl);
+  return createHash("sha256").update(`${u.hostname}:${u.port || "5432"}${u.pathname}`).digest("base64url").slice(0, 12);
+}
+
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const result = schema.safeParse(blankToUndefined(source));
   if (!result.success) {
@@ -149,6 +165,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     ...e,
     AUTH_SECRET: e.AUTH_SECRET ?? persistedAuthSecret(e.DATA_DIR),
     APP_URL: e.APP_URL ?? `http://localhost:${e.PORT}`,
+    CACHE_NAMESPACE: e.CACHE_NAMESPACE ?? databaseNamespace(e.DATABASE_URL),
   };
 }
 

@@ -17,3 +17,13 @@ export async function withTransaction<T>(
   if (isTransaction(ctx.db)) return fn(ctx.db);
   return ctx.db.transaction(fn, config);
 }
+
+/**
+ * Runs `fn` so that its failure leaves the caller's transaction usable: inside a transaction it
+ * gets a savepoint (rolled back on error, the outer work kept); on the pool it runs as is, its
+ * statements autocommit.
+ */
+export async function withSavepoint<T>(db: DbOrTx, fn: (db: DbOrTx) => Promise<T>): Promise<T> {
+  if (isTransaction(db)) return db.transaction(fn);
+  return fn(db);
+}

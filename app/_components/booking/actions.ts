@@ -24,8 +24,8 @@ async function limit(kind: BookingRateLimitedAction, ctx: Ctx): Promise<void> {
 const quantity = z.coerce.number().int().min(1, "Choose at least 1 seat.").max(10, "At most 10 seats per booking.");
 
 /**
- * The key comes from the form as rendered, so a double click (or a resubmitted form) sends
- * the same key twice and books once; the page renders a fresh key after each success.
+ * The key comes from the form, so a double click (or a resubmitted form) sends the same key
+ * twice and books once; the form takes a new key after every answer (attempt-key.ts).
  */
 export const bookSeatsAction = action(
   z.object({ eventId: z.string(), quantity, idempotencyKey: z.string().min(1).max(255) }),

@@ -6,15 +6,18 @@ import { formatPrice } from "@/app/(public)/_components/event-format";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { bookSeatsAction } from "./actions";
+import { useAttemptKey } from "./attempt-key";
 import { JoinWaitlistForm } from "./join-waitlist-form";
 import { QuantitySelect } from "./quantity-select";
 
 /**
- * Quantity picker and Book button. The idempotency key is part of the rendered form, so a
- * double submit books once; the button is also disabled while the booking is in flight.
+ * Quantity picker and Book button. The idempotency key is part of the form, so a double submit
+ * books once (the button is also disabled while the booking is in flight); every answer brings
+ * a new key, so the next submission is a new request.
  */
-export function BookForm({ eventId, idempotencyKey, maxQuantity, priceCents, currency }: { eventId: string; idempotencyKey: string; maxQuantity: number; priceCents: number; currency: string }) {
+export function BookForm({ eventId, idempotencyKey: firstKey, maxQuantity, priceCents, currency }: { eventId: string; idempotencyKey: string; maxQuantity: number; priceCents: number; currency: string }) {
   const [state, formAction, pending] = useActionState(bookSeatsAction, null);
+  const idempotencyKey = useAttemptKey(state, firstKey);
   const [quantity, setQuantity] = useState(1);
 
   if (state?.ok) {

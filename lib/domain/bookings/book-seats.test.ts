@@ -7,11 +7,12 @@ import { outbox } from "@/lib/jobs/schema";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { bookSeats } from "./book-seats";
 import { getSeatsAvailable } from "./get-seats-available";
+import { upsertEventInventory } from "./upsert-event-inventory";
 import { auditLog, bookingItems, bookings, eventInventory, seatHoldings } from "./schema";
 import { attendee, publishedEvent } from "./test-fixtures";
 
-// Racing needs more connections than the worker's shared pool of 20.
-const racers = createDb(process.env.DATABASE_URL!, { max: 50 });
+// Racing needs its own connections beside the worker's shared pool; few enough to fit beside other test files.
+const racers = createDb(process.env.DATABASE_URL!, { max: 24 });
 afterAll(() => racers.$client.end());
 
 const book = (actor = attendee(), eventId: string, quantity = 1, idempotencyKey: string = randomUUID(), db = getDb()) =>
@@ -66,13 +67,15 @@ describe("bookSeats", () => {
     const results = await Promise.all(Array.from({ length: 200 }, () => outcome(book(attendee(), event.eventId, 1, randomUUID(), racers))));
     racing = false;
     await watcher;
+    // Nothing is cancelled, so a reader may only ever see the count go down, never a seat come back.
     expect(seen.length).toBeGreaterThan(0);
-    expect(Math.min(...seen)).toBeGreaterThanOrEqual(0);
+    expect(seen.every((n, k) => k === 0 || n <= seen[k - 1]!)).toBe(true);
     expect(results.filter((r) => r === "confirmed")).toHaveLength(50);
     expect(results.filter((r) => r === "SOLD_OUT")).toHaveLength(150);
     const inv = await inventory(event.eventId);
     expect(inv.sold).toBe(50);
     expect(await getDb().$count(bookingItems)).toBe(50);
+    expect(await getSeatsAvailable({ ctx: testCtx(), input: { eventIds: [event.eventId] } })).toEqual(new Map([[event.eventId, 0]]));
   });
 
   it("books once for 50 concurrent requests with one idempotency key, and all get that booking", async () => {
@@ -110,15 +113,60 @@ describe("bookSeats", () => {
     await expect(book(attendee(), event.eventId, 5)).rejects.toMatchObject({ code: "PER_USER_LIMIT" });
   });
 
-  it("tells not bookable (draft, cancelled, past) from unknown events", async () => {
+  it("tells not bookable (cancelled, past, own draft) from unknown events and other people's drafts", async () => {
     const draft = await publishedEvent({ status: "draft" });
     const cancelled = await publishedEvent({ status: "cancelled" });
     const past = await publishedEvent({ endsAt: new Date(Date.now() - 1000) });
-    for (const e of [draft, cancelled, past]) {
+    for (const e of [cancelled, past]) {
       await expect(book(attendee(), e.eventId)).rejects.toMatchObject({ code: "EVENT_NOT_BOOKABLE" });
     }
+    // A draft exists only for its organizer and admins: to anyone else it is unknown.
+    await expect(book(attendee(), draft.eventId)).rejects.toMatchObject({ kind: "NotFound" });
+    await expect(book(attendee({ userId: draft.organizerId, role: "organizer" }), draft.eventId)).rejects.toMatchObject({ code: "EVENT_NOT_BOOKABLE" });
+    await expect(book(attendee({ role: "admin" }), draft.eventId)).rejects.toMatchObject({ code: "EVENT_NOT_BOOKABLE" });
     await expect(book(attendee(), randomUUID())).rejects.toMatchObject({ kind: "NotFound" });
     await expect(book(attendee(), "not-a-uuid")).rejects.toMatchObject({ kind: "NotFound" });
+    expect((await inventory(draft.eventId)).sold).toBe(0);
+  });
+
+  it("validates the booking.confirmed fact by its event schema before writing anything", async () => {
+    const event = await publishedEvent();
+    // Only a row written past upsertEventInventory's checks can carry a price the fact refuses.
+    await getDb().update(eventInventory).set({ priceCents: -100 }).where(eq(eventInventory.eventId, event.eventId));
+    await expect(book(attendee(), event.eventId, 2)).rejects.toMatchObject({ name: "ZodError" });
+    expect((await inventory(event.eventId)).sold).toBe(0);
+    expect(await getDb().$count(bookings)).toBe(0);
+    expect(await getDb().$count(outbox)).toBe(0);
+  });
+
+  it("books at the event's current price when it changed after this process last booked it", async () => {
+    const event = await publishedEvent({ priceCents: 1000 });
+    expect((await book(attendee(), event.eventId, 2)).booking.totalCents).toBe(2000);
+    await upsertEventInventory({ ctx: testCtx(), input: { ...event, priceCents: 1500, currency: "USD" } });
+    const { booking } = await book(attendee(), event.eventId, 2);
+    expect(booking).toMatchObject({ totalCents: 3000, currency: "USD" });
+    const [stored] = await getDb().select().from(bookings).where(eq(bookings.id, booking.id));
+    expect(stored).toMatchObject({ totalCents: 3000, currency: "USD" });
+    const facts = await getDb().select().from(outbox).where(eq(outbox.name, "booking.confirmed"));
+    expect(facts.map((f) => f.data).find((d) => d.bookingId === booking.id)).toMatchObject({ totalCents: 3000, currency: "USD" });
+  });
+
+  it("leaves a caller's transaction usable after PER_USER_LIMIT and SOLD_OUT refusals", async () => {
+    const event = await publishedEvent({ capacity: 2, perUserLimit: 1 });
+    const capped = attendee();
+    await book(capped, event.eventId, 1);
+    const buyer = attendee();
+    await getDb().transaction(async (tx) => {
+      const inTx = (actor: ReturnType<typeof attendee>, idempotencyKey: string) =>
+        bookSeats({ ctx: testCtx(actor, { db: tx }), input: { eventId: event.eventId, quantity: 1, idempotencyKey } });
+      await expect(inTx(capped, "over-cap")).rejects.toMatchObject({ code: "PER_USER_LIMIT" });
+      expect((await inTx(buyer, "last-seat")).booking.quantity).toBe(1);
+      await expect(inTx(attendee(), "too-late")).rejects.toMatchObject({ code: "SOLD_OUT" });
+      expect(await tx.$count(bookings)).toBe(2);
+    });
+    expect((await inventory(event.eventId)).sold).toBe(2);
+    // The refusals were recorded in the caller's commit: the same key answers the same.
+    await expect(book(capped, event.eventId, 1, "over-cap")).rejects.toMatchObject({ code: "PER_USER_LIMIT" });
   });
 
   it("refuses anonymous and unverified users before touching seats", async () => {

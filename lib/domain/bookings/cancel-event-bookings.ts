@@ -8,28 +8,56 @@ import { insertOutboxEvents } from "@/lib/jobs/outbox";
 import { countBookingCancelled } from "@/lib/metrics/domain";
 import { recordAudit } from "./audit";
 import { releaseSeats } from "./release-seats";
-import { bookings, eventInventory } from "./schema";
+import { retryOnConflict } from "./retry";
+import { bookings, eventInventory, type EventInventory } from "./schema";
 
-export const cancelEventBookingsInput = z.object({ eventId: z.uuid(), batchSize: z.number().int().min(1).max(500).default(100) });
+export const cancelEventBookingsInput = z.object({
+  eventId: z.uuid(),
+  batchSize: z.number().int().min(1).max(500).default(250),
+  /** Batches (each its own transaction) before handing back, so a caller's step stays short. */
+  maxBatches: z.number().int().min(1).max(100).default(10),
+  /** No new batch starts after this long. */
+  budgetMs: z.number().int().min(1).max(60_000).default(10_000),
+});
 
 /**
- * One batch of the event-cancelled cascade: up to `batchSize` confirmed bookings of a cancelled
- * event become cancelled (`event_cancelled`) in one transaction, with their seats, audit rows
- * and `booking.cancelled` facts (whose email job tells each holder). Rows another transaction
- * holds are skipped and picked up by the next batch. Returns how many it cancelled; 0 = done.
+ * Part of the event-cancelled cascade: cancels confirmed bookings of a cancelled event
+ * (`event_cancelled`) batch by batch, each batch one transaction with its seats, audit rows and
+ * `booking.cancelled` facts (whose email job tells each holder), until none is left or the
+ * budget is spent. `done` once no confirmed booking remains; otherwise call again.
+ *
+ * A booking another transaction holds is waited for, never skipped: after the wait it is
+ * cancelled, or left alone if that transaction cancelled it first. A cancelled event gains no
+ * new confirmed booking (both booking paths require a published event on the locked seat row),
+ * so a batch smaller than asked for means nothing is left.
  */
 export async function cancelEventBookings({ ctx, input }: { ctx: Ctx; input: z.input<typeof cancelEventBookingsInput> }) {
   const i = cancelEventBookingsInput.parse(input);
   authorize(ctx.actor, "event:manage");
-  const cancelled = await withTransaction(ctx, async (tx) => {
-    const [inv] = await tx.select().from(eventInventory).where(eq(eventInventory.eventId, i.eventId));
-    if (inv?.status !== "cancelled") return 0;
+  const [inv] = await ctx.db.select().from(eventInventory).where(eq(eventInventory.eventId, i.eventId));
+  if (inv?.status !== "cancelled") return { cancelled: 0, done: true };
+  const started = Date.now();
+  let cancelled = 0;
+  let done = false;
+  for (let batch = 0; !done && batch < i.maxBatches && Date.now() - started < i.budgetMs; batch++) {
+    const n = await retryOnConflict(() => cancelBatch(ctx, inv, i.batchSize));
+    cancelled += n;
+    done = n < i.batchSize;
+  }
+  for (let n = 0; n < cancelled; n++) countBookingCancelled("event_cancelled");
+  if (cancelled > 0) ctx.log.info({ eventId: i.eventId, cancelled, done }, "booking.event_cancelled_batch");
+  return { cancelled, done };
+}
+
+/** One transaction: locks up to `batchSize` confirmed bookings (waiting for their holders) and cancels them. */
+async function cancelBatch(ctx: Ctx, inv: EventInventory, batchSize: number): Promise<number> {
+  return withTransaction(ctx, async (tx) => {
     const batch = await tx
       .select({ id: bookings.id })
       .from(bookings)
-      .where(and(eq(bookings.eventId, i.eventId), eq(bookings.status, "confirmed")))
-      .limit(i.batchSize)
-      .for("update", { skipLocked: true });
+      .where(and(eq(bookings.eventId, inv.eventId), eq(bookings.status, "confirmed")))
+      .limit(batchSize)
+      .for("update");
     if (batch.length === 0) return 0;
     const at = ctx.now();
     const rows = await tx
@@ -37,7 +65,7 @@ export async function cancelEventBookings({ ctx, input }: { ctx: Ctx; input: z.i
       .set({ status: "cancelled", cancelledAt: at, cancelledBy: "event_cancelled", version: sql`${bookings.version} + 1` })
       .where(inArray(bookings.id, batch.map((b) => b.id)))
       .returning();
-    await releaseSeats(tx, i.eventId, rows);
+    await releaseSeats(tx, inv.eventId, rows);
     await recordAudit(
       tx,
       ctx,
@@ -70,7 +98,4 @@ export async function cancelEventBookings({ ctx, input }: { ctx: Ctx; input: z.i
     );
     return rows.length;
   });
-  for (let n = 0; n < cancelled; n++) countBookingCancelled("event_cancelled");
-  if (cancelled > 0) ctx.log.info({ eventId: i.eventId, cancelled }, "booking.event_cancelled_batch");
-  return { cancelled };
 }

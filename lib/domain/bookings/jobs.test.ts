@@ -107,13 +107,17 @@ describe("booking jobs", () => {
     const buyers = await Promise.all(Array.from({ length: 7 }, () => createTestUser()));
     await Promise.all(buyers.map((b) => book(b.actor, event.id, 2)));
     await cancelEvent({ ctx: testCtx(organizer.actor), input: { id: event.id } });
-    const batches = [];
-    for (;;) {
-      const { cancelled } = await cancelEventBookings({ ctx: testCtx(), input: { eventId: event.id, batchSize: 3 } });
-      if (cancelled === 0) break;
-      batches.push(cancelled);
+    const parts = [];
+    for (let done = false; !done; ) {
+      const part = await cancelEventBookings({ ctx: testCtx(), input: { eventId: event.id, batchSize: 3, maxBatches: 1 } });
+      parts.push(part);
+      done = part.done;
     }
-    expect(batches).toEqual([3, 3, 1]);
+    expect(parts).toEqual([
+      { cancelled: 3, done: false },
+      { cancelled: 3, done: false },
+      { cancelled: 1, done: true },
+    ]);
     const [inv] = await getDb().select().from(eventInventory).where(eq(eventInventory.eventId, event.id));
     expect(inv!.sold).toBe(0);
   });

@@ -7,10 +7,12 @@ import { Conflict, NotFound, Unauthenticated } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { emit } from "@/lib/jobs/emit";
 import { recordAudit } from "./audit";
+import { whyNotBookable } from "./bookable-event";
+import { MAX_SEATS_PER_REQUEST } from "./get-booking-options";
 import { eventInventory, seatHoldings, waitlistEntries } from "./schema";
 import { entryViews, type WaitlistEntryView } from "./waitlist-view";
 
-export const joinWaitlistInput = z.object({ eventId: z.string(), quantity: z.number().int().min(1).max(10) });
+export const joinWaitlistInput = z.object({ eventId: z.string(), quantity: z.number().int().min(1).max(MAX_SEATS_PER_REQUEST) });
 
 /**
  * Puts the acting user in line for `quantity` seats, only when that many cannot be booked now.
@@ -26,7 +28,8 @@ export async function joinWaitlist({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const entryId = await withTransaction(ctx, async (tx) => {
     const [inv] = await tx.select().from(eventInventory).where(eq(eventInventory.eventId, i.eventId)).for("share");
     if (!inv) throw new NotFound();
-    if (inv.status !== "published" || inv.endsAt <= ctx.now()) throw new Conflict("EVENT_NOT_BOOKABLE", "This event is not open for booking.");
+    const closed = whyNotBookable(ctx, inv);
+    if (closed) throw closed;
     if (inv.capacity - inv.sold - inv.held >= i.quantity) {
       throw new Conflict("SEATS_AVAILABLE", "Enough seats are available: book them instead of joining the waitlist.");
     }

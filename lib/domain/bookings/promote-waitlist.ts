@@ -1,16 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
 import { authorize } from "@/lib/domain/auth/policy";
 import type { Ctx } from "@/lib/domain/context";
-import { emit } from "@/lib/jobs/emit";
 import { countBookingConfirmed, countWaitlistPromotion } from "@/lib/metrics/domain";
-import { recordAudit } from "./audit";
+import { actorIdOf } from "./audit";
+import { confirmBooking } from "./confirm-booking";
 import { retryOnConflict } from "./retry";
-import { bookingItems, bookings, eventInventory, seatHoldings, waitlistEntries, type EventInventory, type WaitlistEntryRow } from "./schema";
-import { newTicketCode } from "./ticket-code";
+import { eventInventory, waitlistEntries, type EventInventory, type WaitlistEntryRow } from "./schema";
+import { newTicketCodes } from "./ticket-code";
 
 export const promoteWaitlistInput = z.object({ eventId: z.uuid(), max: z.number().int().min(1).max(500).default(50) });
 
@@ -20,8 +20,9 @@ export type Promotion = { entryId: string; bookingId: string; userId: string; qu
  * Serves an event's waitlist in order (priority desc, then FIFO): the first waiting entry whose
  * quantity fits the free seats (held ones included) and keeps its user within the per-user cap
  * is booked; entries that do not fit keep their place. Each promotion is its own transaction
- * (seat row locked, entry locked SKIP LOCKED, seats, booking, tickets, entry, audit, facts), so a
- * crash leaves every promotion either done or not, and a retry continues where it stopped.
+ * (seat row locked, entry locked SKIP LOCKED, then the booking statement that direct bookings
+ * use: seats, booking, tickets, entry, audit, facts), so a crash leaves every promotion either
+ * done or not, and a retry continues where it stopped.
  * `done` once nobody fits: the seats still held for the waitlist then go back on sale.
  */
 export async function promoteWaitlist({ ctx, input }: { ctx: Ctx; input: z.input<typeof promoteWaitlistInput> }) {
@@ -47,55 +48,22 @@ async function promoteNext(ctx: Ctx, tx: Tx, eventId: string): Promise<Promotion
     if (inv.held > 0) await tx.update(eventInventory).set({ held: 0 }).where(eq(eventInventory.eventId, eventId));
     return null;
   }
-  const q = entry.quantity;
-  const at = ctx.now();
-  const bookingId = randomUUID();
-  const totalCents = inv.priceCents * q;
-  await tx
-    .update(eventInventory)
-    .set({ sold: sql`${eventInventory.sold} + ${q}`, held: sql`greatest(${eventInventory.held} - ${q}, 0)` })
-    .where(eq(eventInventory.eventId, eventId));
-  await tx
-    .insert(seatHoldings)
-    .values({ eventId, userId: entry.userId, seats: q, seatLimit: inv.perUserLimit })
-    .onConflictDoUpdate({
-      target: [seatHoldings.eventId, seatHoldings.userId],
-      set: { seats: sql`${seatHoldings.seats} + ${q}`, seatLimit: inv.perUserLimit },
-    });
-  await tx.insert(bookings).values({
-    id: bookingId,
+  const booking = await confirmBooking(tx, {
+    source: "waitlist",
+    entry: { id: entry.id, priority: entry.priority },
+    bookingId: randomUUID(),
     eventId,
     userId: entry.userId,
-    quantity: q,
-    totalCents,
-    currency: inv.currency,
-    source: "waitlist",
-    createdAt: at,
-  });
-  await tx.insert(bookingItems).values(Array.from({ length: q }, () => ({ bookingId, ticketCode: newTicketCode() })));
-  await tx
-    .update(waitlistEntries)
-    .set({ status: "booked", bookingId, version: sql`${waitlistEntries.version} + 1`, updatedAt: at })
-    .where(and(eq(waitlistEntries.id, entry.id), eq(waitlistEntries.status, "waiting")));
-  await recordAudit(tx, ctx, [
-    { eventId, bookingId, action: "booking.created", before: null, after: { status: "confirmed", quantity: q, totalCents, source: "waitlist" } },
-    {
-      eventId,
-      bookingId,
-      waitlistEntryId: entry.id,
-      action: "waitlist.promoted",
-      before: { status: "waiting", priority: entry.priority },
-      after: { status: "booked", bookingId },
-    },
-  ]);
-  const fact = { bookingId, eventId, userId: entry.userId, quantity: q };
-  await emit(tx, {
-    name: "booking.confirmed",
-    data: { ...fact, organizerId: inv.organizerId, totalCents, currency: inv.currency, source: "waitlist", confirmedAt: at.toISOString() },
+    quantity: entry.quantity,
+    terms: { organizerId: inv.organizerId, priceCents: inv.priceCents, currency: inv.currency },
+    tickets: newTicketCodes(entry.quantity).map((ticketCode) => ({ id: randomUUID(), ticketCode })),
+    actorId: actorIdOf(ctx.actor),
     requestId: ctx.requestId,
+    at: ctx.now(),
   });
-  await emit(tx, { name: "waitlist.promoted", data: { ...fact, entryId: entry.id }, requestId: ctx.requestId });
-  return { entryId: entry.id, bookingId, userId: entry.userId, quantity: q };
+  // The seat row and the entry are locked and were checked above: the statement cannot miss.
+  if (!booking) throw new Error(`promotion of waitlist entry ${entry.id} matched no seats`);
+  return { entryId: entry.id, bookingId: booking.id, userId: entry.userId, quantity: entry.quantity };
 }
 
 /**

@@ -5,10 +5,16 @@ import type { Tx } from "@/lib/db/client";
  * Gives cancelled seats back to the event and takes them off their holders' per-user counts.
  * While someone waits on a bookable event the seats are held for the waitlist, so a fast
  * direct buyer cannot take them before the promotion job serves the queue in order.
+ *
+ * The seat row is locked first, in a statement of its own: a waitlist join holds it (FOR SHARE)
+ * until it commits, and the waiting-entries check below must run on a snapshot taken after
+ * that commit. Checked inside the update itself, it would use the snapshot from before the
+ * update blocked, miss the new entry, and put the seats on open sale while its owner waits.
  */
 export async function releaseSeats(tx: Tx, eventId: string, holders: { userId: string; quantity: number }[]): Promise<number> {
   const seats = holders.reduce((sum, h) => sum + h.quantity, 0);
   if (seats === 0) return 0;
+  await tx.execute(sql`select 1 from bookings.event_inventory where event_id = ${eventId}::uuid for update`);
   await tx.execute(sql`
     update bookings.event_inventory
        set sold = sold - ${seats}::int,

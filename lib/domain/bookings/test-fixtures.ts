@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
 import type { UserActor } from "@/lib/domain/context";
 import { testCtx } from "@/tests/harness/db";
 import { upsertEventInventory } from "./upsert-event-inventory";
@@ -30,4 +32,15 @@ export async function publishedEvent(
   if (input.endsAt <= input.startsAt) input.startsAt = new Date(input.endsAt.getTime() - 3_600_000);
   await upsertEventInventory({ ctx: testCtx(), input });
   return input;
+}
+
+/** Resolves once some session of this database waits for a row lock (a race set up by a test has met its blocker). */
+export async function untilASessionWaitsForALock(): Promise<void> {
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 10))) {
+    const [row] = await getDb().execute<{ n: number }>(
+      sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+    );
+    if (row!.n > 0) return;
+  }
+  throw new Error("no session ever waited for a lock");
 }

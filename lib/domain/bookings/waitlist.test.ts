@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { eventSchemas } from "@/inngest/events";
 import { getDb } from "@/lib/db/client";
+import { outbox } from "@/lib/jobs/schema";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { bookSeats } from "./book-seats";
 import { cancelBooking } from "./cancel-booking";
@@ -11,7 +13,7 @@ import { leaveWaitlist } from "./leave-waitlist";
 import { listEventWaitlist } from "./list-event-waitlist";
 import { listMyWaitlist } from "./list-my-waitlist";
 import { promoteWaitlist } from "./promote-waitlist";
-import { eventInventory } from "./schema";
+import { auditLog, bookingItems, bookings, eventInventory, seatHoldings } from "./schema";
 import { attendee, publishedEvent } from "./test-fixtures";
 
 type Actor = ReturnType<typeof attendee>;
@@ -94,6 +96,46 @@ describe("waitlist", () => {
     expect(entry).toMatchObject({ id: eg.id, status: "waiting", position: 1 });
     // What nobody in line could take goes back on sale.
     expect(await inventory(event.eventId)).toMatchObject({ sold: 3, held: 0 });
+  });
+
+  it("hides someone else's draft from a waitlist join (404) and tells its organizer it is not bookable", async () => {
+    const draft = await publishedEvent({ status: "draft", capacity: 1 });
+    await expect(join(attendee(), draft.eventId)).rejects.toMatchObject({ kind: "NotFound" });
+    await expect(join(organizerOf(draft), draft.eventId)).rejects.toMatchObject({ code: "EVENT_NOT_BOOKABLE" });
+    await expect(join(attendee(), randomUUID())).rejects.toMatchObject({ kind: "NotFound" });
+  });
+
+  it("books a promotion with the same statement as a direct booking: holding, tickets, audit and validated facts alike", async () => {
+    const event = await publishedEvent({ capacity: 2, priceCents: 700 });
+    const direct = await book(attendee(), event.eventId, 2);
+    const waiting = attendee();
+    const entry = await join(waiting, event.eventId, 2);
+    await cancelBooking({ ctx: testCtx({ type: "system" }), input: { id: direct.id } });
+    const { promoted } = await promote(event.eventId);
+    expect(promoted).toEqual([expect.objectContaining({ entryId: entry.id, userId: waiting.userId, quantity: 2 })]);
+
+    const made = await getDb().select().from(bookings).where(eq(bookings.eventId, event.eventId));
+    const byId = new Map(made.map((b) => [b.id, b]));
+    expect(byId.get(promoted[0]!.bookingId)).toMatchObject({ source: "waitlist", status: "confirmed", totalCents: 1400, currency: "EUR", quantity: 2 });
+    expect(await getDb().$count(bookingItems, eq(bookingItems.bookingId, promoted[0]!.bookingId))).toBe(2);
+    const [holding] = await getDb().select().from(seatHoldings).where(eq(seatHoldings.userId, waiting.userId));
+    expect(holding!.seats).toBe(2);
+    const created = await getDb().select().from(auditLog).where(eq(auditLog.action, "booking.created"));
+    expect(created.map((a) => a.after).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+      { status: "confirmed", quantity: 2, totalCents: 1400, source: "direct" },
+      { status: "confirmed", quantity: 2, totalCents: 1400, source: "waitlist" },
+    ]);
+    const facts = await getDb().select().from(outbox).where(eq(outbox.name, "booking.confirmed"));
+    const confirmed = facts.map((f) => eventSchemas["booking.confirmed"].parse(f.data));
+    expect(confirmed.map((f) => [f.source, f.bookingId, f.organizerId, f.totalCents]).sort()).toEqual(
+      [
+        ["direct", direct.id, event.organizerId, 1400],
+        ["waitlist", promoted[0]!.bookingId, event.organizerId, 1400],
+      ].sort(),
+    );
+    const [served] = await getDb().select().from(outbox).where(eq(outbox.name, "waitlist.promoted"));
+    expect(eventSchemas["waitlist.promoted"].parse(served!.data)).toEqual({ ...promoted[0], eventId: event.eventId });
+    expect(await inventory(event.eventId)).toMatchObject({ sold: 2, held: 0 });
   });
 
   it("lets the user leave, and keeps priority changes for the organizer", async () => {

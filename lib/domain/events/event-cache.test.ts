@@ -1,6 +1,7 @@
 import type { Counter } from "prom-client";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { anonymous } from "@/lib/domain/context";
+import { parseEnv } from "@/lib/env";
 import { registry } from "@/lib/metrics/registry";
 import { closeRedis, createTcpRedis } from "@/lib/redis/client";
 import { testCtx } from "@/tests/harness/db";
@@ -65,6 +66,31 @@ describe("event cache", () => {
 
     const fresh = await cache.event(event.id, async () => ({ ...stale, title: "New title" }), eventRecordCodec);
     expect(fresh?.title).toBe("New title");
+  });
+
+  it("keeps each deployment's pages to itself when two share one Redis", async () => {
+    const [ours, theirs] = [createEventCache(undefined, "deployment-a"), createEventCache(undefined, "deployment-b")];
+    const page = (title: string) => async () => ({ data: [{ title }], nextCursor: null });
+    const codec = { encode: (v: unknown) => v, decode: (v: unknown) => v as { data: { title: string }[]; nextCursor: null } };
+    expect(await ours.list({ q: "x" }, page("ours"), codec)).toMatchObject({ data: [{ title: "ours" }] });
+    expect(await theirs.list({ q: "x" }, page("theirs"), codec)).toMatchObject({ data: [{ title: "theirs" }] });
+    // Both are cached now, each under its own namespace.
+    expect(await ours.list({ q: "x" }, page("reloaded"), codec)).toMatchObject({ data: [{ title: "ours" }] });
+    expect(await theirs.list({ q: "x" }, page("reloaded"), codec)).toMatchObject({ data: [{ title: "theirs" }] });
+    // An invalidation in one deployment leaves the other's pages alone.
+    await ours.invalidate("any-event");
+    expect(await ours.list({ q: "x" }, page("fresh"), codec)).toMatchObject({ data: [{ title: "fresh" }] });
+    expect(await theirs.list({ q: "x" }, page("reloaded"), codec)).toMatchObject({ data: [{ title: "theirs" }] });
+  });
+
+  it("namespaces by the database's address by default, whatever the credentials", () => {
+    const namespace = (url: string, extra: Record<string, string> = {}) =>
+      parseEnv({ NODE_ENV: "test", DATABASE_URL: url, AUTH_SECRET: "x".repeat(32), ...extra }).CACHE_NAMESPACE;
+    const prod = namespace("postgres://app:secret@db.example:5432/evently");
+    expect(prod).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(namespace("postgres://other:rotated@db.example:5432/evently")).toBe(prod);
+    expect(namespace("postgres://app:secret@db.example:5432/evently_staging")).not.toBe(prod);
+    expect(namespace("postgres://app:secret@db.example:5432/evently", { CACHE_NAMESPACE: "eu-1" })).toBe("eu-1");
   });
 
   it("goes straight to the loader when Redis is unreachable, without an error", async () => {

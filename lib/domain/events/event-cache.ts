@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Redis } from "@upstash/redis";
 import { Counter } from "prom-client";
+import { env } from "@/lib/env";
 import { metric } from "@/lib/metrics/registry";
 import { getRedis } from "@/lib/redis/client";
 import { safeRedis } from "@/lib/redis/safe-redis";
@@ -34,12 +35,15 @@ const misses = metric(
     }),
 );
 
-const keys = {
-  eventGeneration: (id: string) => `events:event:${id}:gen`,
-  event: (id: string, generation: number) => `events:event:${id}:g${generation}`,
-  listGeneration: "events:list:gen",
-  list: (generation: number, query: string) => `events:list:g${generation}:${query}`,
-};
+/** Every key starts with the deployment's namespace: deployments sharing a Redis never share entries. */
+function keysIn(namespace: string) {
+  return {
+    eventGeneration: (id: string) => `${namespace}:events:event:${id}:gen`,
+    event: (id: string, generation: number) => `${namespace}:events:event:${id}:g${generation}`,
+    listGeneration: `${namespace}:events:list:gen`,
+    list: (generation: number, query: string) => `${namespace}:events:list:g${generation}:${query}`,
+  };
+}
 
 /** How a value goes into JSON and back (dates travel as ISO strings). */
 export type Codec<T> = { encode: (value: T) => unknown; decode: (stored: unknown) => T };
@@ -51,8 +55,12 @@ export type EventCache = {
   invalidate(eventId: string): Promise<boolean>;
 };
 
-/** `redis` undefined: the app's client (or none when Redis is not configured). */
-export function createEventCache(redis?: Redis | null): EventCache {
+/**
+ * `redis` undefined: the app's client (or none when Redis is not configured); `namespace`: the
+ * deployment's (`CACHE_NAMESPACE`).
+ */
+export function createEventCache(redis?: Redis | null, namespace: string = env.CACHE_NAMESPACE): EventCache {
+  const keys = keysIn(namespace);
   const run = <T>(work: (r: Redis) => Promise<T>, fallback: () => T) => safeRedis(work, fallback, redis);
 
   async function readThrough<T>(

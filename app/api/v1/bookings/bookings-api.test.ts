@@ -26,11 +26,16 @@ beforeEach(async () => {
   [organizer, ann, ben] = await Promise.all([createTestTokens({ role: "organizer" }), createTestTokens(), createTestTokens()]);
 });
 
-async function liveEvent(capacity = 10): Promise<string> {
-  const actor = { type: "user" as const, userId: organizer.userId, role: "organizer" as const, emailVerified: true, sessionId: organizer.sessionId };
-  const draft = await createEvent({ ctx: testCtx(actor), input: eventInput({ capacity, priceCents: 1500 }) });
-  await publishEvent({ ctx: testCtx(actor), input: { id: draft.id } });
-  return draft.id;
+const organizerActor = () => ({ type: "user" as const, userId: organizer.userId, role: "organizer" as const, emailVerified: true, sessionId: organizer.sessionId });
+
+async function draftEvent(capacity = 10, perUserLimit = 10): Promise<string> {
+  return (await createEvent({ ctx: testCtx(organizerActor()), input: eventInput({ capacity, priceCents: 1500, perUserLimit }) })).id;
+}
+
+async function liveEvent(capacity = 10, perUserLimit = 10): Promise<string> {
+  const id = await draftEvent(capacity, perUserLimit);
+  await publishEvent({ ctx: testCtx(organizerActor()), input: { id } });
+  return id;
 }
 
 const bookAs = (who: Tokens, eventId: string, body: unknown, key: string | null = randomUUID()) =>
@@ -81,13 +86,32 @@ describe("POST /api/v1/events/:id/bookings", () => {
   });
 
   it("answers SOLD_OUT, PER_USER_LIMIT and 404 as documented", async () => {
-    const eventId = await liveEvent(2);
+    const eventId = await liveEvent(4, 2);
     expect((await bookAs(ann, eventId, { quantity: 2 })).status).toBe(201);
+    const overCap = await bookAs(ann, eventId, { quantity: 1 });
+    expect(overCap.status).toBe(409);
+    expect(await overCap.json()).toMatchObject({ code: "PER_USER_LIMIT" });
+    expect((await bookAs(ben, eventId, { quantity: 2 })).status).toBe(201);
     const soldOut = await bookAs(ben, eventId, { quantity: 1 });
     expect(soldOut.status).toBe(409);
     expect(await soldOut.json()).toMatchObject({ code: "SOLD_OUT" });
     expect((await bookAs(ben, randomUUID(), { quantity: 1 })).status).toBe(404);
     expect((await bookAs(ben, "not-an-id", { quantity: 1 })).status).toBe(404);
+  });
+
+  it("answers 404 for someone else's draft, like an unknown event, to booking and waitlist alike; 409 to its organizer", async () => {
+    const draftId = await draftEvent();
+    const unknownId = randomUUID();
+    for (const eventId of [draftId, unknownId]) {
+      const booked = await bookAs(ann, eventId, { quantity: 1 });
+      expect(booked.status).toBe(404);
+      expect(await booked.json()).toMatchObject({ code: "NOT_FOUND" });
+      const joined = await callRoute(join, "POST", `/api/v1/events/${eventId}/waitlist`, { token: ann.accessToken, body: { quantity: 1 }, params: { id: eventId } });
+      expect(joined.status).toBe(404);
+    }
+    const own = await bookAs(organizer, draftId, { quantity: 1 });
+    expect(own.status).toBe(409);
+    expect(await own.json()).toMatchObject({ code: "EVENT_NOT_BOOKABLE" });
   });
 });
 
