@@ -4,7 +4,7 @@ import boundaries from "eslint-plugin-boundaries";
 
 /**
  * The domain rules of lib/domain/README.md, checked on every import (relative or `@/`, value or
- * type). Everything not named here is allowed; lib/domain/boundaries.test.ts proves each policy fires.
+ * type). Everything not named here is allowed; tests/lint/domain-boundaries.test.ts proves each policy fires.
  */
 const domainBoundaries = {
   files: ["**/*.{ts,tsx,mts,cts,js,mjs}"],
