@@ -48,6 +48,8 @@ describe("domain boundaries (npm run lint)", () => {
     ["an alias path", 'import { getEvent as x } from "@/lib/domain/events/get-event";'],
     ["a relative path", 'import { getEvent as x } from "../events/get-event";'],
     ["a type", 'import type { EventRecord as x } from "@/lib/domain/events/event-record";'],
+    ["a dynamic import", 'const x = await import("@/lib/domain/events/get-event");'],
+    ["a re-export", 'export { getEvent } from "@/lib/domain/events/get-event";\nconst x = 1;'],
   ])("refuses another domain's internals by %s, naming the domain", async (_what, importLine) => {
     expect(await boundaryErrors("lib/domain/bookings/probe.ts", importLine)).toEqual([
       "Another domain is reached only through its index.ts (lib/domain/events).",
