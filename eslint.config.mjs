@@ -11,21 +11,19 @@ const domainBoundaries = {
   plugins: { boundaries },
   settings: {
     "boundaries/elements": [
-      { type: "domain", pattern: "lib/domain/*", capture: ["domain"], partialMatch: false },
+      { type: "domain", pattern: "lib/domain/*", partialMatch: false },
       { type: "face", pattern: "app", partialMatch: false },
       { type: "emails", pattern: "emails", partialMatch: false },
       { type: "notifications", pattern: "lib/notifications", partialMatch: false },
-      // Everything else (lib/jobs, inngest/, scripts/, tests/, root files): named so the schema rule sees it.
-      { type: "outside", pattern: "*", partialMatch: false },
-      { type: "outside", pattern: "*.{ts,tsx,mts,cts,js,mjs}", mode: "file" },
     ],
     "boundaries/files": [
+      // Every source file is known, so the rules see imports from anywhere (inngest/, lib/jobs, root files).
+      { category: "code", pattern: "**/*.{ts,tsx,mts,cts,js,mjs}" },
       // Tests and benchmarks arrange and observe rows directly: the one exception below.
       { category: "test", pattern: ["**/*.test.ts", "**/*.test.tsx", "tests/**", "e2e/**", "scripts/bench*.ts", "scripts/bench*/**"] },
       // drizzle needs every table in one module for the typed client.
       { category: "schema-aggregate", pattern: "lib/db/schema.ts" },
     ],
-    "boundaries/legacy-warnings": false,
   },
   rules: {
     "boundaries/dependencies": [
