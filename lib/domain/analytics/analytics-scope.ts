@@ -1,6 +1,6 @@
 import { eq, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { authorize, can } from "@/lib/domain/auth/policy";
+import { authorize, can } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
 import { getEvent } from "@/lib/domain/events";

@@ -1,6 +1,6 @@
 import { and, between, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { authorize } from "@/lib/domain/auth/policy";
+import { authorize } from "@/lib/domain/auth";
 import { bookingTotals, dailyBookingTotals } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
 import { dailyStats, eventStats, type DriftDetail } from "./schema";

@@ -1,5 +1,5 @@
 import { desc, gte } from "drizzle-orm";
-import { authorize } from "@/lib/domain/auth/policy";
+import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { measureSystem, type SystemKpis } from "./measure-system";
 import { systemMetrics } from "./schema";

@@ -1,4 +1,4 @@
-import { can } from "@/lib/domain/auth/policy";
+import { can } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { Conflict, NotFound } from "@/lib/domain/errors";
 import type { EventInventory } from "./schema";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { withTransaction } from "@/lib/db/transaction";
-import { authorize } from "@/lib/domain/auth/policy";
+import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { insertOutboxEvents } from "@/lib/jobs/outbox";
 import { countBookingCancelled } from "@/lib/metrics/domain";

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { withTransaction } from "@/lib/db/transaction";
-import { authorize } from "@/lib/domain/auth/policy";
+import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { emit } from "@/lib/jobs/emit";
 import { actorIdOf } from "./audit";

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { authorize, can } from "@/lib/domain/auth/policy";
+import { authorize, can } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { NotFound, Validation } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { can, type Action } from "@/lib/domain/auth/policy";
+import { can, type Action } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { Forbidden, NotFound, Unauthenticated } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
-import { authorize } from "@/lib/domain/auth/policy";
+import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { auditLog } from "./schema";
 

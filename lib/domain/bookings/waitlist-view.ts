@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { can } from "@/lib/domain/auth/policy";
+import { can } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { NotFound, Unauthenticated } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withTransaction } from "@/lib/db/transaction";
-import { authorize } from "@/lib/domain/auth/policy";
+import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { Validation } from "@/lib/domain/errors";
 import { emit } from "@/lib/jobs/emit";

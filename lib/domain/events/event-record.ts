@@ -1,4 +1,4 @@
-import { can } from "@/lib/domain/auth/policy";
+import { can } from "@/lib/domain/auth";
 import type { Actor } from "@/lib/domain/context";
 import { events, type EventStatus } from "./schema";
 import type { EventSnapshot } from "./events";

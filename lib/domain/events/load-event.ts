@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { authorize } from "@/lib/domain/auth/policy";
+import { authorize } from "@/lib/domain/auth";
 import type { Actor } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";

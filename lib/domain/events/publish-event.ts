@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorize } from "@/lib/domain/auth/policy";
+import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { changeStatus } from "./change-status";
 import type { Event } from "./event-record";

@@ -55,6 +55,12 @@ export async function book(baseUrl: string, eventId: string, buyer: Buyer, quant
   }
 }
 
+/** The seats an app process says anyone can still book (exact on the detail route, per API.md). */
+export async function seatsAvailable(baseUrl: string, eventId: string): Promise<number> {
+  const res = await fetch(`${baseUrl}/api/v1/events/${eventId}`, { signal: AbortSignal.timeout(10_000) });
+  return ((await res.json()) as { seatsAvailable: number }).seatsAvailable;
+}
+
 /** What the database says about the sale: the counter, the bookings and their tickets, per buyer. */
 export async function ledger(eventId: string) {
   const db = getDb();

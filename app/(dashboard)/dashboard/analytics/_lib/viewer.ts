@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { can, type Action } from "@/lib/domain/auth/policy";
+import { can, type Action } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { currentCtx } from "@/lib/web/current-actor";
 import { viewerLocale } from "./viewer-locale";
