@@ -19,32 +19,39 @@ export type WorkerOptions = RunnerOptions & {
 
 export type JobsWorker = { stop(): Promise<void> };
 
-/** A sleep that a notification, a finished run or stop() cuts short. */
+/** A sleep that a notification, a finished run or stop() cuts short; resolves true when it ran its course. */
 function wakeable() {
   let pending = false;
-  let resolve: (() => void) | null = null;
+  let resolve: ((timedOut: boolean) => void) | null = null;
   return {
     wake() {
-      if (resolve) resolve();
+      if (resolve) resolve(false);
       else pending = true;
     },
-    nap(ms: number): Promise<void> {
+    nap(ms: number): Promise<boolean> {
       if (pending) {
         pending = false;
-        return Promise.resolve();
+        return Promise.resolve(false);
       }
       return new Promise((done) => {
-        const timer = setTimeout(finish, ms);
-        function finish() {
+        const timer = setTimeout(() => finish(true), ms);
+        function finish(timedOut: boolean) {
           clearTimeout(timer);
           resolve = null;
-          done();
+          done(timedOut);
         }
         resolve = finish;
       });
     },
   };
 }
+
+/**
+ * How long to wait before asking again when runs are due but flow control holds them back
+ * (a concurrency key at its limit, a throttle, a negative priority): a run finishing here wakes
+ * the loop sooner, one finishing in another process does not.
+ */
+const HELD_BACK_MS = 50;
 
 /**
  * Starts the jobs worker of this process. With an Inngest server configured it only relays the
@@ -58,10 +65,18 @@ export function startJobsWorker(o: WorkerOptions): JobsWorker {
   const stopping = new AbortController();
   const signal = wakeable();
   const log = o.log.child({ component: "jobs-worker" });
-  const listening = o.db.$client.listen(JOBS_CHANNEL, () => signal.wake()).catch((err: unknown) => {
-    log.warn({ err }, "jobs.listen_failed");
-    return null;
-  });
+  // New outbox rows are announced by NOTIFY: only then (or when a wait ran its course, for cron
+  // ticks and batch timeouts) does the loop look at the outbox; a finished run only refills slots.
+  let announced = true;
+  const listening = o.db.$client
+    .listen(JOBS_CHANNEL, () => {
+      announced = true;
+      signal.wake();
+    })
+    .catch((err: unknown) => {
+      log.warn({ err }, "jobs.listen_failed");
+      return null;
+    });
   const server = inngestServer();
   const send = o.sendToInngest ?? (server ? inngestSender(server) : null);
 
@@ -84,10 +99,14 @@ export function startJobsWorker(o: WorkerOptions): JobsWorker {
     while (!stopping.signal.aborted) {
       let delay = pollMs;
       try {
-        await runner.dispatch();
-        while (inFlight.size < concurrency && !stopping.signal.aborted) {
-          const run = await runner.claim();
-          if (!run) break;
+        if (announced || !(await listening)) {
+          announced = false;
+          await runner.dispatch();
+        }
+        const free = concurrency - inFlight.size;
+        // One statement claims a run for every free slot.
+        const runs = free > 0 && !stopping.signal.aborted ? await runner.claimMany(free) : [];
+        for (const run of runs) {
           const execution: Promise<unknown> = runner
             .execute(run, stopping.signal)
             .catch((err: unknown) => log.error({ err, runId: run.id }, "jobs.execution_failed"))
@@ -97,11 +116,13 @@ export function startJobsWorker(o: WorkerOptions): JobsWorker {
             });
           inFlight.add(execution);
         }
-        if (inFlight.size < concurrency) delay = Math.min(pollMs, (await msUntilNextDue(o.db)) ?? pollMs);
+        if (inFlight.size < concurrency) {
+          delay = Math.min(pollMs, Math.max(HELD_BACK_MS, (await msUntilNextDue(o.db)) ?? pollMs));
+        }
       } catch (err) {
         log.error({ err }, "jobs.worker_error");
       }
-      await signal.nap(delay);
+      if (await signal.nap(delay)) announced = true;
     }
     await Promise.allSettled([...inFlight]);
   };
