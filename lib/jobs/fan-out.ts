@@ -32,10 +32,13 @@ export async function fanOut(db: Db, registry: Registry, batchSize = 100): Promi
         const flow = registry.flow.get(id)!;
         const { batchKey, ...columns } = flowOf(id, flow, event);
         if (flow.batch) {
-          const dueAt = new Date(Date.now() + flow.batch.timeoutMs);
+          // Inngest times a batch from its first event's arrival.
+          const dueAt = new Date(row.createdAt.getTime() + flow.batch.timeoutMs);
           items.push({ functionId: id, batchKey, outboxId: row.id, event, requestId: row.requestId, dueAt });
         } else {
-          runs.push({ functionId: id, outboxId: row.id, event, requestId: row.requestId, maxAttempts: maxAttempts(fn), ...columns });
+          // Due since the event arrived, so runs of events written earlier keep their place in the queue.
+          const runAt = row.createdAt;
+          runs.push({ functionId: id, outboxId: row.id, event, requestId: row.requestId, maxAttempts: maxAttempts(fn), runAt, ...columns });
         }
       }
     }
