@@ -1,13 +1,20 @@
 import { notableChanges, sendEventChangedEmails } from "@/lib/domain/bookings";
 import { inngest } from "../client";
 import { events } from "../events";
+import { mailThrottle } from "../flow-control";
 
 /**
  * When a published event's title, venue or time changes, tells every ticket holder, batch by
  * batch (one step each), so a big event never makes one giant step.
  */
 export const sendEventChangedEmailsOnUpdate = inngest.createFunction(
-  { id: "send-event-changed-emails", retries: 6, triggers: [events["event.updated"]] },
+  {
+    id: "send-event-changed-emails",
+    retries: 6,
+    throttle: mailThrottle,
+    // Two quick edits of one event mail its holders one after the other, not interleaved.
+    concurrency: { limit: 1, key: "event.data.eventId" },
+    triggers: [events["event.updated"]] },
   async ({ event, step, ctx }) => {
     const { previous, status, eventId } = event.data;
     if (!previous || status !== "published") return { sent: 0 };
