@@ -8,14 +8,7 @@ export const WORKER_LOST = {
   message: "The worker running this run stopped renewing its lease (process died or stalled)",
 };
 
-/**
- * Claims are serialized by this transaction-level advisory lock: the concurrency counts and
- * throttle state a claim reads then include every claim committed before it, so no limit can be
- * overshot by two workers deciding at once. A claim holds it for one statement.
- */
-const CLAIM_LOCK = 0x6a6f6273; // "jobs"
-
-/** Candidates looked at per function: enough that a key at its limit does not hide the keys queued behind it. */
+/** Candidates looked at per function beyond `n`: enough that a key at its limit does not hide the keys queued behind it. */
 const LOOK_AHEAD = 20;
 
 const leaseUntil = (leaseMs: number) => sql`now() + ${leaseMs} * interval '1 millisecond'`;
@@ -55,79 +48,19 @@ export function claimLimits(registry: Registry) {
  *
  * A `running` run whose lease lapsed belongs to a worker that died mid-step: it is claimable
  * again, and its memoized steps are not redone; the death uses up an attempt.
+ *
+ * Claims are serialized by a transaction-level advisory lock taken first: the concurrency counts
+ * and throttle state a claim reads then include every claim committed before it, so two workers
+ * deciding at once cannot overshoot a limit. The lock is held for one statement.
  */
 export async function claimRuns(db: Db, registry: Registry, workerId: string, leaseMs: number, n: number): Promise<JobRun[]> {
-  const functionIds = [...registry.byId.keys()];
   const limits = claimLimits(registry);
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
-    return tx.execute<Record<string, unknown>>(sql`
-      with cand as (
-        select c.* from jsonb_array_elements_text(${JSON.stringify(functionIds)}::jsonb) as f(id)
-        cross join lateral (
-          select r.id, r.function_id, r.queue_at, r.concurrency_keys, r.throttle_key, r.started_at
-          from platform.job_runs r
-          where r.function_id = f.id and r.status in ('queued', 'running')
-            and r.queue_at <= (now() at time zone 'UTC') and r.run_at <= now()
-            and (r.locked_until is null or r.locked_until < now())
-          order by r.queue_at
-          limit ${n + LOOK_AHEAD}
-        ) c
-      ), lim as (
-        select * from jsonb_to_recordset(${limits.concurrency}::jsonb) as l(f text, o int, n int)
-      ), thr as (
-        select * from jsonb_to_recordset(${limits.throttles}::jsonb) as t(f text, e float8, tol float8)
-      ), conc as (
-        select c.id, k.key, l.n, row_number() over (partition by k.key order by c.queue_at, c.id) as rank
-        from cand c
-        cross join lateral unnest(c.concurrency_keys) with ordinality as k(key, o)
-        join lim l on l.f = c.function_id and l.o = k.o
-      ), busy as (
-        select k.key, count(*) as n
-        from platform.job_runs r cross join lateral unnest(r.concurrency_keys) as k(key)
-        where r.status = 'running' and r.locked_until >= now()
-          and r.concurrency_keys && (select coalesce(array_agg(distinct conc.key), '{}') from conc)
-        group by k.key
-      ), over_limit as (
-        select conc.id from conc left join busy on busy.key = conc.key where conc.rank + coalesce(busy.n, 0) > conc.n
-      ), starts as (
-        select c.id, c.throttle_key, t.e, greatest(coalesce(jt.tat, now()), now()) as base,
-          row_number() over (partition by c.throttle_key order by c.queue_at, c.id) as rank,
-          t.tol
-        from cand c
-        join thr t on t.f = c.function_id
-        left join platform.job_throttles jt on jt.key = c.throttle_key
-        where c.started_at is null and c.throttle_key is not null and c.id not in (select id from over_limit)
-      ), throttled as (
-        select id from starts where base + rank * e * interval '1 millisecond' > now() + tol * interval '1 millisecond'
-      ), chosen as (
-        select id from cand
-        where id not in (select id from over_limit) and id not in (select id from throttled)
-        order by queue_at, id
-        limit ${n}
-      ), paced as (
-        insert into platform.job_throttles as jt (key, tat)
-        select s.throttle_key, max(s.base) + count(*) * max(s.e) * interval '1 millisecond'
-        from starts s where s.id in (select id from chosen)
-        group by s.throttle_key
-        on conflict (key) do update set tat = excluded.tat
-      )
-      update platform.job_runs r set
-        status = 'running',
-        locked_by = ${workerId},
-        locked_until = ${leaseUntil(leaseMs)},
-        updated_at = now(),
-        started_at = coalesce(r.started_at, now()),
-        -- A worker that died mid-step used up an attempt: a step that kills its process every
-        -- time ends dead instead of being retried forever.
-        attempt = case when r.status = 'running' then r.attempt + 1 else r.attempt end,
-        last_error = case when r.status = 'running' then ${JSON.stringify(WORKER_LOST)}::jsonb else r.last_error end
-      from chosen
-      where r.id = chosen.id
-        -- Re-checked on the row as it is now: a stalled worker may have finished it meanwhile.
-        and r.status in ('queued', 'running') and (r.locked_until is null or r.locked_until < now())
-      returning r.*`);
-  });
+  // The statement is platform.claim_job_runs (drizzle/0011_claim_job_runs.sql): the advisory
+  // lock and the claim in one round trip, the claim reading a snapshot taken under the lock.
+  const rows = await db.execute<Record<string, unknown>>(sql`
+    select * from platform.claim_job_runs(
+      ${JSON.stringify([...registry.byId.keys()])}::jsonb, ${limits.concurrency}::jsonb, ${limits.throttles}::jsonb,
+      ${workerId}, ${leaseMs}::int, ${n}::int, ${LOOK_AHEAD}::int, ${JSON.stringify(WORKER_LOST)}::jsonb)`);
   return rows.map(toJobRun).sort((a, b) => a.queueAt.getTime() - b.queueAt.getTime());
 }
 
