@@ -50,7 +50,7 @@ async function main() {
     const cpu = process.cpuUsage();
     const started = performance.now();
     const worker = startJobsWorker({ db, log: logger, functions, concurrency: 4, pollMs: 50 });
-    while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 20));
+    while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 100));
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);
     await worker.stop();
