@@ -5,12 +5,14 @@ import { freshLocalDatabase } from "./fresh-local-database";
 /**
  * Measures the embedded jobs runner on its own (no HTTP): FACTS booking facts for the analytics
  * function, then FACTS demo facts for a function with one no-op step, each drained by one
- * worker with the production slot count. Prints facts per second and the worker process's CPU
+ * worker with SLOTS slots. Prints facts per second and the worker process's CPU
  * milliseconds per fact (process.cpuUsage: user + system, Postgres not included).
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx scripts/measure-jobs.ts
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx scripts/measure-jobs.ts [FACTS] [SLOTS]
  */
 const FACTS = Number(process.argv[2] ?? 2_000);
+/** Runs the worker executes at once (its `concurrency`): 4 was the worker's default when this was written. */
+const SLOTS = Number(process.argv[3] ?? 4);
 const EVENTS = 20;
 
 async function main() {
@@ -49,7 +51,7 @@ async function main() {
     await emitAll();
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const worker = startJobsWorker({ db, log: logger, functions, concurrency: 4, pollMs: 50 });
+    const worker = startJobsWorker({ db, log: logger, functions, concurrency: SLOTS, pollMs: 50 });
     while ((await pending()) > 0) await new Promise((r) => setTimeout(r, 100));
     const ms = performance.now() - started;
     const used = process.cpuUsage(cpu);

@@ -9,7 +9,10 @@ import { createRunner, type RunnerOptions } from "./runner";
 export type WorkerOptions = RunnerOptions & {
   db: Db;
   log: Logger;
-  /** Runs executed at once by this process. */
+  /**
+   * Runs executed at once by this process. Most of a run's time is spent waiting (the database,
+   * the SDK's own ticks, SMTP), so 16 slots keep a core busy where 4 left it mostly idle.
+   */
   concurrency?: number;
   /** Longest idle wait: a backstop for a missed notification. */
   pollMs?: number;
@@ -61,7 +64,7 @@ const HELD_BACK_MS = 50;
  */
 export function startJobsWorker(o: WorkerOptions): JobsWorker {
   const pollMs = o.pollMs ?? 1_000;
-  const concurrency = o.concurrency ?? 4;
+  const concurrency = o.concurrency ?? 16;
   const stopping = new AbortController();
   const signal = wakeable();
   const log = o.log.child({ component: "jobs-worker" });
