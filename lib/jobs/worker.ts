@@ -98,12 +98,15 @@ export function startJobsWorker(o: WorkerOptions): JobsWorker {
     const runner = createRunner({ ...o, log: o.log });
     const inFlight = new Set<Promise<unknown>>();
     log.info({ workerId: runner.workerId, functions: runner.functionIds }, "jobs.worker_started");
+    let dispatchedAt = 0;
     for (const ignored of runner.registry.ignoredOptions) log.warn(ignored, "jobs.options_need_inngest_server");
     while (!stopping.signal.aborted) {
       let delay = pollMs;
       try {
-        if (announced || !(await listening)) {
+        // Also every pollMs however busy the slots keep the loop: cron ticks and batch timeouts.
+        if (announced || Date.now() - dispatchedAt >= pollMs || !(await listening)) {
           announced = false;
+          dispatchedAt = Date.now();
           await runner.dispatch();
         }
         const free = concurrency - inFlight.size;
