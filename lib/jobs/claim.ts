@@ -26,7 +26,7 @@ function toJobRun(row: Record<string, unknown>): JobRun {
 }
 
 /** The limits of the functions this process runs, as the claim statement reads them. */
-export function claimLimits(registry: Registry) {
+function claimLimits(registry: Registry) {
   const concurrency: { f: string; o: number; n: number }[] = [];
   const throttles: { f: string; e: number; tol: number }[] = [];
   for (const [f, flow] of registry.flow) {
