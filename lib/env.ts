@@ -63,6 +63,8 @@ const schema = z
     /** `open` lets anyone read the dev mailbox even when HOST is not loopback (a shared test box); otherwise admins only. */
     DEV_MAILBOX: z.enum(["open", "admin"]).optional(),
     MAIL_FROM: z.string().min(3).default("Evently <no-reply@evently.local>"),
+    /** Starts per minute of each mail-sending job: match your SMTP provider's send rate. */
+    MAIL_SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(30_000),
 
     INNGEST_EVENT_KEY: z.string().min(1).optional(),
     INNGEST_SIGNING_KEY: z.string().min(1).optional(),

@@ -1,14 +1,18 @@
-import { applyAnalyticsFact } from "@/lib/domain/analytics";
+import { applyAnalyticsFacts } from "@/lib/domain/analytics";
 import { inngest } from "../client";
 import { events } from "../events";
+import { analyticsBatch } from "../flow-control";
 
-/** Copies title, capacity, organizer and status from event facts onto the analytics rows. */
+/** Copies title, capacity, organizer and status from event facts onto the analytics rows, a batch at a time. */
 export const applyEventFacts = inngest.createFunction(
   {
     id: "apply-event-facts",
     retries: 10,
+    batchEvents: analyticsBatch,
     triggers: [events["event.created"], events["event.published"], events["event.updated"], events["event.cancelled"]],
   },
-  async ({ event, step, ctx }) =>
-    step.run("apply", () => applyAnalyticsFact({ ctx, input: { outboxId: event.id!, name: event.name, data: event.data } })),
+  async ({ events: batch, step, ctx }) =>
+    step.run("apply", () =>
+      applyAnalyticsFacts({ ctx, input: { facts: batch.map((e) => ({ outboxId: e.id!, name: e.name, data: e.data })) } }),
+    ),
 );

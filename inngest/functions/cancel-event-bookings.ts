@@ -10,7 +10,13 @@ import { events } from "../events";
  * `booking.cancelled` fact mails its holder through send-booking-cancelled-email.
  */
 export const cancelEventBookingsOnCancel = inngest.createFunction(
-  { id: "cancel-event-bookings", retries: 10, triggers: [events["event.cancelled"]] },
+  {
+    id: "cancel-event-bookings",
+    retries: 10,
+    // One cascade per event: a re-delivered cancellation waits instead of fighting for the same rows.
+    concurrency: { limit: 1, key: "event.data.eventId" },
+    triggers: [events["event.cancelled"]],
+  },
   async ({ event, step, ctx }) => {
     const eventId = event.data.eventId;
     let cancelled = 0;

@@ -11,7 +11,12 @@ const PER_STEP = 20;
  * freed seat is booked once.
  */
 export const promoteWaitlistOnRelease = inngest.createFunction(
-  { id: "promote-waitlist", retries: 10, triggers: [events["seats.released"]] },
+  {
+    id: "promote-waitlist",
+    retries: 10,
+    // One promoter per event at a time: releases of one event queue up instead of racing for its line.
+    concurrency: { limit: 1, key: "event.data.eventId" },
+    triggers: [events["seats.released"]] },
   async ({ event, step, ctx }) => {
     let promoted = 0;
     for (let batch = 0; ; batch++) {

@@ -1,6 +1,7 @@
 import { MAIL_RETRIES, notableChanges, sendEventChangedEmails, sendOrRetryLater } from "@/lib/notifications";
 import { inngest } from "../client";
 import { events } from "../events";
+import { mailThrottle } from "../flow-control";
 
 /**
  * When a published event's title, venue or time changes, tells every ticket holder, batch by
@@ -8,7 +9,14 @@ import { events } from "../events";
  * attempts of the step in progress, so each batch gets the whole mail retry schedule.
  */
 export const sendEventChangedEmailsOnUpdate = inngest.createFunction(
-  { id: "send-event-changed-emails", retries: MAIL_RETRIES, triggers: [events["event.updated"]] },
+  {
+    id: "send-event-changed-emails",
+    retries: MAIL_RETRIES,
+    throttle: mailThrottle,
+    // Two quick edits of one event mail its holders one after the other, not interleaved.
+    concurrency: { limit: 1, key: "event.data.eventId" },
+    triggers: [events["event.updated"]],
+  },
   async ({ event, step, attempt, ctx }) => {
     const { previous, status, eventId } = event.data;
     if (!previous || status !== "published") return { sent: 0 };

@@ -2,6 +2,7 @@ import { Cron } from "croner";
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { maxAttempts, type Registry } from "./registry";
+import { flowOf } from "./flow-control";
 import { JOBS_CHANNEL, uuidFromKey } from "./outbox";
 import { cronSchedules, jobRuns } from "./schema";
 
@@ -37,9 +38,10 @@ export async function scheduleCronTicks(db: Db, registry: Registry, now = new Da
       const fn = registry.byId.get(schedule.functionId)!;
       const id = uuidFromKey(`cron:${schedule.functionId}:${schedule.nextAt.toISOString()}`);
       const event = { id, name: "inngest/scheduled.timer", data: { cron: schedule.cron }, ts: schedule.nextAt.getTime() };
+      const { batchKey: _unbatched, ...flow } = flowOf(schedule.functionId, registry.flow.get(schedule.functionId)!, event);
       await tx
         .insert(jobRuns)
-        .values({ functionId: schedule.functionId, scheduledAt: schedule.nextAt, event, requestId: id, maxAttempts: maxAttempts(fn) })
+        .values({ functionId: schedule.functionId, scheduledAt: schedule.nextAt, event, requestId: id, maxAttempts: maxAttempts(fn), ...flow })
         .onConflictDoNothing();
       await tx
         .update(cronSchedules)

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { msUntilNextDue } from "./claim";
 import type { RunOutcome } from "./execute-run";
 import { createRunner, type RunnerOptions } from "./runner";
-import { jobRuns, outbox } from "./schema";
+import { jobBatchItems, jobRuns, outbox } from "./schema";
 
 export type DrainOptions = RunnerOptions & {
   /** Fails if work is still pending after this long (sleeps and retries are waited for). */
@@ -18,12 +18,14 @@ async function pending(db: Db, functionIds: string[]): Promise<number> {
     .select({ n: count() })
     .from(jobRuns)
     .where(and(inArray(jobRuns.functionId, functionIds), inArray(jobRuns.status, ["queued", "running"])));
-  return (events?.n ?? 0) + (runs?.n ?? 0);
+  const [batched] = await db.select({ n: count() }).from(jobBatchItems).where(inArray(jobBatchItems.functionId, functionIds));
+  return (events?.n ?? 0) + (runs?.n ?? 0) + (batched?.n ?? 0);
 }
 
 /**
  * For tests and scripts: runs the worker loop in the caller until no event waits and no run of
- * these functions is queued or running, waiting out sleeps and retries. Retries default to a
+ * these functions is queued, running or waiting to fill a batch, waiting out sleeps, retries,
+ * batch timeouts and flow control. Retries default to a
  * 10 ms backoff so a test does not wait for production delays.
  */
 export async function drainJobs({ timeoutMs = 10_000, ...o }: DrainOptions): Promise<DrainResult> {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { NonRetriableError } from "inngest";
+import { NonRetriableError, RetryAfterError } from "inngest";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { inngest } from "@/inngest/client";
@@ -91,6 +91,27 @@ describe("in-process execution of Inngest functions", () => {
     expect(run.status).toBe("dead");
     expect(run.finishedAt).not.toBeNull();
     expect(run.lastError).toMatchObject({ name: "Error", message: "the venue API is gone" });
+  });
+
+  it("waits as long as a RetryAfterError asks before the next attempt, not the usual backoff", async () => {
+    const busy = inngest.createFunction({ id: "test-busy", retries: 3, triggers: [demo] }, async ({ step }) => {
+      await step.run("call-provider", () => {
+        if (count("call") === 1) throw new RetryAfterError("the mail provider asks us to wait", "30s");
+        return "sent";
+      });
+    });
+    await emitDemo();
+    const runner = createRunner({ db: getDb(), functions: [busy], retryBaseMs: 10, retryMaxMs: 10 });
+    await runner.dispatch();
+    const before = Date.now();
+
+    expect(await runner.execute((await runner.claim())!)).toBe("retrying");
+
+    const run = await runOf("test-busy");
+    expect(run).toMatchObject({ status: "queued", attempt: 1, lastError: { message: "the mail provider asks us to wait" } });
+    expect(run.runAt.getTime() - before).toBeGreaterThanOrEqual(29_000);
+    expect(run.runAt.getTime() - before).toBeLessThanOrEqual(31_000);
+    expect(await runner.claim()).toBeNull();
   });
 
   it("does not retry a NonRetriableError", async () => {

@@ -57,13 +57,16 @@ async function readJson(response: Response): Promise<unknown> {
 
 /**
  * Drives one claimed run through the SDK's handler, as an Inngest server would: each finished
- * step is stored before the next is asked for, so a crash loses at most the step in progress.
+ * step is stored before the next step's code runs, so a crash loses at most the step in progress.
  * Returns when the run completes, dies, waits (retry, sleep) or is handed back.
  */
 export async function executeRun(run: JobRun, o: ExecuteRunOptions): Promise<RunOutcome> {
   const state: StepState = { steps: { ...run.steps }, stepOrder: [...run.stepOrder], attempt: run.attempt };
-  const call = (stepId?: string) =>
-    runInJobScope({ db: o.db }, () => o.handler(executorRequest(o.registry, run, state, stepId)));
+  const call = (request: { stepId?: string; planOnly?: boolean } = {}) =>
+    runInJobScope({ db: o.db }, () => o.handler(executorRequest(o.registry, run, state, request)));
+  // A finished step is written before any further step code runs, but not on its own: the next
+  // call only plans, so the write joins the run's completion (or the save before the next step).
+  let unsaved = false;
   const written = (ok: boolean, outcome: RunOutcome): RunOutcome => (ok ? outcome : "lost");
 
   const fail = async (response: Response, error: SerializedError): Promise<RunOutcome> => {
@@ -84,13 +87,15 @@ export async function executeRun(run: JobRun, o: ExecuteRunOptions): Promise<Run
         state.steps[op.id] = { type: "data", data: op.data ?? null };
         state.stepOrder.push(op.id);
         state.attempt = 0;
-        return (await saveSteps(o.db, run, o.workerId, state)) ? null : "lost";
+        unsaved = true;
+        return null;
       case "StepFailed":
         // Retries exhausted or NonRetriableError: the function sees the error thrown at its step.
         state.steps[op.id] = { type: "error", error: op.error };
         state.stepOrder.push(op.id);
         state.attempt = 0;
-        return (await saveSteps(o.db, run, o.workerId, state)) ? null : "lost";
+        unsaved = true;
+        return null;
       case "StepError":
         return fail(response, asError(op.error, `Step ${op.displayName ?? op.id} failed`));
       case "Sleep": {
@@ -115,13 +120,17 @@ export async function executeRun(run: JobRun, o: ExecuteRunOptions): Promise<Run
 
   for (;;) {
     if (o.signal?.aborted) return written(await release(o.db, run, o.workerId, state), "released");
-    const response = await call();
+    const response = await call({ planOnly: unsaved });
     const body = await readJson(response);
     if (response.status === 200) return written(await complete(o.db, run, o.workerId, state, body), "completed");
     if (response.status !== 206 || !Array.isArray(body)) return fail(response, asError(body, `HTTP ${response.status}`));
 
     const ops = body as Op[];
     const planned = ops.filter((op) => op.op === "StepPlanned");
+    if (planned.length > 0 && unsaved) {
+      if (!(await saveSteps(o.db, run, o.workerId, state))) return "lost";
+      unsaved = false;
+    }
     for (const op of planned.length > 0 ? planned : ops) {
       // Parallel steps come back planned; each is then run on its own, as the server would.
       const [stepResponse, stepOps] = planned.length > 0 ? await runPlanned(op.id) : [response, [op]];
@@ -133,7 +142,7 @@ export async function executeRun(run: JobRun, o: ExecuteRunOptions): Promise<Run
   }
 
   async function runPlanned(stepId: string): Promise<[Response, Op[]]> {
-    const response = await call(stepId);
+    const response = await call({ stepId });
     const body = await readJson(response);
     if (response.status === 206 && Array.isArray(body)) return [response, body as Op[]];
     return [response, [{ id: stepId, op: "StepError", error: asError(body, `HTTP ${response.status}`) }]];

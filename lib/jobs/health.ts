@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
-import { jobRuns, outbox } from "./schema";
+import { jobBatchItems, jobRuns, outbox } from "./schema";
 
 export type JobsHealth = {
   status: "ok" | "degraded";
@@ -12,17 +12,23 @@ export type JobsHealth = {
 export const JOBS_HEALTH_LIMITS = { backlog: 1_000, oldestPendingSeconds: 60, deadWithinHours: 1 };
 
 /**
- * Backlog counts events not yet dispatched plus runs queued or running. "Oldest pending" is how
- * long the most overdue of them has waited to be picked up: a sleeping run is not overdue until
- * it wakes, a running run only once its worker's lease has lapsed.
+ * Backlog counts events not yet dispatched, events waiting to fill a batch, and runs queued or
+ * running. "Oldest pending" is how long the most overdue of them has waited since it became
+ * due: an event since it was written (not its `occurred_at`, which seeded history dates weeks
+ * back), a batch item since its batch timed out, a queued run since its due time (a sleeping run
+ * is not overdue until it wakes, and a priority factor does not make a run look overdue), a
+ * running run only once its worker's lease has lapsed.
  */
 export async function jobsHealth(db: DbOrTx): Promise<JobsHealth> {
   const started = performance.now();
   const [row] = await db.execute<{ backlog: string; oldest: string | null; dead: string }>(sql`
     with waiting as (
-      select ${outbox.occurredAt} as since from ${outbox} where ${outbox.dispatchedAt} is null
+      select ${outbox.createdAt} as since from ${outbox} where ${outbox.dispatchedAt} is null
       union all
-      select case when ${jobRuns.status} = 'running' then ${jobRuns.lockedUntil} else ${jobRuns.runAt} end
+      select ${jobBatchItems.dueAt} from ${jobBatchItems}
+      union all
+      select case when ${jobRuns.status} = 'running' then ${jobRuns.lockedUntil}
+        else greatest(${jobRuns.runAt}, ${jobRuns.queueAt} at time zone 'UTC') end
       from ${jobRuns} where ${jobRuns.status} in ('queued', 'running')
     )
     select

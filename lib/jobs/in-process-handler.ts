@@ -18,25 +18,28 @@ export function createInProcessHandler(registry: Registry, client: ServeHandlerO
 
 const ORIGIN = "http://jobs.in-process";
 
-/** One executor call: run the next step of `run` (or the planned step `stepId`). */
+/**
+ * One executor call: run the next step of `run` (or the planned step `stepId`). With `planOnly`
+ * the SDK runs no step code: it reports the next steps as planned, or the function's result.
+ */
 export function executorRequest(
   registry: Registry,
   run: JobRun,
   state: StepState,
-  stepId?: string,
+  { stepId, planOnly = false }: { stepId?: string; planOnly?: boolean } = {},
 ): Request {
   const url = new URL("/api/inngest", ORIGIN);
   url.searchParams.set("fnId", `${registry.appId}-${run.functionId}`);
   url.searchParams.set("stepId", stepId ?? "step");
   const body = {
     event: run.event,
-    events: [run.event],
+    events: run.events ?? [run.event],
     steps: state.steps,
     ctx: {
       run_id: run.id,
       attempt: state.attempt,
       max_attempts: run.maxAttempts,
-      disable_immediate_execution: Boolean(stepId),
+      disable_immediate_execution: Boolean(stepId) || planOnly,
       stack: { stack: state.stepOrder, current: state.stepOrder.length - 1 },
     },
   };

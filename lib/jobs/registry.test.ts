@@ -28,13 +28,28 @@ describe("buildRegistry", () => {
     expect(() => buildRegistry(inngest.id, [filtered])).toThrow(/need an Inngest server/);
   });
 
-  it("lists the flow-control options that in-process runs ignore", () => {
+  it("lists the options that in-process runs ignore, and not the flow control they honour", () => {
     const limited = inngest.createFunction(
-      { id: "t-limited", concurrency: 1, throttle: { limit: 1, period: "1s" }, triggers: [events["platform.demo_requested"]] },
+      {
+        id: "t-limited",
+        concurrency: 1,
+        throttle: { limit: 1, period: "1s" },
+        debounce: { period: "5s" },
+        rateLimit: { limit: 1, period: "1m" },
+        triggers: [events["platform.demo_requested"]],
+      },
       async () => {},
     );
     expect(buildRegistry(inngest.id, [limited]).ignoredOptions).toEqual([
-      { functionId: "t-limited", options: ["concurrency", "throttle"] },
+      { functionId: "t-limited", options: ["debounce", "rateLimit"] },
     ]);
+  });
+
+  it("refuses at start a flow-control expression that is not valid CEL, naming the function", () => {
+    const broken = inngest.createFunction(
+      { id: "t-broken", concurrency: { limit: 1, key: "event.data.eventId +" }, triggers: [events["platform.demo_requested"]] },
+      async () => {},
+    );
+    expect(() => buildRegistry(inngest.id, [broken])).toThrow(/"t-broken": concurrency\[0\]\.key expression .* is not valid CEL/);
   });
 });

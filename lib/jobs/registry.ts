@@ -1,4 +1,5 @@
 import { EventType, type InngestFunction } from "inngest";
+import { readFlowControl, type FlowControl, type FlowOptions } from "./flow-control";
 
 /** Inngest's own default when a function sets no `retries`. */
 const DEFAULT_RETRIES = 4;
@@ -7,19 +8,11 @@ export type JobFunction = InngestFunction.Any;
 
 type Trigger = { event?: string | EventType<string, undefined>; if?: string; cron?: string };
 
-/** Function options that only an Inngest server applies; in-process they have no effect. */
-const SERVER_ONLY_OPTIONS = [
-  "concurrency",
-  "throttle",
-  "debounce",
-  "rateLimit",
-  "batchEvents",
-  "cancelOn",
-  "priority",
-  "singleton",
-  "idempotency",
-  "timeouts",
-] as const;
+/**
+ * Function options that only an Inngest server applies; in-process they have no effect.
+ * `priority`, `concurrency`, `throttle` and `batchEvents` are applied here (flow-control.ts).
+ */
+const SERVER_ONLY_OPTIONS = ["debounce", "rateLimit", "cancelOn", "singleton", "idempotency", "timeouts"] as const;
 
 export type Registry = {
   appId: string;
@@ -29,6 +22,8 @@ export type Registry = {
   crons: { functionId: string; cron: string }[];
   /** Per function, the options it sets that in-process runs ignore (for a start-up warning). */
   ignoredOptions: { functionId: string; options: string[] }[];
+  /** Per function, its flow control with compiled expressions. */
+  flow: Map<string, FlowControl>;
 };
 
 export function functionId(fn: JobFunction): string {
@@ -62,10 +57,12 @@ export function buildRegistry(appId: string, functions: JobFunction[]): Registry
   const eventTriggers: { pattern: string; fn: JobFunction }[] = [];
   const crons: Registry["crons"] = [];
   const ignoredOptions: Registry["ignoredOptions"] = [];
+  const flow = new Map<string, FlowControl>();
   for (const fn of functions) {
     const id = functionId(fn);
     if (byId.has(id)) throw new Error(`Two Inngest functions share the id "${id}"`);
     byId.set(id, fn);
+    flow.set(id, readFlowControl(id, fn.opts as FlowOptions));
     const options = SERVER_ONLY_OPTIONS.filter((key) => fn.opts[key] !== undefined);
     if (options.length > 0) ignoredOptions.push({ functionId: id, options });
     for (const trigger of triggersOf(fn)) {
@@ -80,6 +77,7 @@ export function buildRegistry(appId: string, functions: JobFunction[]): Registry
     byId,
     crons,
     ignoredOptions,
+    flow,
     triggeredBy: (eventName) => [
       ...new Set(eventTriggers.filter((t) => matches(t.pattern, eventName)).map((t) => t.fn)),
     ],

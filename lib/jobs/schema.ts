@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, jsonb, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, integer, primaryKey, jsonb, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { platform } from "@/lib/db/platform-schema";
 
 export { platform };
@@ -18,6 +18,8 @@ export const outbox = platform.table(
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     requestId: text("request_id").notNull(),
     occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
+    /** When the row was written: the moment it became work (`occurred_at` may be older, e.g. seeded history). */
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     dispatchedAt: timestamp("dispatched_at", { withTimezone: true }),
   },
   (t) => [
@@ -47,6 +49,8 @@ export const jobRuns = platform.table(
     outboxId: uuid("outbox_id").references(() => outbox.id),
     scheduledAt: timestamp("scheduled_at", { withTimezone: true }),
     event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    /** A batched run's events (`batchEvents`), oldest first; `event` is the first of them. */
+    events: jsonb("events").$type<Record<string, unknown>[]>(),
     requestId: text("request_id").notNull(),
     status: jobRunStatus("status").notNull().default("queued"),
     steps: jsonb("steps").$type<Record<string, StoredStep>>().notNull().default({}),
@@ -54,6 +58,21 @@ export const jobRuns = platform.table(
     attempt: integer("attempt").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull(),
     runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The `priority.run` factor in seconds (-600..600), evaluated once when the run was created. */
+    priority: integer("priority").notNull().default(0),
+    /**
+     * Claim order, as Inngest scores its queue: the due time moved `priority` seconds earlier
+     * (later when negative). UTC wall time, so the expression is immutable and indexable.
+     */
+    queueAt: timestamp("queue_at")
+      .notNull()
+      .generatedAlwaysAs(sql`(run_at at time zone 'UTC') - priority * interval '1 second'`),
+    /** One evaluated key per `concurrency` limit of the function, in declaration order. */
+    concurrencyKeys: text("concurrency_keys").array().notNull().default(sql`'{}'::text[]`),
+    /** The evaluated `throttle` key; null when the function has no throttle. */
+    throttleKey: text("throttle_key"),
+    /** First claim: throttling counts starts, and a run starts once. */
+    startedAt: timestamp("started_at", { withTimezone: true }),
     lockedBy: text("locked_by"),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastError: jsonb("last_error").$type<Record<string, unknown>>(),
@@ -67,6 +86,9 @@ export const jobRuns = platform.table(
     unique("job_runs_function_scheduled_unique").on(t.functionId, t.scheduledAt),
     index("job_runs_outbox_id_idx").on(t.outboxId),
     index("job_runs_due_idx").on(t.runAt).where(sql`${t.status} in ('queued', 'running')`),
+    index("job_runs_queue_idx").on(t.functionId, t.queueAt).where(sql`${t.status} in ('queued', 'running')`),
+    // Steps executing per concurrency key: only running runs are counted.
+    index("job_runs_running_keys_idx").using("gin", t.concurrencyKeys).where(sql`${t.status} = 'running'`),
     index("job_runs_status_finished_at_idx").on(t.status, t.finishedAt),
     index("job_runs_created_at_idx").on(t.createdAt),
   ],
@@ -107,3 +129,32 @@ export const jobWorkers = platform.table(
 );
 
 export type JobWorker = typeof jobWorkers.$inferSelect;
+
+/**
+ * Events waiting for a `batchEvents` run: each becomes part of exactly one run, in the
+ * transaction that deletes it here and inserts that run. `due_at` is when the oldest event of a
+ * batch has waited `timeout`.
+ */
+export const jobBatchItems = platform.table(
+  "job_batch_items",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    functionId: text("function_id").notNull(),
+    batchKey: text("batch_key").notNull(),
+    outboxId: uuid("outbox_id").notNull(),
+    event: jsonb("event").$type<Record<string, unknown>>().notNull(),
+    requestId: text("request_id").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    unique("job_batch_items_function_outbox_unique").on(t.functionId, t.outboxId),
+    index("job_batch_items_group_idx").on(t.functionId, t.batchKey, t.seq),
+    index("job_batch_items_due_at_idx").on(t.dueAt),
+  ],
+);
+
+/** GCRA state of each `throttle` key: the theoretical arrival time of the next start. */
+export const jobThrottles = platform.table("job_throttles", {
+  key: text("key").primaryKey(),
+  tat: timestamp("tat", { withTimezone: true }).notNull(),
+});

@@ -10,7 +10,10 @@ import { createRunner, type RunnerOptions } from "./runner";
 export type WorkerOptions = RunnerOptions & {
   db: Db;
   log: Logger;
-  /** Runs executed at once by this process. */
+  /**
+   * Runs executed at once by this process. Most of a run's time is spent waiting (the database,
+   * the SDK's own ticks, SMTP), so 16 slots keep a core busy where 4 left it mostly idle.
+   */
   concurrency?: number;
   /** Longest idle wait: a backstop for a missed notification. */
   pollMs?: number;
@@ -20,32 +23,39 @@ export type WorkerOptions = RunnerOptions & {
 
 export type JobsWorker = { stop(): Promise<void> };
 
-/** A sleep that a notification, a finished run or stop() cuts short. */
+/** A sleep that a notification, a finished run or stop() cuts short; resolves true when it ran its course. */
 function wakeable() {
   let pending = false;
-  let resolve: (() => void) | null = null;
+  let resolve: ((timedOut: boolean) => void) | null = null;
   return {
     wake() {
-      if (resolve) resolve();
+      if (resolve) resolve(false);
       else pending = true;
     },
-    nap(ms: number): Promise<void> {
+    nap(ms: number): Promise<boolean> {
       if (pending) {
         pending = false;
-        return Promise.resolve();
+        return Promise.resolve(false);
       }
       return new Promise((done) => {
-        const timer = setTimeout(finish, ms);
-        function finish() {
+        const timer = setTimeout(() => finish(true), ms);
+        function finish(timedOut: boolean) {
           clearTimeout(timer);
           resolve = null;
-          done();
+          done(timedOut);
         }
         resolve = finish;
       });
     },
   };
 }
+
+/**
+ * How long to wait before asking again when runs are due but flow control holds them back
+ * (a concurrency key at its limit, a throttle, a negative priority): a run finishing here wakes
+ * the loop sooner, one finishing in another process does not.
+ */
+const HELD_BACK_MS = 50;
 
 /**
  * Starts the jobs worker of this process. With an Inngest server configured it only relays the
@@ -55,14 +65,22 @@ function wakeable() {
  */
 export function startJobsWorker(o: WorkerOptions): JobsWorker {
   const pollMs = o.pollMs ?? 1_000;
-  const concurrency = o.concurrency ?? 4;
+  const concurrency = o.concurrency ?? 16;
   const stopping = new AbortController();
   const signal = wakeable();
   const log = o.log.child({ component: "jobs-worker" });
-  const listening = o.db.$client.listen(JOBS_CHANNEL, () => signal.wake()).catch((err: unknown) => {
-    log.warn({ err }, "jobs.listen_failed");
-    return null;
-  });
+  // New outbox rows are announced by NOTIFY: only then (or when a wait ran its course, for cron
+  // ticks and batch timeouts) does the loop look at the outbox; a finished run only refills slots.
+  let announced = true;
+  const listening = o.db.$client
+    .listen(JOBS_CHANNEL, () => {
+      announced = true;
+      signal.wake();
+    })
+    .catch((err: unknown) => {
+      log.warn({ err }, "jobs.listen_failed");
+      return null;
+    });
   const workerId = o.workerId ?? newWorkerId();
   const heartbeat = startHeartbeat(o.db, workerId, log);
   const server = inngestServer();
@@ -83,14 +101,21 @@ export function startJobsWorker(o: WorkerOptions): JobsWorker {
     const runner = createRunner({ ...o, workerId, log: o.log });
     const inFlight = new Set<Promise<unknown>>();
     log.info({ workerId: runner.workerId, functions: runner.functionIds }, "jobs.worker_started");
+    let dispatchedAt = 0;
     for (const ignored of runner.registry.ignoredOptions) log.warn(ignored, "jobs.options_need_inngest_server");
     while (!stopping.signal.aborted) {
       let delay = pollMs;
       try {
-        await runner.dispatch();
-        while (inFlight.size < concurrency && !stopping.signal.aborted) {
-          const run = await runner.claim();
-          if (!run) break;
+        // Also every pollMs however busy the slots keep the loop: cron ticks and batch timeouts.
+        if (announced || Date.now() - dispatchedAt >= pollMs || !(await listening)) {
+          announced = false;
+          dispatchedAt = Date.now();
+          await runner.dispatch();
+        }
+        const free = concurrency - inFlight.size;
+        // One statement claims a run for every free slot.
+        const runs = free > 0 && !stopping.signal.aborted ? await runner.claimMany(free) : [];
+        for (const run of runs) {
           const execution: Promise<unknown> = runner
             .execute(run, stopping.signal)
             .catch((err: unknown) => log.error({ err, runId: run.id }, "jobs.execution_failed"))
@@ -100,11 +125,13 @@ export function startJobsWorker(o: WorkerOptions): JobsWorker {
             });
           inFlight.add(execution);
         }
-        if (inFlight.size < concurrency) delay = Math.min(pollMs, (await msUntilNextDue(o.db)) ?? pollMs);
+        if (inFlight.size < concurrency) {
+          delay = Math.min(pollMs, Math.max(HELD_BACK_MS, (await msUntilNextDue(o.db)) ?? pollMs));
+        }
       } catch (err) {
         log.error({ err }, "jobs.worker_error");
       }
-      await signal.nap(delay);
+      if (await signal.nap(delay)) announced = true;
     }
     await Promise.allSettled([...inFlight]);
   };

@@ -9,8 +9,8 @@ import { metric } from "./registry";
 
 const gauge = (name: string, help: string) => metric(name, (r) => new Gauge({ name, help, registers: [r] }));
 
-const backlog = gauge("jobs_backlog", "Outbox events not yet dispatched plus job runs queued or running");
-const oldestPending = gauge("jobs_oldest_pending_seconds", "How long the most overdue pending event or run has waited");
+const backlog = gauge("jobs_backlog", "Outbox events not yet dispatched, events waiting to fill a batch, and job runs queued or running");
+const oldestPending = gauge("jobs_oldest_pending_seconds", "How long the most overdue pending event or run has waited since it became due");
 const retrying = gauge("jobs_retrying", "Job runs waiting for another attempt after a failed one");
 const deadRecent = gauge("jobs_dead_recent", "Job runs that exhausted their attempts within the last hour");
 const deadTotal = gauge("jobs_dead", "Job runs that exhausted their attempts and are still kept (dead letters)");

@@ -9,25 +9,47 @@ export const eventFactNames = ["event.created", "event.published", "event.update
 
 export const applyEventSnapshotInput = z.object({ outboxId, name: z.enum(eventFactNames), fact: eventSnapshotFact });
 
+export const applyEventSnapshotsInput = z.object({ facts: z.array(applyEventSnapshotInput) });
+
+const COLUMNS =
+  "outbox_id uuid, name text, event_id uuid, organizer_id uuid, title text, capacity int, currency text, status text, " +
+  "starts_at timestamptz, ends_at timestamptz, version int";
+
 /**
- * Copies an event's descriptive snapshot (organizer, title, capacity, currency, status) onto its
- * stats row, creating the row if no booking created it first. A fact older than the stored
- * version (delivered late or retried) leaves the newer snapshot in place; counters are untouched.
+ * Copies events' descriptive snapshots (organizer, title, capacity, currency, status) onto their
+ * stats rows, creating a row if no booking created it first, for a batch in one statement behind
+ * the exactly-once gate (applyOnce). Of several new snapshots of one event the newest wins, and
+ * one older than the stored version (delivered late or retried) leaves the newer in place;
+ * counters are untouched. Returns how many facts of the batch were new.
  */
-export async function applyEventSnapshot({ ctx, input }: { ctx: Ctx; input: z.input<typeof applyEventSnapshotInput> }) {
+export async function applyEventSnapshots({ ctx, input }: { ctx: Ctx; input: z.input<typeof applyEventSnapshotsInput> }) {
   requireSystem(ctx);
-  const { outboxId: id, name, fact } = applyEventSnapshotInput.parse(input);
+  const { facts } = applyEventSnapshotsInput.parse(input);
   const now = ctx.now().toISOString();
+  const rows = facts.map(({ outboxId: id, name, fact }) => ({
+    outbox_id: id,
+    name,
+    event_id: fact.eventId,
+    organizer_id: fact.organizerId,
+    title: fact.title,
+    capacity: fact.capacity,
+    currency: fact.currency,
+    status: fact.status,
+    starts_at: fact.startsAt,
+    ends_at: fact.endsAt,
+    version: fact.version,
+  }));
   const applied = await applyOnce(
     ctx,
-    { outboxId: id, name: name, eventId: fact.eventId, now },
+    { columns: COLUMNS, facts: rows, now },
     sql`
-      stats as (
+      newest as (
+        select distinct on (event_id) * from fresh order by event_id, version desc
+      ), stats as (
         insert into analytics.event_stats as s
           (event_id, organizer_id, title, capacity, currency, status, starts_at, ends_at, event_version, updated_at)
-        select ${fact.eventId}, ${fact.organizerId}, ${fact.title}, ${fact.capacity}, ${fact.currency}, ${fact.status},
-          ${fact.startsAt}::timestamptz, ${fact.endsAt}::timestamptz, ${fact.version}, ${now}::timestamptz
-        from logged
+        select event_id, organizer_id, title, capacity, currency, status, starts_at, ends_at, version, ${now}::timestamptz
+        from newest order by event_id
         on conflict (event_id) do update set
           organizer_id = excluded.organizer_id,
           title = excluded.title,
@@ -42,6 +64,12 @@ export async function applyEventSnapshot({ ctx, input }: { ctx: Ctx; input: z.in
         returning 1
       )`,
   );
-  if (applied) ctx.log.debug({ eventId: fact.eventId, name, version: fact.version, outboxId: id }, "analytics.event_snapshot_applied");
+  if (applied > 0) ctx.log.debug({ applied, facts: facts.length }, "analytics.event_snapshots_applied");
   return { applied };
+}
+
+/** Applies one event snapshot, exactly once per outbox id (a batch of one). */
+export async function applyEventSnapshot({ ctx, input }: { ctx: Ctx; input: z.input<typeof applyEventSnapshotInput> }) {
+  const { applied } = await applyEventSnapshots({ ctx, input: { facts: [input] } });
+  return { applied: applied === 1 };
 }

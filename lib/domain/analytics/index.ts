@@ -1,7 +1,8 @@
+export { applyBookingFacts, applyBookingFactsInput } from "./apply-booking-facts";
 export { applyBookingConfirmed, applyBookingConfirmedInput } from "./apply-booking-confirmed";
 export { applyBookingCancelled, applyBookingCancelledInput } from "./apply-booking-cancelled";
-export { applyWaitlistChange, applyWaitlistChangeInput } from "./apply-waitlist-change";
-export { applyEventSnapshot, applyEventSnapshotInput, eventFactNames } from "./apply-event-snapshot";
+export { applyWaitlistChange, applyWaitlistChangeInput, applyWaitlistChanges, applyWaitlistChangesInput } from "./apply-waitlist-change";
+export { applyEventSnapshot, applyEventSnapshotInput, applyEventSnapshots, applyEventSnapshotsInput, eventFactNames } from "./apply-event-snapshot";
 export { getEventAnalytics, getEventAnalyticsInput, type EventAnalytics } from "./get-event-analytics";
 export { getDailyAnalytics, getDailyAnalyticsInput, MAX_RANGE_DAYS, type DailyAnalytics } from "./get-daily-analytics";
 export { getTopEvents, getTopEventsInput, type TopEvent } from "./get-top-events";
@@ -9,7 +10,7 @@ export { getLeaderboard, getLeaderboardInput, type Leaderboard } from "./get-lea
 export { refreshLeaderboards } from "./refresh-leaderboards";
 export { buckets, type Bucket, type DailyPoint } from "./roll-up";
 export { fillRate } from "./fill-rate";
-export { applyAnalyticsFact, applyFactInput, analyticsFactNames } from "./apply-fact";
+export { applyAnalyticsFact, applyAnalyticsFacts, applyFactInput, applyFactsInput, analyticsFactNames } from "./apply-fact";
 export { getSystemAnalytics, listSystemSnapshots, type SystemAnalytics, type SystemSnapshot } from "./get-system-analytics";
 export { captureSystemMetrics } from "./capture-system-metrics";
 export { getDashboardOverview, type DashboardOverview } from "./get-dashboard-overview";
