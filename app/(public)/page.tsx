@@ -8,6 +8,7 @@ import { SelectField, TextField } from "@/app/_components/ui/field";
 import { isDomainError } from "@/lib/domain/errors";
 import { listEvents, SUGGESTED_CATEGORIES, type EventPage } from "@/lib/domain/events";
 import { currentCtx } from "@/lib/web/current-actor";
+import { searchParam } from "@/lib/web/search-param";
 import { EventCard } from "./_components/event-card";
 
 export const metadata: Metadata = {
@@ -17,6 +18,7 @@ export const metadata: Metadata = {
 };
 
 type Search = { q?: string; category?: string; from?: string; to?: string; cursor?: string };
+type RawSearch = Partial<Record<keyof Search, string | string[]>>;
 
 const PAGE_SIZE = 12;
 
@@ -34,8 +36,9 @@ async function loadPage(search: Search): Promise<{ page: EventPage; problem?: st
 }
 
 /** Browse and search: a plain GET form, so it works (and is fast) without client JavaScript. */
-export default async function BrowsePage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { q = "", category = "", from = "", to = "", cursor } = await searchParams;
+export default async function BrowsePage({ searchParams }: { searchParams: Promise<RawSearch> }) {
+  const raw = await searchParams;
+  const [q = "", category = "", from = "", to = "", cursor] = (["q", "category", "from", "to", "cursor"] as const).map((name) => searchParam(raw[name]));
   const filters = { q, category, from, to };
   const filtered = Object.values(filters).some((v) => v.trim() !== "");
   const { page, problem } = await loadPage({ ...filters, cursor });

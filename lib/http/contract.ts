@@ -1,4 +1,5 @@
 import type { z, ZodObject, ZodType } from "zod";
+import type { Action } from "@/lib/domain/auth";
 
 /**
  * One public route, described once: the wrapper validates requests with these schemas and the
@@ -22,6 +23,12 @@ export type RouteContract<
   summary: string;
   tags: string[];
   auth: AuthMode;
+  /**
+   * A right the caller needs whatever the resource (e.g. `event:create`), checked right after
+   * authentication and before the input is parsed: a caller who may not call the route learns
+   * nothing about the validity of what they sent (API.md, order of checks).
+   */
+  permission?: Action;
   body?: TBody;
   query?: TQuery;
   params?: TParams;

@@ -14,6 +14,16 @@ const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
+/** The codes worth naming per status, so clients can tell a bad cursor from a bad body. */
+const ERROR_CODES: Record<number, (c: RouteContract, paged: boolean) => string> = {
+  400: (c, paged) =>
+    [c.body ? "MALFORMED_JSON, JSON_TOO_COMPLEX (nested deeper than 32 or over 1,000 items)" : "", paged ? "INVALID_CURSOR (a cursor this list did not return)" : ""]
+      .filter(Boolean)
+      .map((codes) => `; ${codes}`)
+      .join(""),
+  422: () => "; VALIDATION_FAILED with one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+};
+
 /** Builds the OpenAPI 3.1 document from the same contracts the route handlers validate with. */
 export function buildOpenApiDocument(contracts: RouteContract[], info: { version: string; serverUrl: string }) {
   const registry = new OpenAPIRegistry();
@@ -32,10 +42,17 @@ export function buildOpenApiDocument(contracts: RouteContract[], info: { version
         ...(spec.schema ? { content: { [spec.contentType ?? "application/json"]: { schema: spec.schema } } } : {}),
       };
     }
-    const errorStatuses = new Set([...(c.errors ?? []), ...(c.body ? [400, 422] : []), ...(c.auth === "user" ? [401] : [])]);
+    const paged = c.query !== undefined && "cursor" in c.query.shape;
+    const errorStatuses = new Set([
+      ...(c.errors ?? []),
+      ...(c.body ? [400, 422] : []),
+      ...(paged ? [400] : []),
+      ...(c.auth === "user" ? [401] : []),
+      ...(c.permission ? [403] : []),
+    ]);
     for (const status of errorStatuses) {
       responses[String(status)] = {
-        description: "Problem details (RFC 9457)",
+        description: `Problem details (RFC 9457)${ERROR_CODES[status]?.(c, paged) ?? ""}`,
         content: { "application/problem+json": { schema: problem } },
       };
     }

@@ -1,5 +1,6 @@
 import type { ZodObject, ZodType } from "zod";
 import { BadRequest, Validation } from "@/lib/domain/errors";
+import { jsonShapeProblem } from "./json-shape";
 
 /** Requests larger than this are refused before parsing; no route takes more than a few KB. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -29,7 +30,8 @@ async function readBoundedText(req: Request): Promise<string> {
 
 /**
  * Postgres text cannot hold U+0000, so a string carrying one would fail as a 500 deep in a
- * query; it is refused here, at the edge, as the invalid input it is.
+ * query; it is refused here, at the edge, as the invalid input it is. Bodies reach this walk
+ * only within the depth limit of json-shape.ts.
  */
 function pathOfNul(value: unknown, path: string[] = []): string[] | null {
   if (typeof value === "string") return value.includes("\u0000") ? path : null;
@@ -53,12 +55,15 @@ function refuseNul(value: unknown): void {
 
 /**
  * Reads the JSON body whatever the declared content type (clients often forget it), so the
- * outcome depends on the bytes: malformed → 400, valid JSON with bad fields → 422 via zod.
+ * outcome depends on the bytes: malformed or too deeply nested → 400, valid JSON with bad
+ * fields → 422 via zod.
  */
 export async function parseJsonBody<T extends ZodType>(req: Request, schema: T): Promise<ReturnType<T["parse"]>> {
   const text = await readBoundedText(req);
   let value: unknown = {};
   if (text.trim() !== "") {
+    const shape = jsonShapeProblem(text);
+    if (shape) throw new BadRequest("JSON_TOO_COMPLEX", `The request body ${shape}.`);
     try {
       value = JSON.parse(text);
     } catch {

@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { POST as createEvent } from "@/app/api/v1/events/route";
+import { createTestTokens } from "@/lib/domain/auth/test-fixtures";
 import { Conflict, RateLimited } from "@/lib/domain/errors";
+import { resetDatabase } from "@/tests/harness/db";
 import { defineRoute } from "./contract";
 import { json, withApi } from "./with-api";
 
@@ -94,5 +97,55 @@ describe("withApi", () => {
     expect(res.status).toBe(401);
     const bad = await call(authed, { body: JSON.stringify({ quantity: 1 }), headers: { authorization: "Bearer nope" } });
     expect(bad.status).toBe(401);
+  });
+
+  it("rejects a nested body with 400 and the request id before reading it further", async () => {
+    const res = await call(route, { body: `{"quantity":${"[".repeat(3400)}1${"]".repeat(3400)}}`, headers: { "x-request-id": "req-deep" } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("x-request-id")).toBe("req-deep");
+    expect(await res.json()).toMatchObject({ code: "JSON_TOO_COMPLEX" });
+  });
+});
+
+describe("withApi, in API.md's order of checks", () => {
+  beforeEach(async () => {
+    await resetDatabase();
+  });
+
+  const invalidEvent = JSON.stringify({ title: "x", capacity: -1, startsAt: "not a date" });
+  const post = (token: string | undefined, body: string) =>
+    createEvent(
+      new Request("http://localhost/api/v1/events", { method: "POST", body, headers: token ? { authorization: `Bearer ${token}` } : {} }),
+      { params: Promise.resolve({}) },
+    );
+
+  it("answers an attendee posting an invalid event 403, saying nothing about the body", async () => {
+    const attendee = await createTestTokens({ role: "attendee" });
+    const res = await post(attendee.accessToken, invalidEvent);
+    expect(res.status).toBe(403);
+    expect((await res.json()).errors).toBeUndefined();
+    const deep = await post(attendee.accessToken, `{"title":${"[".repeat(3400)}"x"${"]".repeat(3400)}}`);
+    expect(deep.status).toBe(403);
+  });
+
+  it("answers 401 before 403, and an organizer's invalid event 422", async () => {
+    expect((await post(undefined, invalidEvent)).status).toBe(401);
+    const organizer = await createTestTokens({ role: "organizer" });
+    const res = await post(organizer.accessToken, invalidEvent);
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(["capacity", "startsAt"]));
+  });
+
+  it("marks answers to signed-in callers Cache-Control: no-store, errors included, and leaves anonymous public answers alone", async () => {
+    const caller = await createTestTokens({ role: "attendee" });
+    const signedIn = await post(caller.accessToken, invalidEvent);
+    expect(signedIn.headers.get("cache-control")).toBe("no-store");
+    const optional = withApi({ ...contract, auth: "optional" }, async () => json({}));
+    expect((await call(optional, { body: JSON.stringify({ quantity: 1 }) })).headers.get("cache-control")).toBeNull();
+    const signedInOptional = await call(optional, { body: JSON.stringify({ quantity: 1 }), headers: { authorization: `Bearer ${caller.accessToken}` } });
+    expect(signedInOptional.headers.get("cache-control")).toBe("no-store");
+    const ownHeader = withApi({ ...contract, auth: "user" }, async () => json({}, 200, { "cache-control": "private, max-age=5" }));
+    const own = await call(ownHeader, { body: JSON.stringify({ quantity: 1 }), headers: { authorization: `Bearer ${caller.accessToken}` } });
+    expect(own.headers.get("cache-control")).toBe("private, max-age=5");
   });
 });

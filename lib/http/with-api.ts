@@ -2,7 +2,7 @@ import type { ZodObject, ZodType } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { Actor, Ctx } from "@/lib/domain/context";
 import { Unauthenticated } from "@/lib/domain/errors";
-import { authenticateAccessToken } from "@/lib/domain/auth";
+import { authenticateAccessToken, authorize } from "@/lib/domain/auth";
 import { loggerFor } from "@/lib/log/logger";
 import { recordHttpRequest } from "@/lib/metrics/http";
 import type { Infer, RouteContract } from "./contract";
@@ -41,8 +41,10 @@ function routeTemplate(pathname: string, params: Record<string, string | string[
 }
 
 /**
- * Wraps a public route handler: request id, logger, authentication, input parsing from the
- * contract, timing, and the single error → problem+json mapping. Handlers stay a few lines.
+ * Wraps a public route handler: request id, logger, authentication, the contract's permission,
+ * input parsing, `Cache-Control: no-store` on answers to signed-in callers, timing, and the
+ * single error → problem+json mapping. Checks run in API.md's order (401, 403, 422, then the
+ * handler's 409s). Handlers stay a few lines.
  */
 export function withApi<
   TBody extends ZodType | undefined,
@@ -59,6 +61,8 @@ export function withApi<
     const url = new URL(req.url);
     const rawParams = (await context?.params) ?? {};
     let response: Response;
+    // What a signed-in caller gets back is theirs alone: no shared cache may keep it.
+    let privateAnswer = contract.auth === "user";
     try {
       const db = getDb();
       const now = new Date();
@@ -67,7 +71,9 @@ export function withApi<
         const token = bearerToken(req);
         if (token) actor = await authenticateAccessToken({ db, token, now });
         else if (contract.auth === "user") throw new Unauthenticated("UNAUTHENTICATED", "This route needs an access token.");
+        privateAnswer ||= actor.type === "user";
       }
+      if (contract.permission) authorize(actor, contract.permission);
       const params = (contract.params ? contract.params.parse(rawParams) : undefined) as Infer<TParams>;
       const query = (contract.query ? parseQuery(url, contract.query) : undefined) as Infer<TQuery>;
       const body = (contract.body ? await parseJsonBody(req, contract.body) : undefined) as Infer<TBody>;
@@ -80,6 +86,7 @@ export function withApi<
           : toProblem(error, log);
     }
     response.headers.set("x-request-id", requestId);
+    if (privateAnswer && !response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
     applyCors(req, response);
     const seconds = (performance.now() - started) / 1000;
     recordHttpRequest(req.method, routeTemplate(url.pathname, rawParams), response.status, seconds);

@@ -7,6 +7,31 @@ import { getDb } from "@/lib/db/client";
  * owns, so a test can prove that a rejected request changed nothing.
  */
 
+/** Times at and just past both ends of what API.md accepts (1970 to 9999 UTC, after the offset). */
+export const BOUND_DATES = [
+  "0000-01-01T00:00:00Z",
+  "0000-01-01",
+  "1969-12-31T23:59:59Z",
+  "1970-01-01T00:00:00Z",
+  "1970-01-01",
+  "9999-12-31",
+  "9999-12-31T23:59:59-12:00",
+  "9999-12-31T23:59:59.999Z",
+  "10000-01-01",
+  "+275760-09-13T00:00:00Z",
+];
+
+/** C0 and C1 controls, DEL and the Unicode line separators: each must be refused or stored as text. */
+export const CONTROL_CHARACTERS = ["\t", "\r\n", "\n", "\u0007", "\u001b[31m", "\u007f", "\u0085", "\u2028", "\u2029", "\ufeff"];
+
+/** Cursors shaped like ours that no list handed out: an impossible time, a foreign id, the wrong shape. */
+export const FORGED_CURSORS = [
+  Buffer.from(JSON.stringify(["2026-13-45T99:99:99.000000Z", "00000000-0000-0000-0000-000000000000"])).toString("base64url"),
+  Buffer.from(JSON.stringify(["0000-01-01T00:00:00.000000Z", "00000000-0000-0000-0000-000000000000"])).toString("base64url"),
+  Buffer.from(JSON.stringify({ at: 1 })).toString("base64url"),
+  Buffer.from("-1").toString("base64url"),
+];
+
 const NASTY_STRINGS = [
   "",
   " ",
@@ -32,6 +57,9 @@ const NASTY_STRINGS = [
   "00000000-0000-0000-0000-000000000000",
   "2026-02-30T25:61:00Z",
   "9999-12-31T23:59:59Z",
+  ...BOUND_DATES,
+  ...CONTROL_CHARACTERS.map((c) => `a${c}b`),
+  ...FORGED_CURSORS,
 ];
 
 export const hugeString = fc.constantFrom("x".repeat(70_000), "é".repeat(5_000), "🎟".repeat(3_000), "a".repeat(256));
@@ -89,7 +117,28 @@ export function hostileBody(fields: string[], realIds: string[] = []): fc.Arbitr
     { weight: 1, arbitrary: fc.string({ maxLength: 60 }) },
     { weight: 1, arbitrary: fc.constant(undefined) },
     { weight: 1, arbitrary: fc.constant(JSON.stringify({ padding: "x".repeat(70_000) })) },
+    { weight: 1, arbitrary: hostileShape(fields) },
+    { weight: 1, arbitrary: controlCharacterObject(fields) },
   );
+}
+
+/** Bodies whose shape is the attack: nested thousands deep, or arrays and objects with thousands of items. */
+export function hostileShape(fields: string[]): fc.Arbitrary<string> {
+  const field = fields[0] ?? "x";
+  return fc.constantFrom(
+    `{"${field}":${"[".repeat(3400)}1${"]".repeat(3400)}}`,
+    `${"{\"a\":".repeat(40)}1${"}".repeat(40)}`,
+    JSON.stringify({ [field]: Array.from({ length: 5000 }, () => 0) }),
+    JSON.stringify(Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`k${i}`, i]))),
+    JSON.stringify(Array.from({ length: 1001 }, () => ({}))),
+  );
+}
+
+/** Every expected field a string carrying control characters. */
+export function controlCharacterObject(fields: string[]): fc.Arbitrary<string> {
+  return fc
+    .array(fc.constantFrom(...CONTROL_CHARACTERS), { minLength: fields.length, maxLength: fields.length })
+    .map((chars) => JSON.stringify(Object.fromEntries(fields.map((name, i) => [name, `x${chars[i]}y${chars[i]}`]))));
 }
 
 export const hostileContentType = fc.constantFrom(

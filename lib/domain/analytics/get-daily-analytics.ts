@@ -2,16 +2,17 @@ import { and, between, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { Validation } from "@/lib/domain/errors";
+import { boundedDay } from "@/lib/domain/instants";
 import { analyticsScope, readableEventStats, scopeFilter } from "./analytics-scope";
 import { buckets, rollUp, type DailyPoint } from "./roll-up";
 import { dailyStats } from "./schema";
-import { addDays, daysInclusive, isUtcDate, todayUtc } from "./utc-dates";
+import { addDays, daysInclusive, todayUtc } from "./utc-dates";
 
 /** The longest range one request may ask for: a leap year, both ends included. */
 export const MAX_RANGE_DAYS = 366;
 export const DEFAULT_RANGE_DAYS = 30;
 
-const utcDate = z.string().refine(isUtcDate, "Use a UTC calendar date, YYYY-MM-DD.");
+const utcDate = boundedDay("Use a UTC calendar date, YYYY-MM-DD.");
 
 export const getDailyAnalyticsInput = z.object({
   from: utcDate.optional(),

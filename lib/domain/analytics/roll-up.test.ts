@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rollUp, type DailyPoint } from "./roll-up";
-import { isUtcDate, isoWeekStart } from "./utc-dates";
+import { isBoundedDay as isUtcDate } from "@/lib/domain/instants";
+import { isoWeekStart } from "./utc-dates";
 
 const day = (date: string, seatsSold: number): DailyPoint => ({
   date,

@@ -3,15 +3,6 @@
  * nothing here may touch the server's time zone.
  */
 const DAY_MS = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date (2026-02-30 is not). */
-export function isUtcDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
 
 function toMs(date: string): number {
   return Date.parse(`${date}T00:00:00Z`);

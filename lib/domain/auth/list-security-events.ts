@@ -2,7 +2,7 @@ import { and, desc, eq, getTableColumns, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { isUuid } from "@/lib/domain/ids";
-import { afterCursor, cursorTime, toPage } from "./cursor";
+import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
 import { normalizeEmail } from "./email";
 import { authorize } from "./policy";
 import { securityEvents, securityEventType } from "./schema";

@@ -1,7 +1,7 @@
 import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
-import { afterCursor, cursorTime, toPage } from "./cursor";
+import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
 import { authorize } from "./policy";
 import { users } from "./schema";
 import { toUserView, type UserView } from "./user-view";

@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { withItems } from "./booking-view";
-import { afterCursor, cursorTime, toPage } from "./cursor";
+import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
 import { bookings, eventInventory } from "./schema";
 
 export const listEventBookingsInput = z.object({

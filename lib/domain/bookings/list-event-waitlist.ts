@@ -2,7 +2,8 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { authorize, can } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
-import { NotFound, Validation } from "@/lib/domain/errors";
+import { decodeOffsetCursor, encodeOffsetCursor } from "@/lib/domain/cursor";
+import { NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { eventInventory, waitlistEntries } from "./schema";
 import { toEntryView } from "./waitlist-view";
@@ -21,7 +22,7 @@ export const listEventWaitlistInput = z.object({
  */
 export async function listEventWaitlist({ ctx, input }: { ctx: Ctx; input: z.input<typeof listEventWaitlistInput> }) {
   const i = listEventWaitlistInput.parse(input);
-  const offset = decodeOffset(i.cursor);
+  const offset = decodeOffsetCursor(i.cursor);
   const [inv] = isUuid(i.eventId)
     ? await ctx.db.select({ organizerId: eventInventory.organizerId, status: eventInventory.status }).from(eventInventory).where(eq(eventInventory.eventId, i.eventId))
     : [];
@@ -47,15 +48,6 @@ export async function listEventWaitlist({ ctx, input }: { ctx: Ctx; input: z.inp
   const page = rows.slice(0, i.limit);
   return {
     data: page.map((r) => toEntryView(r.row, r.position)),
-    nextCursor: rows.length > i.limit ? Buffer.from(String(offset + i.limit)).toString("base64url") : null,
+    nextCursor: rows.length > i.limit ? encodeOffsetCursor(offset + i.limit) : null,
   };
-}
-
-function decodeOffset(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  const offset = Number(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw new Validation("INVALID_CURSOR", "The cursor is not one this list returned.", [{ path: "cursor", message: "is not a cursor from this list" }]);
-  }
-  return offset;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { Unauthenticated } from "@/lib/domain/errors";
 import { withItems } from "./booking-view";
-import { afterCursor, cursorTime, toPage } from "./cursor";
+import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
 import { bookings } from "./schema";
 
 export const listMyBookingsInput = z.object({

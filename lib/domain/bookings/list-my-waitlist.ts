@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { Unauthenticated } from "@/lib/domain/errors";
-import { afterCursor, cursorTime, toPage } from "./cursor";
+import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
 import { waitlistEntries } from "./schema";
 import { positionOf, toEntryView } from "./waitlist-view";
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { withTransaction } from "@/lib/db/transaction";
 import { getSeatsAvailable } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
@@ -16,6 +16,8 @@ type Transition = {
   fact: "event.published" | "event.cancelled";
   stamp: "publishedAt" | "cancelledAt";
   refusal: (current: EventStatus) => string;
+  /** Refuse (INVALID_STATE) an event whose end has passed, decided by the same UPDATE. */
+  notEnded?: { refusal: string };
 };
 
 /**
@@ -30,12 +32,13 @@ export async function changeStatus(ctx: Ctx, id: string, t: Transition): Promise
     const [row] = await tx
       .update(events)
       .set({ status: t.to, [t.stamp]: now, version: sql`${events.version} + 1`, updatedAt: now })
-      .where(and(eq(events.id, current.id), inArray(events.status, t.from)))
+      .where(and(eq(events.id, current.id), inArray(events.status, t.from), t.notEnded ? gt(events.endsAt, now) : undefined))
       .returning(eventColumns);
     if (!row) {
       const latest = await findEventRecord(tx, current.id);
       if (!latest) throw eventNotFound();
-      throw new Conflict("INVALID_STATE", t.refusal(latest.status));
+      const ended = t.notEnded && t.from.includes(latest.status) && latest.endsAt <= now;
+      throw new Conflict("INVALID_STATE", ended ? t.notEnded!.refusal : t.refusal(latest.status));
     }
     await syncInventory(ctx, tx, row);
     await emit(tx, { name: t.fact, data: toSnapshot(row), requestId: ctx.requestId });

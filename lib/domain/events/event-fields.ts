@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { $ZodRawIssue, ParsePayload } from "zod/v4/core";
+import { boundedInstant } from "@/lib/domain/instants";
 
 /**
  * The rules an event's fields obey, shared by create and update. Category is free text
@@ -12,7 +13,7 @@ export const DEFAULT_PER_USER_LIMIT = 10;
 const ISO_4217 = new Set(Intl.supportedValuesOf("currency"));
 
 // Kept as strings (no transform), so a parsed input parses again unchanged and documents itself in OpenAPI.
-const dateTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone, e.g. 2026-06-01T19:00:00Z" });
+const dateTime = boundedInstant();
 
 export const eventFields = {
   title: z

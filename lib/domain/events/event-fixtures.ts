@@ -4,6 +4,7 @@ import { getRedis } from "@/lib/redis/client";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { createEvent } from "./create-event";
 import type { Event } from "./event-record";
+import { getEventOrThrow } from "./get-event";
 import { publishEvent } from "./publish-event";
 
 /** Small factories for tests: actors (no user rows needed, other schemas are not joined) and events. */
@@ -41,5 +42,8 @@ export async function draftEvent(owner: UserActor, overrides: Record<string, unk
 
 export async function publishedEvent(owner: UserActor, overrides: Record<string, unknown> = {}): Promise<Event> {
   const draft = await draftEvent(owner, overrides);
-  return publishEvent({ ctx: testCtx(owner), input: { id: draft.id } });
+  // An event that has ended was published before it started: publishing it now is refused.
+  const publishedAt = new Date(Math.min(Date.now(), new Date(draft.startsAt).getTime() - 1000));
+  await publishEvent({ ctx: testCtx(owner, { now: () => publishedAt }), input: { id: draft.id } });
+  return getEventOrThrow({ ctx: testCtx(owner), input: { id: draft.id } });
 }

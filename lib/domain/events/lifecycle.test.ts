@@ -58,6 +58,18 @@ describe("event lifecycle", () => {
     expect((await facts(draft.id)).filter((f) => f.name === "event.published")).toHaveLength(1);
   });
 
+  it("refuses to publish an event that has already ended with INVALID_STATE, and leaves it a draft", async () => {
+    const now = Date.now();
+    const ended = await draftEvent(owner, { startsAt: new Date(now - 3 * 3_600_000).toISOString(), endsAt: new Date(now - 1000).toISOString() });
+    await expect(publishEvent({ ctx: testCtx(owner), input: { id: ended.id } })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: "This event has already ended, so it can no longer be published.",
+    });
+    const running = await draftEvent(owner, { startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3_600_000).toISOString() });
+    expect((await publishEvent({ ctx: testCtx(owner), input: { id: running.id } })).status).toBe("published");
+    expect((await facts(ended.id)).map((f) => f.name)).toEqual(["event.created"]);
+  });
+
   it("marks an event past from its end time, without storing a status for it", async () => {
     const now = Date.now();
     const event = await publishedEvent(owner, {

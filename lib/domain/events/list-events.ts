@@ -3,11 +3,12 @@ import { z } from "zod";
 import { isTransaction } from "@/lib/db/transaction";
 import { getSeatsAvailable } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
+import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
 import { Unauthenticated, Validation } from "@/lib/domain/errors";
+import { boundedDayOrInstant, LATEST_INSTANT } from "@/lib/domain/instants";
 import { eventCache } from "./event-cache";
 import { eventPageCodec, type EventPage } from "./event-json";
 import { eventColumns, toEvent } from "./event-record";
-import { decodeCursor, encodeCursor } from "./list-cursor";
 import { events } from "./schema";
 import { searchQuery } from "./search-query";
 
@@ -15,9 +16,7 @@ const DAY_MS = 86_400_000;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
-const dayOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: "must be a date (2026-06-01) or an ISO 8601 date-time with a time zone",
-});
+const dayOrInstant = boundedDayOrInstant();
 
 /** The query as clients send it (empty form fields count as absent); strings stay strings, so it parses twice unchanged. */
 export const listEventsInput = z.object({
@@ -40,8 +39,10 @@ const isDay = (value: string) => !value.includes("T");
 
 function resolveRange(from: string | undefined, to: string | undefined) {
   const fromAt = from ? new Date(isDay(from) ? `${from}T00:00:00Z` : from) : undefined;
-  // Exclusive upper bound on starts_at: the next day for a date, the next millisecond for an instant.
-  const toBefore = to ? new Date(new Date(isDay(to) ? `${to}T00:00:00Z` : to).getTime() + (isDay(to) ? DAY_MS : 1)) : undefined;
+  // Exclusive upper bound on starts_at: the next day for a date, the next millisecond for an
+  // instant. Past the latest instant no event can start, so that bound is no bound at all.
+  const after = to ? new Date(new Date(isDay(to) ? `${to}T00:00:00Z` : to).getTime() + (isDay(to) ? DAY_MS : 1)) : undefined;
+  const toBefore = after && after <= LATEST_INSTANT ? after : undefined;
   if (fromAt && toBefore && toBefore <= fromAt) {
     throw new Validation("INVALID_RANGE", "The range ends before it starts.", [{ path: "to", message: "must not be before from" }]);
   }
@@ -56,7 +57,7 @@ function resolveRange(from: string | undefined, to: string | undefined) {
 export async function listEvents({ ctx, input }: { ctx: Ctx; input: ListEventsInput }): Promise<EventPage> {
   const parsed = listEventsInput.parse(input);
   const i = { ...parsed, scope: parsed.scope ?? "public", ...resolveRange(parsed.from, parsed.to) };
-  const cursor = i.cursor ? decodeCursor(i.cursor) : undefined;
+  const cursor = afterCursor(events.startsAt, events.id, i.cursor, "asc");
   if (i.scope === "manage") return loadPage(ctx, i, cursor, manageConditions(ctx, i.from));
   const load = () => loadPage(ctx, i, cursor, publicConditions(i.from ?? ctx.now()));
   if (isTransaction(ctx.db)) return load();
@@ -96,22 +97,21 @@ function manageConditions(ctx: Ctx, from: Date | undefined): SQL[] {
 
 type ParsedInput = { q?: string; category?: string; toBefore?: Date; limit: number };
 
-async function loadPage(ctx: Ctx, i: ParsedInput, cursor: ReturnType<typeof decodeCursor> | undefined, scope: SQL[]): Promise<EventPage> {
+async function loadPage(ctx: Ctx, i: ParsedInput, cursor: SQL | undefined, scope: SQL[]): Promise<EventPage> {
   const conditions = [...scope];
   if (i.toBefore) conditions.push(lt(events.startsAt, i.toBefore));
   if (i.category) conditions.push(eq(events.category, i.category));
   if (i.q) conditions.push(sql`${events.search} @@ ${searchQuery(i.q)}`);
-  if (cursor) conditions.push(sql`(${events.startsAt}, ${events.id}) > (${cursor.startsAt.toISOString()}::timestamptz, ${cursor.id}::uuid)`);
+  if (cursor) conditions.push(cursor);
 
   const rows = await ctx.db
-    .select(eventColumns)
+    .select({ record: eventColumns, cursorAt: cursorTime(events.startsAt), id: events.id })
     .from(events)
     .where(and(...conditions))
     .orderBy(asc(events.startsAt), asc(events.id))
     .limit(i.limit + 1);
-  const page = rows.slice(0, i.limit);
-  const last = page.at(-1);
-  const nextCursor = rows.length > i.limit && last ? encodeCursor({ startsAt: last.startsAt, id: last.id }) : null;
+  const { page: found, nextCursor } = toPage(rows, i.limit);
+  const page = found.map((row) => row.record);
   const seats = await getSeatsAvailable({ ctx, input: { eventIds: page.map((r) => r.id) } });
   const now = ctx.now();
   return { data: page.map((record) => toEvent(record, seats.get(record.id), now)), nextCursor };

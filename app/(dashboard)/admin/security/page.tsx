@@ -5,13 +5,16 @@ import { Button } from "@/app/_components/ui/button";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { SelectField, TextField } from "@/app/_components/ui/field";
 import { DataTable } from "@/app/_components/ui/table";
+import { Alert } from "@/app/_components/ui/alert";
 import { can, listSecurityEvents, securityEventType } from "@/lib/domain/auth";
 import { utcStamp } from "@/lib/format/utc-stamp";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
+import { loadFromCursor } from "@/lib/web/list-cursor";
+import { searchParam } from "@/lib/web/search-param";
 
 export const metadata: Metadata = { title: "Security log" };
 
-type Search = { type?: string; email?: string; cursor?: string };
+type Search = Record<"type" | "email" | "cursor", string | string[] | undefined>;
 type EventType = (typeof securityEventType.enumValues)[number];
 
 function isEventType(value: string | undefined): value is EventType {
@@ -21,13 +24,16 @@ function isEventType(value: string | undefined): value is EventType {
 export default async function SecurityLogPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await requireSession("/admin/security");
   if (!can(session.actor, "security-log:read")) notFound();
-  const { type, email, cursor } = await searchParams;
+  const search = await searchParams;
+  const [type, email] = [searchParam(search.type), searchParam(search.email)];
   const typeFilter = isEventType(type) ? type : undefined;
   const ctx = await currentCtx();
-  const { data, nextCursor } = await listSecurityEvents({
-    ctx,
-    input: { type: typeFilter, email: email || undefined, cursor: cursor || undefined, limit: 100 },
-  });
+  const {
+    page: { data, nextCursor },
+    notice,
+  } = await loadFromCursor(search.cursor, (cursor) =>
+    listSecurityEvents({ ctx, input: { type: typeFilter, email: email?.slice(0, 254) || undefined, cursor, limit: 100 } }),
+  );
   const nextHref = nextCursor
     ? `/admin/security?${new URLSearchParams({ ...(typeFilter ? { type: typeFilter } : {}), ...(email ? { email } : {}), cursor: nextCursor })}`
     : null;
@@ -43,6 +49,7 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
           </Link>
         }
       />
+      {notice ? <Alert tone="warning">{notice}</Alert> : null}
       <form method="get" className="flex flex-wrap items-end gap-3">
         <SelectField label="Type" name="type" defaultValue={typeFilter ?? ""}>
           <option value="">Any</option>

@@ -5,21 +5,28 @@ import { Button } from "@/app/_components/ui/button";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { SelectField, TextField } from "@/app/_components/ui/field";
 import { DataTable } from "@/app/_components/ui/table";
+import { Alert } from "@/app/_components/ui/alert";
 import { can, listUsers } from "@/lib/domain/auth";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
+import { loadFromCursor } from "@/lib/web/list-cursor";
+import { searchParam } from "@/lib/web/search-param";
 import { RoleForm } from "./role-form";
 
 export const metadata: Metadata = { title: "Users" };
 
-type Search = { q?: string; role?: string; cursor?: string };
+type Search = Record<"q" | "role" | "cursor", string | string[] | undefined>;
 
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<Search> }) {
   const session = await requireSession("/admin/users");
   if (!can(session.actor, "user:manage")) notFound();
-  const { q, role, cursor } = await searchParams;
+  const search = await searchParams;
+  const [q, role] = [searchParam(search.q), searchParam(search.role)];
   const roleFilter = role === "attendee" || role === "organizer" || role === "admin" ? role : undefined;
   const ctx = await currentCtx();
-  const { data, nextCursor } = await listUsers({ ctx, input: { q: q || undefined, role: roleFilter, cursor: cursor || undefined, limit: 50 } });
+  const {
+    page: { data, nextCursor },
+    notice,
+  } = await loadFromCursor(search.cursor, (cursor) => listUsers({ ctx, input: { q: q?.slice(0, 200) || undefined, role: roleFilter, cursor, limit: 50 } }));
   const nextHref = nextCursor ? `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(roleFilter ? { role: roleFilter } : {}), cursor: nextCursor })}` : null;
 
   return (
@@ -33,6 +40,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           </Link>
         }
       />
+      {notice ? <Alert tone="warning">{notice}</Alert> : null}
       <form method="get" className="flex flex-wrap items-end gap-3" role="search">
         <div className="min-w-64 flex-1">
           <TextField label="Search" name="q" defaultValue={q ?? ""} placeholder="Email or name" />

@@ -41,7 +41,7 @@ function priceCents(price: string, currency: string): number | undefined {
  * Turns form text into the use case's input and checks it against the domain's own rules, so
  * every field error (conversion or business rule) comes back at once, under the form's names.
  */
-function toEventInput(form: EventForm) {
+function toEventInput(form: EventForm, endAfter?: Date) {
   const errors: FieldError[] = [];
   const utc = (field: "startsAt" | "endsAt") => {
     if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(form[field].trim())) return `${form[field].trim()}:00Z`;
@@ -73,12 +73,16 @@ function toEventInput(form: EventForm) {
       if (!errors.some((e) => e.path === path)) errors.push({ path, message: issue.message });
     }
   }
+  // A new event that has already ended could never be published.
+  if (endAfter && input.endsAt && new Date(input.endsAt) <= endAfter && !errors.some((e) => e.path === "endsAt")) {
+    errors.push({ path: "endsAt", message: "Pick an end time in the future." });
+  }
   if (errors.length > 0) throw new Validation("VALIDATION_FAILED", "Please fix the highlighted fields.", errors);
   return checked.data!;
 }
 
 export const createEventAction = action(eventForm, async ({ input, ctx }) => {
-  const event = await createEvent({ ctx, input: toEventInput(input) });
+  const event = await createEvent({ ctx, input: toEventInput(input, ctx.now()) });
   revalidatePath("/dashboard/events");
   redirect(`/dashboard/events?created=${event.id}`);
 });

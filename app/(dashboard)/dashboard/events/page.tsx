@@ -6,14 +6,14 @@ import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { DataTable } from "@/app/_components/ui/table";
-import { isDomainError } from "@/lib/domain/errors";
 import { listEvents } from "@/lib/domain/events";
+import { loadFromCursor } from "@/lib/web/list-cursor";
 import { organizerAccess, OrganizersOnly, VerifyToOrganize } from "./_components/organizer-access";
 import { PublishButton } from "./_components/publish-button";
 
 export const metadata: Metadata = { title: "My events" };
 
-type Search = { cursor?: string; created?: string; updated?: string; cancelled?: string };
+type Search = Partial<Record<"cursor" | "created" | "updated" | "cancelled", string | string[]>>;
 
 const NOTICES = {
   created: "Draft saved. It stays private until you publish it.",
@@ -26,11 +26,7 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
   const { ctx, allowed, verified, email } = await organizerAccess("/dashboard/events");
   if (!allowed) return <OrganizersOnly title="My events" />;
   const search = await searchParams;
-  // A stale or hand-edited cursor falls back to the first page.
-  const page = await listEvents({ ctx, input: { scope: "manage", cursor: search.cursor || undefined, limit: 25 } }).catch((error: unknown) => {
-    if (isDomainError(error)) return listEvents({ ctx, input: { scope: "manage", limit: 25 } });
-    throw error;
-  });
+  const { page, notice: cursorNotice } = await loadFromCursor(search.cursor, (cursor) => listEvents({ ctx, input: { scope: "manage", cursor, limit: 25 } }));
   const notice = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((key) => search[key]);
   const admin = ctx.actor.type === "user" && ctx.actor.role === "admin";
 
@@ -46,6 +42,7 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
           <VerifyToOrganize email={email} />
         </div>
       )}
+      {cursorNotice ? <Alert tone="warning">{cursorNotice}</Alert> : null}
       {notice ? (
         <div className="mb-6">
           <Alert tone="success">{NOTICES[notice]}</Alert>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DELETE, GET, POST } from "./route";
+import { DELETE, GET, OPTIONS, POST } from "./route";
 
 describe("an unknown /api/v1 path", () => {
   it("answers 404 problem+json with the caller's request id, whatever the method", async () => {
-    for (const handler of [GET, POST, DELETE]) {
+    for (const handler of [GET, POST, DELETE, OPTIONS]) {
       const res = handler(new Request("http://localhost/api/v1/no-such-route", { headers: { "x-request-id": "req-unknown-1" } }));
       expect(res.status).toBe(404);
       expect(res.headers.get("content-type")).toBe("application/problem+json");

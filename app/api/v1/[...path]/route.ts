@@ -1,6 +1,5 @@
-import { applyCors } from "@/lib/http/cors";
+import { withRequestId } from "@/lib/http/api-methods";
 import { problemResponse } from "@/lib/http/problem";
-import { requestIdFrom } from "@/lib/http/request-id";
 
 /**
  * A path under /api/v1 that names no route: without this, Next answers with its HTML 404 page,
@@ -8,10 +7,7 @@ import { requestIdFrom } from "@/lib/http/request-id";
  * metrics label is the raw path, and unknown paths must not mint unbounded label values.
  */
 function unknownRoute(req: Request): Response {
-  const response = problemResponse(404, "NOT_FOUND", "No API route matches this path.");
-  response.headers.set("x-request-id", requestIdFrom(req.headers));
-  applyCors(req, response);
-  return response;
+  return withRequestId(req, problemResponse(404, "NOT_FOUND", "No API route matches this path."));
 }
 
 export const GET = unknownRoute;
@@ -20,3 +16,4 @@ export const POST = unknownRoute;
 export const PUT = unknownRoute;
 export const PATCH = unknownRoute;
 export const DELETE = unknownRoute;
+export const OPTIONS = unknownRoute;

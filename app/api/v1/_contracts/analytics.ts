@@ -46,6 +46,7 @@ export const dailyAnalyticsRoute = defineRoute({
   summary: `Activity per UTC day over your events (admin: all), every day in range present, at most ${MAX_RANGE_DAYS} days`,
   tags: ["analytics"],
   auth: "user",
+  permission: "analytics:read",
   query: getDailyAnalyticsInput,
   responses: {
     200: {
@@ -62,6 +63,7 @@ export const topEventsRoute = defineRoute({
   summary: "Your best events by seats sold or revenue (admin: all events)",
   tags: ["analytics"],
   auth: "user",
+  permission: "analytics:read",
   query: getTopEventsInput,
   responses: {
     200: {
@@ -90,6 +92,7 @@ export const systemAnalyticsRoute = defineRoute({
   summary: "System-wide KPIs (admin)",
   tags: ["analytics"],
   auth: "user",
+  permission: "analytics:system",
   responses: {
     200: {
       description: "Now",

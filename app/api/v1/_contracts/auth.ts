@@ -149,6 +149,7 @@ export const adminListUsersRoute = defineRoute({
   summary: "Users, newest first, searchable by email or name (admin)",
   tags: ["admin"],
   auth: "user",
+  permission: "user:manage",
   query: listUsersInput,
   responses: { 200: { description: "A page of users", schema: z.object({ data: z.array(userSchema), nextCursor: z.string().nullable() }) } },
   errors: [403],
@@ -160,6 +161,7 @@ export const adminChangeRoleRoute = defineRoute({
   summary: "Change a user's role (admin); the last admin cannot be demoted (409 LAST_ADMIN)",
   tags: ["admin"],
   auth: "user",
+  permission: "user:manage",
   params: idParams,
   body: z.object({ role }),
   responses: { 200: { description: "The user with the new role", schema: userResponse } },
@@ -172,6 +174,7 @@ export const adminSecurityEventsRoute = defineRoute({
   summary: "The security log, newest first (admin)",
   tags: ["admin"],
   auth: "user",
+  permission: "security-log:read",
   query: listSecurityEventsInput,
   responses: {
     200: {

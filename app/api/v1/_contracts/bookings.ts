@@ -32,6 +32,7 @@ export const bookSeatsRoute = defineRoute({
   summary: "Book seats (verified users), exactly once per Idempotency-Key",
   tags: ["bookings"],
   auth: "user",
+  permission: "booking:create",
   params: idParams,
   body: bookBody,
   headers: z.object({

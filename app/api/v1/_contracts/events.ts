@@ -31,6 +31,7 @@ export const createEventRoute = defineRoute({
   summary: "Create a draft event (organizer, admin)",
   tags: ["events"],
   auth: "user",
+  permission: "event:create",
   body: createEventBody,
   responses: { 201: { description: "The new draft, version 1", schema: event } },
   errors: [403],

@@ -30,6 +30,7 @@ export const joinWaitlistRoute = defineRoute({
   summary: "Wait for seats (verified users) when the quantity cannot be booked now",
   tags: ["waitlist"],
   auth: "user",
+  permission: "waitlist:join",
   params: idParams,
   body: z.object({ quantity: z.number().int().min(1).max(10) }),
   responses: { 201: { description: "The waiting entry with its position", schema: waitlistEntry } },

@@ -191,6 +191,30 @@ describe("POST /api/v1/events/:id/publish and /cancel", () => {
     const twice = await call(cancel, "cancel");
     expect([twice.status, (await twice.json()).code]).toEqual([409, "INVALID_STATE"]);
   });
+
+  it("answers 409 INVALID_STATE to publishing an event that has already ended", async () => {
+    const ended = await createDraft(organizer, { startsAt: new Date(Date.now() - 7_200_000).toISOString(), endsAt: new Date(Date.now() - 60_000).toISOString() });
+    const res = await callRoute(publish, "POST", `/api/v1/events/${ended.id}/publish`, { token: organizer, params: { id: ended.id } });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toMatchObject({ code: "INVALID_STATE", detail: "This event has already ended, so it can no longer be published." });
+  });
+});
+
+describe("event times at the ends of the range", () => {
+  it.each([
+    ["startsAt", "0000-01-01T00:00:00Z"],
+    ["endsAt", "9999-12-31T23:59:59-12:00"],
+    ["startsAt", "1969-12-31T23:59:59Z"],
+  ])("answers %s %s with 422 on that field", async (field, value) => {
+    const res = await callRoute(create, "POST", "/api/v1/events", { token: organizer, body: eventInput({ [field]: value }) });
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors.map((e: { path: string }) => e.path)).toContain(field);
+  });
+
+  it("takes an event that ends at the very last instant", async () => {
+    const res = await callRoute(create, "POST", "/api/v1/events", { token: organizer, body: eventInput({ startsAt: "9999-12-31T20:00:00Z", endsAt: "9999-12-31T23:59:59+00:00" }) });
+    expect(res.status).toBe(201);
+  });
 });
 
 describe("GET /api/v1/events", () => {
@@ -210,7 +234,7 @@ describe("GET /api/v1/events", () => {
     expect((await (await detail(first.id)).json()).title).toBe("Alpha gig (late show)");
   });
 
-  it("finds events by q and filters, and answers 422 for bad limits, dates and cursors", async () => {
+  it("finds events by q and filters, and answers 422 for bad limits and dates", async () => {
     await createPublished(organizer, { title: "Harbour Jazz Festival", category: "music" });
     const titles = async (qs: string) => (await (await callRoute(list, "GET", `/api/v1/events?${qs}`)).json()).data.map((e: Json) => e.title);
     expect(await titles("q=harbour+jazz")).toEqual(["Harbour Jazz Festival"]);
@@ -223,12 +247,33 @@ describe("GET /api/v1/events", () => {
       ["limit=101", "limit"],
       ["limit=ten", "limit"],
       ["from=tomorrow", "from"],
-      ["cursor=bogus", "cursor"],
+      ["from=0000-01-01", "from"],
+      ["to=10000-01-01", "to"],
+      ["from=1969-12-31T23:59:59Z", "from"],
       ["from=2031-06-02&to=2031-06-01", "to"],
     ]) {
       const res = await callRoute(list, "GET", `/api/v1/events?${qs}`);
       expect([qs, res.status]).toEqual([qs, 422]);
       expect((await res.json()).errors[0].path).toBe(path);
+    }
+  });
+
+  it("takes dates at both ends of the range: to=9999-12-31 and from=1970-01-01 answer 200", async () => {
+    await createPublished(organizer, { title: "Harbour Jazz Festival" });
+    for (const qs of ["to=9999-12-31", "from=1970-01-01", "from=1970-01-01&to=9999-12-31", "to=9999-12-31T23:59:59.999Z"]) {
+      const res = await callRoute(list, "GET", `/api/v1/events?${qs}`);
+      expect([qs, res.status]).toEqual([qs, 200]);
+      expect((await res.json()).data.map((e: Json) => e.title)).toEqual(["Harbour Jazz Festival"]);
+    }
+  });
+
+  it("answers 400 INVALID_CURSOR with the request id to a cursor it did not hand out", async () => {
+    const impossible = Buffer.from(JSON.stringify(["2026-13-45T99:99:99.000000Z", "0b6a3f5e-8a4b-4c1e-9f2a-1d2c3b4a5f60"])).toString("base64url");
+    for (const cursor of ["bogus", impossible, Buffer.from("1700000000000.not-a-uuid").toString("base64url")]) {
+      const res = await callRoute(list, "GET", `/api/v1/events?cursor=${cursor}`, { headers: { "x-request-id": "req-cursor" } });
+      expect([cursor, res.status]).toEqual([cursor, 400]);
+      expect(res.headers.get("x-request-id")).toBe("req-cursor");
+      expect(await res.json()).toMatchObject({ code: "INVALID_CURSOR", errors: [{ path: "cursor" }] });
     }
   });
 

@@ -1,5 +1,8 @@
 import { dailyAnalyticsRoute } from "@/app/api/v1/_contracts/analytics";
 import { getDailyAnalytics } from "@/lib/domain/analytics";
+import { apiMethods } from "@/lib/http/api-methods";
 import { json, withApi } from "@/lib/http/with-api";
 
-export const GET = withApi(dailyAnalyticsRoute, async ({ ctx, query }) => json(await getDailyAnalytics({ ctx, input: query })));
+const get = withApi(dailyAnalyticsRoute, async ({ ctx, query }) => json(await getDailyAnalytics({ ctx, input: query })));
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ GET: get });

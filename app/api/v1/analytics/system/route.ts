@@ -1,5 +1,8 @@
 import { systemAnalyticsRoute } from "@/app/api/v1/_contracts/analytics";
 import { getSystemAnalytics } from "@/lib/domain/analytics";
+import { apiMethods } from "@/lib/http/api-methods";
 import { json, withApi } from "@/lib/http/with-api";
 
-export const GET = withApi(systemAnalyticsRoute, async ({ ctx }) => json(await getSystemAnalytics({ ctx })));
+const get = withApi(systemAnalyticsRoute, async ({ ctx }) => json(await getSystemAnalytics({ ctx })));
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ GET: get });

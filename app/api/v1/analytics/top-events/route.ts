@@ -1,5 +1,8 @@
 import { topEventsRoute } from "@/app/api/v1/_contracts/analytics";
 import { getTopEvents } from "@/lib/domain/analytics";
+import { apiMethods } from "@/lib/http/api-methods";
 import { json, withApi } from "@/lib/http/with-api";
 
-export const GET = withApi(topEventsRoute, async ({ ctx, query }) => json({ data: await getTopEvents({ ctx, input: query }) }));
+const get = withApi(topEventsRoute, async ({ ctx, query }) => json({ data: await getTopEvents({ ctx, input: query }) }));
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ GET: get });

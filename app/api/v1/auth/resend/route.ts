@@ -1,9 +1,12 @@
 import { resendRoute } from "@/app/api/v1/_contracts/auth";
 import { enforceAuthRateLimit, resendVerification } from "@/lib/domain/auth";
 import { clientIp } from "@/lib/http/client-info";
+import { apiMethods } from "@/lib/http/api-methods";
 import { json, withApi } from "@/lib/http/with-api";
 
-export const POST = withApi(resendRoute, async ({ req, ctx, body }) => {
+const post = withApi(resendRoute, async ({ req, ctx, body }) => {
   await enforceAuthRateLimit("resend", { ip: clientIp(req.headers), email: body.email });
   return json(await resendVerification({ ctx, input: body }), 202);
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ POST: post });

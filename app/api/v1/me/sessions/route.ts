@@ -1,5 +1,8 @@
 import { mySessionsRoute } from "@/app/api/v1/_contracts/auth";
 import { listSessions } from "@/lib/domain/auth";
+import { apiMethods } from "@/lib/http/api-methods";
 import { json, withApi } from "@/lib/http/with-api";
 
-export const GET = withApi(mySessionsRoute, async ({ ctx }) => json(await listSessions({ ctx }), 200, { "cache-control": "no-store" }));
+const get = withApi(mySessionsRoute, async ({ ctx }) => json(await listSessions({ ctx }), 200, { "cache-control": "no-store" }));
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ GET: get });

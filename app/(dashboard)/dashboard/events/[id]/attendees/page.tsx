@@ -6,7 +6,7 @@ import { EmptyState, Card, PageHeader } from "@/app/_components/ui/card";
 import { DataTable } from "@/app/_components/ui/table";
 import { getUsersByIds } from "@/lib/domain/auth";
 import { listEventAudit, listEventBookings } from "@/lib/domain/bookings";
-import { isDomainError } from "@/lib/domain/errors";
+import { loadFromCursor } from "@/lib/web/list-cursor";
 import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
 import { AuditTrail } from "./audit-trail";
 import { AttendeeTabs, eventSubtitle, managedEvent } from "./managed-event";
@@ -14,16 +14,13 @@ import { AttendeeTabs, eventSubtitle, managedEvent } from "./managed-event";
 export const metadata: Metadata = { title: "Attendees" };
 
 /** The organizer's attendee list: who booked, their tickets, cancel on their behalf, CSV export and the audit trail. */
-export default async function AttendeesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> }) {
+export default async function AttendeesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string | string[] }> }) {
   const { id } = await params;
   const { cursor } = await searchParams;
   const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/attendees`);
   if (!allowed) return <OrganizersOnly title="Attendees" />;
   const event = await managedEvent(ctx, id);
-  const page = await listEventBookings({ ctx, input: { eventId: id, limit: 50, cursor: cursor || undefined } }).catch((error: unknown) => {
-    if (isDomainError(error) && error.code === "INVALID_CURSOR") return listEventBookings({ ctx, input: { eventId: id, limit: 50 } });
-    throw error;
-  });
+  const { page } = await loadFromCursor(cursor, (from) => listEventBookings({ ctx, input: { eventId: id, limit: 50, cursor: from } }));
   const audit = await listEventAudit({ ctx, input: { eventId: id, limit: 50 } });
   const userIds = [...page.data.map((b) => b.userId), ...audit.flatMap((a) => (a.actorId ? [a.actorId] : []))];
   const users = new Map((await getUsersByIds({ ctx, input: { ids: userIds } })).map((u) => [u.id, u]));

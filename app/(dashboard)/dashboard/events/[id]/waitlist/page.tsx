@@ -6,7 +6,7 @@ import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { DataTable } from "@/app/_components/ui/table";
 import { getUsersByIds } from "@/lib/domain/auth";
 import { listEventWaitlist } from "@/lib/domain/bookings";
-import { isDomainError } from "@/lib/domain/errors";
+import { loadFromCursor } from "@/lib/web/list-cursor";
 import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
 import { AttendeeTabs, eventSubtitle, managedEvent } from "../attendees/managed-event";
 import { PriorityForm } from "./priority-form";
@@ -16,16 +16,13 @@ export const metadata: Metadata = { title: "Waitlist" };
 const STATUS: Record<string, string> = { booked: "Booked", left: "Left", closed: "Closed" };
 
 /** An event's waitlist in serving order, with priority editing (audited) and removal. */
-export default async function EventWaitlistPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> }) {
+export default async function EventWaitlistPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string | string[] }> }) {
   const { id } = await params;
   const { cursor } = await searchParams;
   const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/waitlist`);
   if (!allowed) return <OrganizersOnly title="Waitlist" />;
   const event = await managedEvent(ctx, id);
-  const page = await listEventWaitlist({ ctx, input: { eventId: id, limit: 50, cursor: cursor || undefined } }).catch((error: unknown) => {
-    if (isDomainError(error) && error.code === "INVALID_CURSOR") return listEventWaitlist({ ctx, input: { eventId: id, limit: 50 } });
-    throw error;
-  });
+  const { page } = await loadFromCursor(cursor, (from) => listEventWaitlist({ ctx, input: { eventId: id, limit: 50, cursor: from } }));
   const users = new Map((await getUsersByIds({ ctx, input: { ids: page.data.map((e) => e.userId) } })).map((u) => [u.id, u]));
 
   return (

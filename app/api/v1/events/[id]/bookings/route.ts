@@ -2,6 +2,7 @@ import { bookSeatsRoute } from "@/app/api/v1/_contracts/bookings";
 import { bookSeats, enforceBookingRateLimit } from "@/lib/domain/bookings";
 import { PreconditionFailed, Validation } from "@/lib/domain/errors";
 import { clientIp } from "@/lib/http/client-info";
+import { apiMethods } from "@/lib/http/api-methods";
 import { json, withApi } from "@/lib/http/with-api";
 
 const MAX_KEY_LENGTH = 255;
@@ -17,9 +18,11 @@ function idempotencyKey(req: Request): string {
   return key;
 }
 
-export const POST = withApi(bookSeatsRoute, async ({ req, ctx, params, body }) => {
+const post = withApi(bookSeatsRoute, async ({ req, ctx, params, body }) => {
   const key = idempotencyKey(req);
   await enforceBookingRateLimit("booking", { actor: ctx.actor, ip: clientIp(req.headers) });
   const { booking, replayed } = await bookSeats({ ctx, input: { eventId: params.id, quantity: body.quantity, idempotencyKey: key } });
   return json(booking, 201, replayed ? { "idempotent-replayed": "true" } : undefined);
 });
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ POST: post });

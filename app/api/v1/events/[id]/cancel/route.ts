@@ -1,5 +1,8 @@
 import { cancelEventRoute } from "@/app/api/v1/_contracts/events";
 import { cancelEvent } from "@/lib/domain/events";
+import { apiMethods } from "@/lib/http/api-methods";
 import { json, withApi } from "@/lib/http/with-api";
 
-export const POST = withApi(cancelEventRoute, async ({ ctx, params }) => json(await cancelEvent({ ctx, input: { id: params.id } })));
+const post = withApi(cancelEventRoute, async ({ ctx, params }) => json(await cancelEvent({ ctx, input: { id: params.id } })));
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ POST: post });
