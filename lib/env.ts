@@ -73,6 +73,11 @@ const schema = z
     JOBS_WORKER: jobsWorkerMode.default("separate"),
     /** The worker process's own database pool (its runs, lease renewals and LISTEN). */
     WORKER_DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(6),
+    /**
+     * The worker process's nice value (0 normal, 19 lowest): on a machine it shares with web
+     * processes, a rush's requests win the CPU and the aftermath catches up when they are served.
+     */
+    WORKER_NICE: z.coerce.number().int().min(0).max(19).default(10),
     /** How long a worker's claim on a run holds without renewal: a dead worker's runs are taken over after it. */
     JOBS_LEASE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
 

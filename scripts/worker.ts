@@ -1,3 +1,4 @@
+import { setPriority } from "node:os";
 import { closeDb, getDb, sizeSharedPool } from "../lib/db/client";
 import { env } from "../lib/env";
 import { startJobsWorker } from "../lib/jobs/worker";
@@ -15,6 +16,8 @@ if (!env.DATABASE_URL) {
   logger.fatal("DATABASE_URL is not set: the jobs worker needs the app's database");
   process.exit(1);
 }
+// Lowering one's own priority needs no privilege; the web processes beside it keep theirs.
+setPriority(env.WORKER_NICE);
 sizeSharedPool(env.WORKER_DATABASE_POOL_MAX);
 const worker = startJobsWorker({ db: getDb(), log: logger, leaseMs: env.JOBS_LEASE_SECONDS * 1000 });
 installGracefulShutdown({
