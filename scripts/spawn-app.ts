@@ -29,7 +29,10 @@ export function spawnAppProcesses(o: {
       ? // server.js reads HOSTNAME and PORT; Docker sets HOSTNAME to the container's name.
         spawn(process.execPath, ["server.js"], { stdio: o.stdio, env: { ...env, HOSTNAME: o.host } })
       : spawn(process.execPath, [require.resolve("next/dist/bin/next"), o.mode, "-p", String(o.port), "-H", o.host], { stdio: o.stdio, env });
-  return { web, worker: o.separateWorker ? spawnWorkerProcess(env, o.stdio) : null };
+  // `next start` and server.js run React's production build; a worker beside them must too (its
+  // development build renders an email several times slower).
+  const workerEnv = o.mode === "dev" ? env : { ...env, NODE_ENV: "production" };
+  return { web, worker: o.separateWorker ? spawnWorkerProcess(workerEnv, o.stdio) : null };
 }
 
 /**
