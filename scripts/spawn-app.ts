@@ -31,7 +31,7 @@ export function spawnAppProcesses(o: {
       : spawn(process.execPath, [require.resolve("next/dist/bin/next"), o.mode, "-p", String(o.port), "-H", o.host], { stdio: o.stdio, env });
   // `next start` and server.js run React's production build; a worker beside them must too (its
   // development build renders an email several times slower).
-  const workerEnv = o.mode === "dev" ? env : { ...env, NODE_ENV: "production" };
+  const workerEnv = o.mode === "dev" ? env : { ...env, NODE_ENV: "production" as const };
   return { web, worker: o.separateWorker ? spawnWorkerProcess(workerEnv, o.stdio) : null };
 }
 
