@@ -32,7 +32,7 @@ async function main() {
   const schema = await import("../lib/db/schema");
   const { closeDb } = await import("../lib/db/client");
   const { createTestUser } = await import("../lib/domain/auth/test-fixtures");
-  const { createEvent, publishEvent } = await import("../lib/domain/events");
+  const { publishedEvent } = await import("../lib/domain/events/event-fixtures");
   const { bookSeats } = await import("../lib/domain/bookings");
   const { drainJobs } = await import("../lib/jobs/drain");
   const { sendBookingConfirmedEmailOnConfirm } = await import("../inngest/functions/send-booking-confirmed-email");
@@ -43,21 +43,7 @@ async function main() {
   const db: Db = drizzle({ client, schema });
 
   const organizer = await createTestUser({ role: "organizer" });
-  const startsAt = new Date(Date.now() + 30 * 86_400_000);
-  const draft = await createEvent({
-    ctx: testCtx(organizer.actor),
-    input: {
-      title: "Mail measurement",
-      venue: "Bench Hall",
-      category: "music",
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
-      capacity: BOOKINGS + WARMUP,
-      priceCents: 4500,
-      currency: "EUR",
-    },
-  });
-  const event = await publishEvent({ ctx: testCtx(organizer.actor), input: { id: draft.id } });
+  const event = await publishedEvent(organizer.actor, { title: "Mail measurement", venue: "Bench Hall", capacity: BOOKINGS + WARMUP, priceCents: 4500 });
   const book = async (n: number) => {
     for (let i = 0; i < n; i++) {
       const buyer = await createTestUser();

@@ -4,7 +4,8 @@ import { sendEventChangedEmailsOnUpdate } from "@/inngest/functions/send-event-c
 import { getDb } from "@/lib/db/client";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
 import { bookSeats, cancelBooking } from "@/lib/domain/bookings";
-import { createEvent, publishEvent, updateEvent } from "@/lib/domain/events";
+import { updateEvent } from "@/lib/domain/events";
+import { publishedEvent } from "@/lib/domain/events/event-fixtures";
 import { drainJobs } from "@/lib/jobs/drain";
 import { listMailbox } from "@/lib/mail/list-mailbox";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
@@ -16,20 +17,8 @@ const changedMails = async (to: string) =>
 
 async function liveEvent() {
   const organizer = await createTestUser({ role: "organizer" });
-  const startsAt = new Date(Date.now() + 7 * 86_400_000);
-  const draft = await createEvent({
-    ctx: testCtx(organizer.actor),
-    input: {
-      title: "Harbour Lights",
-      venue: "Pier 4",
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
-      capacity: 20,
-      priceCents: 1000,
-      currency: "EUR",
-    },
-  });
-  const event = await publishEvent({ ctx: testCtx(organizer.actor), input: { id: draft.id } });
+  // The old venue is asserted in the change email.
+  const event = await publishedEvent(organizer.actor, { venue: "Pier 4", capacity: 20 });
   return { event, organizer };
 }
 

@@ -6,7 +6,8 @@ import { sendEventChangedEmailsOnUpdate } from "@/inngest/functions/send-event-c
 import { getDb } from "@/lib/db/client";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
 import { bookSeats } from "@/lib/domain/bookings";
-import { createEvent, publishEvent, updateEvent } from "@/lib/domain/events";
+import { updateEvent } from "@/lib/domain/events";
+import { publishedEvent } from "@/lib/domain/events/event-fixtures";
 import { env } from "@/lib/env";
 import { createRunner } from "@/lib/jobs/runner";
 import { jobRuns } from "@/lib/jobs/schema";
@@ -30,20 +31,7 @@ async function runOnce(fn: JobFunction) {
 
 async function bookedEvent() {
   const organizer = await createTestUser({ role: "organizer" });
-  const startsAt = new Date(Date.now() + 7 * 86_400_000);
-  const draft = await createEvent({
-    ctx: testCtx(organizer.actor),
-    input: {
-      title: "Harbour Lights",
-      venue: "Pier 4",
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
-      capacity: 5,
-      priceCents: 1000,
-      currency: "EUR",
-    },
-  });
-  const event = await publishEvent({ ctx: testCtx(organizer.actor), input: { id: draft.id } });
+  const event = await publishedEvent(organizer.actor, { capacity: 5 });
   const buyer = await createTestUser();
   await bookSeats({ ctx: testCtx(buyer.actor), input: { eventId: event.id, quantity: 1, idempotencyKey: randomUUID() } });
   return { event, organizer };

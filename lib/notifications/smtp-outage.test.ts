@@ -5,7 +5,7 @@ import { sendBookingConfirmedEmailOnConfirm } from "@/inngest/functions/send-boo
 import { getDb } from "@/lib/db/client";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
 import { bookSeats } from "@/lib/domain/bookings";
-import { createEvent, publishEvent } from "@/lib/domain/events";
+import { publishedEvent } from "@/lib/domain/events/event-fixtures";
 import { env } from "@/lib/env";
 import { drainJobs } from "@/lib/jobs/drain";
 import { jobRuns } from "@/lib/jobs/schema";
@@ -50,23 +50,10 @@ describe("an SMTP outage of several minutes in the middle of a drain", () => {
     expect(OUTAGE_MS).toBeGreaterThan(10 * OLD_POLICY_SPAN_MS);
     await resetDatabase();
     const organizer = await createTestUser({ role: "organizer" });
-    const startsAt = new Date(Date.now() + 7 * 86_400_000);
-    const draft = await createEvent({
-      ctx: testCtx(organizer.actor),
-      input: {
-        title: "Harbour Lights",
-        venue: "Pier 4",
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
-        capacity: EMAILS,
-        priceCents: 1000,
-        currency: "EUR",
-      },
-    });
-    await publishEvent({ ctx: testCtx(organizer.actor), input: { id: draft.id } });
+    const event = await publishedEvent(organizer.actor, { capacity: EMAILS });
     const buyers = await Promise.all(Array.from({ length: EMAILS }, () => createTestUser()));
     for (const buyer of buyers) {
-      await bookSeats({ ctx: testCtx(buyer.actor), input: { eventId: draft.id, quantity: 1, idempotencyKey: randomUUID() } });
+      await bookSeats({ ctx: testCtx(buyer.actor), input: { eventId: event.id, quantity: 1, idempotencyKey: randomUUID() } });
     }
 
     // The server goes down once the first confirmations went out, and comes back on the same port

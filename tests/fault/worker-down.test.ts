@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetDatabase } from "@/tests/harness/db";
-import { ensureProductionBuild, startApp, startWorker, type AppProcess, type WorkerProcess } from "@/tests/scale/support/app-server";
-import { book, createSale, ledger, mailsByBooking, waitForQuietJobs, type Sale } from "@/tests/scale/support/sale";
+import { startWorker, type AppProcess, type WorkerProcess } from "@/tests/scale/support/app-server";
+import { book, ledger, mailsByBooking, startSaleWithoutWorker, waitForQuietJobs, type Sale } from "@/tests/scale/support/sale";
 
 /**
  * The jobs worker process is down (crashed, not yet deployed, scaled to zero). The web process
@@ -19,10 +18,7 @@ type Health = { status: string; reasons: string[]; checks: { workers: { status: 
 const health = async (): Promise<Health> => (await (await fetch(`${app!.url}/api/health`)).json()) as Health;
 
 beforeAll(async () => {
-  ensureProductionBuild();
-  await resetDatabase();
-  sale = await createSale({ capacity: SEATS, buyers: SEATS });
-  app = await startApp({ jobs: "off" });
+  ({ app, sale } = await startSaleWithoutWorker(SEATS));
 }, 600_000);
 
 afterAll(async () => {

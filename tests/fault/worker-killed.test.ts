@@ -2,9 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { findAnalyticsDrift } from "@/lib/domain/analytics";
-import { resetDatabase, testCtx } from "@/tests/harness/db";
-import { ensureProductionBuild, startApp, startWorker, type AppProcess, type WorkerProcess } from "@/tests/scale/support/app-server";
-import { book, createSale, ledger, waitForQuietJobs, type Sale } from "@/tests/scale/support/sale";
+import { testCtx } from "@/tests/harness/db";
+import { startWorker, type AppProcess, type WorkerProcess } from "@/tests/scale/support/app-server";
+import { book, ledger, startSaleWithoutWorker, waitForQuietJobs, type Sale } from "@/tests/scale/support/sale";
 
 /**
  * The jobs worker process is SIGKILLed in the middle of draining a sale's aftermath (every
@@ -29,10 +29,7 @@ async function progress(pid: number) {
 }
 
 beforeAll(async () => {
-  ensureProductionBuild();
-  await resetDatabase();
-  sale = await createSale({ capacity: SEATS, buyers: SEATS });
-  app = await startApp({ jobs: "off" });
+  ({ app, sale } = await startSaleWithoutWorker(SEATS));
 }, 600_000);
 
 afterAll(async () => {

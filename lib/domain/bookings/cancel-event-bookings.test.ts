@@ -3,7 +3,8 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { cancelEventBookingsOnCancel } from "@/inngest/functions/cancel-event-bookings";
 import { createDb, getDb } from "@/lib/db/client";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
-import { cancelEvent, createEvent, publishEvent } from "@/lib/domain/events";
+import { cancelEvent } from "@/lib/domain/events";
+import { publishedEvent } from "@/lib/domain/events/event-fixtures";
 import { drainJobs } from "@/lib/jobs/drain";
 import { jobRuns, outbox } from "@/lib/jobs/schema";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
@@ -18,21 +19,8 @@ afterAll(() => racers.$client.end());
 /** A published event with `count` one-seat bookings by distinct users, made in bulk. */
 async function eventWithBookings(count: number) {
   const organizer = await createTestUser({ role: "organizer" });
-  const startsAt = new Date(Date.now() + 7 * 86_400_000);
-  const draft = await createEvent({
-    ctx: testCtx(organizer.actor),
-    input: {
-      title: "Harbour Lights",
-      venue: "Pier 4",
-      category: "music",
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
-      capacity: count,
-      priceCents: 1000,
-      currency: "EUR",
-    },
-  });
-  const event = await publishEvent({ ctx: testCtx(organizer.actor), input: { id: draft.id } });
+  // Priced as the bookings inserted below are (1000 EUR cents each).
+  const event = await publishedEvent(organizer.actor, { capacity: count, priceCents: 1000, currency: "EUR" });
   await getDb().execute(sql`
     with made as (
       insert into bookings.bookings (event_id, user_id, quantity, status, total_cents, currency, source)

@@ -9,7 +9,8 @@ import { sendWaitlistJoinedEmailOnJoin } from "@/inngest/functions/send-waitlist
 import { sendWaitlistPromotedEmailOnPromote } from "@/inngest/functions/send-waitlist-promoted-email";
 import { getDb } from "@/lib/db/client";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
-import { cancelEvent, createEvent, publishEvent } from "@/lib/domain/events";
+import { cancelEvent } from "@/lib/domain/events";
+import { publishedEvent } from "@/lib/domain/events/event-fixtures";
 import { drainJobs } from "@/lib/jobs/drain";
 import { listMailbox } from "@/lib/mail/list-mailbox";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
@@ -31,21 +32,8 @@ const runJobs = () => drainJobs({ db: getDb(), functions: bookingFunctions, time
 
 async function liveEvent(capacity: number) {
   const organizer = await createTestUser({ role: "organizer" });
-  const startsAt = new Date(Date.now() + 7 * 86_400_000);
-  const draft = await createEvent({
-    ctx: testCtx(organizer.actor),
-    input: {
-      title: "Harbour Lights",
-      venue: "Pier 4",
-      category: "music",
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
-      capacity,
-      priceCents: 1000,
-      currency: "EUR",
-    },
-  });
-  const event = await publishEvent({ ctx: testCtx(organizer.actor), input: { id: draft.id } });
+  // The title is in every email subject asserted below.
+  const event = await publishedEvent(organizer.actor, { title: "Harbour Lights", capacity });
   return { event, organizer };
 }
 

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import { createTestTokens, createTestUser } from "@/lib/domain/auth/test-fixtures";
 import { createEvent, publishEvent } from "@/lib/domain/events";
-import { testCtx } from "@/tests/harness/db";
+import { resetDatabase, testCtx } from "@/tests/harness/db";
+import { ensureProductionBuild, startApp, type AppProcess } from "./app-server";
 
 /**
  * A flash sale for the process tests, written straight into the test's database (which the app
@@ -35,6 +36,18 @@ export async function createSale({ capacity, buyers }: { capacity: number; buyer
     eventId: event.id,
     buyers: people.map((p) => ({ userId: p.userId, email: p.email, token: p.accessToken, key: randomUUID() })),
   };
+}
+
+/**
+ * A fresh database holding a sale of `seats` seats for as many buyers, and the production build
+ * serving it with no jobs worker: the test starts (and kills) workers itself.
+ */
+export async function startSaleWithoutWorker(seats: number): Promise<{ app: AppProcess; sale: Sale }> {
+  ensureProductionBuild();
+  await resetDatabase();
+  const sale = await createSale({ capacity: seats, buyers: seats });
+  const app = await startApp({ jobs: "off" });
+  return { app, sale };
 }
 
 export type Answer = { status: number | "network"; body: Record<string, unknown> | null; contentType: string | null };
