@@ -110,6 +110,13 @@ const schema = z
       ),
     COMMIT_SHA: z.string().optional(),
     /**
+     * Where uploaded images (event covers) are kept. `postgres` (default): in the database, nothing
+     * to provision or back up apart. `disk`: files under MEDIA_DIR (one server, or a shared volume).
+     */
+    MEDIA_STORE: z.enum(["postgres", "disk"]).default("postgres"),
+    /** The folder of MEDIA_STORE=disk; defaults to `<DATA_DIR>/media`. */
+    MEDIA_DIR: z.string().min(1).optional(),
+    /**
      * Proxies in front of the app that append to X-Forwarded-For; the client address is the entry
      * the outermost one added. 0 (no proxy) ignores the header, which any client can write.
      */
@@ -135,7 +142,7 @@ const schema = z
     message: "is required in this deployment (REQUIRE_AUTH_SECRET is set)",
   });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string; CACHE_NAMESPACE: string };
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string; CACHE_NAMESPACE: string; MEDIA_DIR: string };
 
 function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
@@ -173,6 +180,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): Env {
     AUTH_SECRET: e.AUTH_SECRET ?? persistedAuthSecret(e.DATA_DIR),
     APP_URL: e.APP_URL ?? `http://localhost:${e.PORT}`,
     CACHE_NAMESPACE: e.CACHE_NAMESPACE ?? databaseNamespace(e.DATABASE_URL),
+    MEDIA_DIR: e.MEDIA_DIR ?? path.join(e.DATA_DIR, "media"),
   };
 }
 

@@ -8,3 +8,4 @@ export * from "@/lib/domain/auth/schema";
 export * from "@/lib/domain/analytics/schema";
 export * from "@/lib/domain/bookings/schema";
 export * from "@/lib/domain/events/schema";
+export * from "@/lib/domain/media/schema";

@@ -13,7 +13,9 @@ export type DomainErrorKind =
   | "Conflict"
   | "Validation"
   | "PreconditionFailed"
-  | "RateLimited";
+  | "RateLimited"
+  | "ContentTooLarge"
+  | "UnsupportedMediaType";
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -60,6 +62,14 @@ export class Validation extends DomainError {
 }
 export class PreconditionFailed extends DomainError {
   readonly kind = "PreconditionFailed";
+}
+/** An upload over a size or pixel limit. */
+export class ContentTooLarge extends DomainError {
+  readonly kind = "ContentTooLarge";
+}
+/** An upload whose bytes are not of a type the use case takes (whatever the client declared). */
+export class UnsupportedMediaType extends DomainError {
+  readonly kind = "UnsupportedMediaType";
 }
 export class RateLimited extends DomainError {
   readonly kind = "RateLimited";

@@ -30,6 +30,11 @@ export type RouteContract<
    */
   permission?: Action;
   body?: TBody;
+  /**
+   * A body taken as raw bytes (an upload) rather than JSON: documented here, read by the
+   * handler itself (readBoundedBytes) with the route's own size limit.
+   */
+  rawBody?: { contentTypes: string[]; description: string };
   query?: TQuery;
   params?: TParams;
   /** Extra request headers worth documenting (e.g. Idempotency-Key). */

@@ -67,6 +67,15 @@ export function buildOpenApiDocument(contracts: RouteContract[], info: { version
         ...(c.query ? { query: c.query } : {}),
         ...(c.headers ? { headers: c.headers } : {}),
         ...(c.body ? { body: { required: true, content: { "application/json": { schema: c.body } } } } : {}),
+        ...(c.rawBody
+          ? {
+              body: {
+                required: true,
+                description: c.rawBody.description,
+                content: Object.fromEntries(c.rawBody.contentTypes.map((type) => [type, { schema: z.string().meta({ format: "binary" }) }])),
+              },
+            }
+          : {}),
       },
       responses,
     });

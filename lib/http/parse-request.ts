@@ -7,11 +7,14 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export class PayloadTooLarge extends Error {}
 
-/** Reads the body, counting bytes as they arrive: a huge or endless upload is cut off, never buffered. */
-async function readBoundedText(req: Request): Promise<string> {
+/**
+ * Reads the body, counting bytes as they arrive: a huge or endless upload is cut off at
+ * `maxBytes`, never buffered. Routes that take an upload pass their own, larger limit.
+ */
+export async function readBoundedBytes(req: Request, maxBytes: number): Promise<Buffer> {
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new PayloadTooLarge();
-  if (!req.body) return "";
+  if (declared > maxBytes) throw new PayloadTooLarge();
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let bytes = 0;
@@ -19,13 +22,17 @@ async function readBoundedText(req: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     bytes += value.byteLength;
-    if (bytes > MAX_BODY_BYTES) {
+    if (bytes > maxBytes) {
       await reader.cancel();
       throw new PayloadTooLarge();
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+async function readBoundedText(req: Request): Promise<string> {
+  return (await readBoundedBytes(req, MAX_BODY_BYTES)).toString("utf8");
 }
 
 /**

@@ -22,6 +22,8 @@ const STATUS: Record<DomainErrorKind, number> = {
   PreconditionFailed: 428,
   Validation: 422,
   RateLimited: 429,
+  ContentTooLarge: 413,
+  UnsupportedMediaType: 415,
 };
 
 const TITLES: Record<number, string> = {

@@ -173,7 +173,7 @@ export async function fingerprint(): Promise<string> {
   if (!fingerprintQuery) {
     const tables = await getDb().execute<{ name: string }>(sql`
       select format('%I.%I', schemaname, tablename) as name from pg_tables
-      where schemaname in ('auth', 'events', 'bookings', 'analytics', 'platform') order by 1`);
+      where schemaname in ('auth', 'events', 'bookings', 'analytics', 'media', 'platform') order by 1`);
     const parts = tables
       .map((t) => t.name)
       .filter((name) => !(name.replace(/"/g, "") in CHANGED_BY_DESIGN))

@@ -1,5 +1,6 @@
 import { can } from "@/lib/domain/auth";
 import type { Actor } from "@/lib/domain/context";
+import { imageSources, type ImageRef, type ImageSources } from "@/lib/domain/media";
 import { events, type EventStatus } from "./schema";
 import type { EventSnapshot } from "./events";
 
@@ -18,6 +19,7 @@ export const eventColumns = {
   currency: events.currency,
   perUserLimit: events.perUserLimit,
   status: events.status,
+  coverImage: events.coverImage,
   version: events.version,
   publishedAt: events.publishedAt,
   cancelledAt: events.cancelledAt,
@@ -39,6 +41,7 @@ export type EventRecord = {
   currency: string;
   perUserLimit: number;
   status: EventStatus;
+  coverImage: ImageRef | null;
   version: number;
   publishedAt: Date | null;
   cancelledAt: Date | null;
@@ -47,12 +50,17 @@ export type EventRecord = {
 };
 
 /** The event as the faces show it: seats from the bookings domain, "past" derived from the end time. */
-export type Event = Omit<EventRecord, "publishedAt" | "cancelledAt"> & { seatsAvailable: number; isPast: boolean };
+export type Event = Omit<EventRecord, "publishedAt" | "cancelledAt" | "coverImage"> & {
+  seatsAvailable: number;
+  isPast: boolean;
+  coverImage: ImageSources | null;
+};
 
 export function toEvent(record: EventRecord, seatsAvailable: number | undefined, now: Date): Event {
-  const { publishedAt: _published, cancelledAt: _cancelled, ...rest } = record;
+  const { publishedAt: _published, cancelledAt: _cancelled, coverImage, ...rest } = record;
   return {
     ...rest,
+    coverImage: coverImage ? imageSources(coverImage) : null,
     // Inventory is written in the event's own transaction; a missing row only means nothing was ever booked.
     seatsAvailable: seatsAvailable ?? record.capacity,
     isPast: record.endsAt.getTime() <= now.getTime(),

@@ -14,3 +14,5 @@ export { eventEvents, type EventSnapshot } from "./events";
 export type { Event, EventRecord } from "./event-record";
 export type { EventPage } from "./event-json";
 export type { EventStatus } from "./schema";
+export { setEventCover, setEventCoverInput } from "./set-event-cover";
+export { removeEventCover, removeEventCoverInput } from "./remove-event-cover";

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { check, customType, index, integer, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, customType, index, integer, jsonb, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { ImageRef } from "@/lib/domain/media";
 
 export const eventsSchema = pgSchema("events");
 
@@ -31,6 +32,8 @@ export const events = eventsSchema.table(
     currency: text("currency").notNull(),
     perUserLimit: integer("per_user_limit").notNull().default(10),
     status: eventStatus("status").notNull().default("draft"),
+    /** The cover image as the media domain described it when attached (its id, size and widths). */
+    coverImage: jsonb("cover_image").$type<ImageRef>(),
     version: integer("version").notNull().default(1),
     search: tsvector("search").notNull().generatedAlwaysAs(searchDocument),
     publishedAt: timestamp("published_at", { withTimezone: true }),

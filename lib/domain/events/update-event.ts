@@ -33,7 +33,7 @@ export const updateEventInput = updateEventBody.extend({ id: z.string() });
 
 export const versionConflict = () =>
   new Conflict("VERSION_CONFLICT", "Someone changed this event since you loaded it. Reload it and apply your edit again.");
-const cancelledIsFinal = () => new Conflict("INVALID_STATE", "A cancelled event can no longer be edited.");
+export const cancelledIsFinal = () => new Conflict("INVALID_STATE", "A cancelled event can no longer be edited.");
 
 function changedFields(before: EventRecord, after: EventRecord): string[] {
   return EDITABLE.filter((field) => {

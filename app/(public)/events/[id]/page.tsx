@@ -8,6 +8,7 @@ import { can } from "@/lib/domain/auth";
 import { getEvent } from "@/lib/domain/events";
 import { env } from "@/lib/env";
 import { currentCtx } from "@/lib/web/current-actor";
+import { CoverPicture } from "../../_components/cover-picture";
 import { formatPrice, formatUtc, seatsLabel } from "../../_components/event-format";
 import { EventStatusBadge } from "../../_components/event-status-badge";
 import { LocalTime } from "../../_components/local-time";
@@ -32,7 +33,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: event.title,
     description,
-    openGraph: { title: event.title, description, type: "website", url: new URL(`/events/${event.id}`, env.APP_URL).toString() },
+    openGraph: {
+      title: event.title,
+      description,
+      type: "website",
+      url: new URL(`/events/${event.id}`, env.APP_URL).toString(),
+      images: event.coverImage ? [new URL(event.coverImage.url, env.APP_URL).toString()] : undefined,
+    },
     // Drafts are private: keep them out of search engines even if a link leaks.
     robots: event.status === "draft" ? { index: false } : undefined,
   };
@@ -47,6 +54,9 @@ export default async function EventPage({ params }: Props) {
   return (
     <article className="grid gap-8 lg:grid-cols-[2fr_1fr]">
       <div className="space-y-6">
+        {event.coverImage ? (
+          <CoverPicture cover={event.coverImage} sizes="(min-width: 1024px) 56rem, 100vw" className="aspect-[2/1] w-full rounded-xl object-cover" eager />
+        ) : null}
         {event.status === "draft" ? <Alert tone="info">This is a draft: only you and admins can see it until it is published.</Alert> : null}
         {event.status === "cancelled" ? <Alert tone="error">This event was cancelled. Every booking was cancelled and its holder notified.</Alert> : null}
         {event.status === "published" && event.isPast ? <Alert tone="info">This event has ended.</Alert> : null}

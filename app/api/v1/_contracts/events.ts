@@ -1,8 +1,21 @@
 import { z } from "zod";
 import { createEventBody, listEventsInput, updateEventBody } from "@/lib/domain/events";
+import { ACCEPTED_UPLOADS, IMAGE_WIDTHS, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from "@/lib/domain/media";
 import { defineRoute } from "@/lib/http/contract";
 
 const idParams = z.object({ id: z.string() });
+
+const coverImage = z
+  .object({
+    id: z.string(),
+    width: z.number().int().describe("Of the original, upright"),
+    height: z.number().int(),
+    url: z.string().describe("The widest JPEG (an <img src>, an Open Graph image); a path on this server"),
+    srcset: z.string().describe(`JPEG srcset with w descriptors, e.g. \`…/480.jpeg 480w, …/960.jpeg 960w\` (widths ${IMAGE_WIDTHS.join(", ")}, never enlarged)`),
+    sources: z.array(z.object({ type: z.string(), srcset: z.string() })).describe("AVIF then WebP srcsets, for <picture><source type srcset>"),
+  })
+  .nullable()
+  .describe("null when the event has none. Files are immutable: a new upload gets new URLs");
 
 const event = z.object({
   id: z.string(),
@@ -19,6 +32,7 @@ const event = z.object({
   perUserLimit: z.number().int().describe("Most seats one user may hold for this event"),
   status: z.enum(["draft", "published", "cancelled"]),
   isPast: z.boolean().describe("The event has ended (derived from endsAt, not a status)"),
+  coverImage,
   organizerId: z.string(),
   version: z.number().int().describe("Send it back with PATCH (optimistic locking)"),
   createdAt: z.string(),
@@ -95,5 +109,34 @@ export const cancelEventRoute = defineRoute({
   auth: "user",
   params: idParams,
   responses: { 200: { description: "The event, status cancelled", schema: event } },
+  errors: [403, 404, 409],
+});
+
+export const setEventCoverRoute = defineRoute({
+  method: "PUT",
+  path: "/api/v1/events/{id}/cover",
+  summary: "Upload the event's cover image, replacing any former one (owner, admin)",
+  tags: ["events"],
+  auth: "user",
+  params: idParams,
+  rawBody: {
+    contentTypes: ["image/jpeg", "image/png", "image/webp", "image/avif"],
+    description:
+      `The image file itself as the body (not multipart), e.g. \`curl -X PUT --data-binary @cover.jpg -H 'content-type: image/jpeg'\`. ` +
+      `${ACCEPTED_UPLOADS}, at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB and ${MAX_IMAGE_PIXELS / 1_000_000} million pixels. The type is read from the bytes; ` +
+      "EXIF (camera, position) is removed and the image resized to AVIF, WebP and JPEG.",
+  },
+  responses: { 200: { description: "The event with its new coverImage (version unchanged)", schema: event } },
+  errors: [403, 404, 409, 413, 415, 422],
+});
+
+export const removeEventCoverRoute = defineRoute({
+  method: "DELETE",
+  path: "/api/v1/events/{id}/cover",
+  summary: "Remove the event's cover image (owner, admin)",
+  tags: ["events"],
+  auth: "user",
+  params: idParams,
+  responses: { 200: { description: "The event, coverImage null", schema: event } },
   errors: [403, 404, 409],
 });

@@ -40,7 +40,7 @@ describe("POST /api/v1/events", () => {
     expect(Object.keys(event).sort()).toEqual(
       [
         "id", "title", "description", "venue", "category", "startsAt", "endsAt", "capacity", "seatsAvailable", "priceCents",
-        "currency", "status", "organizerId", "version", "createdAt", "updatedAt", "perUserLimit", "isPast",
+        "currency", "status", "organizerId", "version", "createdAt", "updatedAt", "perUserLimit", "isPast", "coverImage",
       ].sort(),
     );
     expect(event).toMatchObject({ status: "draft", version: 1, capacity: 100, seatsAvailable: 100, priceCents: 2500, currency: "EUR", perUserLimit: 10 });

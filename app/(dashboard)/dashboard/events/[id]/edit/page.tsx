@@ -4,6 +4,8 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { can } from "@/lib/domain/auth";
 import { getEvent, SUGGESTED_CATEGORIES } from "@/lib/domain/events";
+import { ACCEPTED_UPLOADS, MAX_IMAGE_BYTES } from "@/lib/domain/media";
+import { CoverImageField } from "../../_components/cover-image-field";
 import { toFormValues } from "../../_components/event-form-values";
 import { EventForm } from "../../_components/event-form";
 import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
@@ -24,6 +26,9 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
         <Alert tone="info">This event was cancelled; it can no longer be edited.</Alert>
       ) : (
         <Card>
+          <div className="mb-6 border-b border-slate-200 pb-6">
+            <CoverImageField eventId={event.id} initial={event.coverImage} maxBytes={MAX_IMAGE_BYTES} accepted={ACCEPTED_UPLOADS} />
+          </div>
           <EventForm mode="edit" id={event.id} version={event.version} initial={toFormValues(event)} categories={SUGGESTED_CATEGORIES} />
         </Card>
       )}
