@@ -13,6 +13,7 @@ export const eventColumns = {
   category: events.category,
   startsAt: events.startsAt,
   endsAt: events.endsAt,
+  timezone: events.timezone,
   capacity: events.capacity,
   priceCents: events.priceCents,
   currency: events.currency,
@@ -34,6 +35,7 @@ export type EventRecord = {
   category: string;
   startsAt: Date;
   endsAt: Date;
+  timezone: string;
   capacity: number;
   priceCents: number;
   currency: string;
@@ -80,6 +82,7 @@ export function toSnapshot(record: EventRecord): EventSnapshot {
     currency: record.currency,
     startsAt: record.startsAt.toISOString(),
     endsAt: record.endsAt.toISOString(),
+    timezone: record.timezone,
     status: record.status,
     version: record.version,
   };
