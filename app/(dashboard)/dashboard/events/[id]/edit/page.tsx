@@ -4,6 +4,7 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { can } from "@/lib/domain/auth";
 import { getEvent, SUGGESTED_CATEGORIES } from "@/lib/domain/events";
+import { TIME_ZONES } from "@/lib/format/time-zone";
 import { toFormValues } from "../../_components/event-form-values";
 import { EventForm } from "../../_components/event-form";
 import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
@@ -19,12 +20,12 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
 
   return (
     <>
-      <PageHeader title={`Edit “${event.title}”`} description={`Version ${event.version} · times are UTC`} />
+      <PageHeader title={`Edit “${event.title}”`} description={`Version ${event.version} · times are in the event's time zone`} />
       {event.status === "cancelled" ? (
         <Alert tone="info">This event was cancelled; it can no longer be edited.</Alert>
       ) : (
         <Card>
-          <EventForm mode="edit" id={event.id} version={event.version} initial={toFormValues(event)} categories={SUGGESTED_CATEGORIES} />
+          <EventForm mode="edit" id={event.id} version={event.version} initial={toFormValues(event)} categories={SUGGESTED_CATEGORIES} timeZones={TIME_ZONES} />
         </Card>
       )}
     </>
