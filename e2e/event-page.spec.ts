@@ -57,7 +57,7 @@ test("an event in New York shows New York times with the visitor's own beside th
     await expect(lisbon.getByTestId("starts-at")).toHaveText("Tue, 15 Jul 2031, 19:00 GMT-4");
     await expect(lisbon.getByTestId("event-time-zone")).toHaveText("America/New York");
     await expect(lisbon.getByTestId("viewer-time").first()).toContainText("Your time:");
-    await expect(lisbon.getByTestId("viewer-time").first()).toContainText("00:00");
+    await expect(lisbon.getByTestId("viewer-time").first()).toContainText(/Wed, (Jul 16|16 Jul), (12:00 AM|00:00)/);
     await expect(lisbon.getByText("Published", { exact: true })).toHaveCount(0);
 
     const description = lisbon.getByTestId("event-description");
