@@ -31,7 +31,7 @@ export default defineConfig({
   },
   projects: [
     { name: "attendee", testMatch: ["smoke.spec.ts", "auth.spec.ts", "bookings.spec.ts"] },
-    { name: "dashboard", testMatch: ["events.spec.ts", "analytics.spec.ts", "cover-image.spec.ts"] },
+    { name: "dashboard", testMatch: ["events.spec.ts", "analytics.spec.ts", "cover-image.spec.ts", "event-page.spec.ts"] },
     { name: "api", testMatch: ["api.spec.ts"] },
   ],
   webServer: {

@@ -15,8 +15,8 @@ test("an organizer creates, publishes and edits an event; a visitor finds it; a 
   await page.getByLabel("Description").fill("Candlelit strings: Haydn, Ravel and a new piece.");
   await page.getByLabel("Venue").fill("Old Observatory, Lisbon");
   await page.getByLabel("Category").fill("music");
-  await page.getByLabel("Starts (UTC)").fill("2031-06-01T19:00");
-  await page.getByLabel("Ends (UTC)").fill("2031-06-01T18:00");
+  await page.getByLabel("Starts (local time)").fill("2031-06-01T19:00");
+  await page.getByLabel("Ends (local time)").fill("2031-06-01T18:00");
   await page.getByLabel("Capacity").fill("120");
   await page.getByLabel("Price per seat").fill("18.50");
   await page.getByLabel("Currency").fill("EUR");
@@ -24,7 +24,7 @@ test("an organizer creates, publishes and edits an event; a visitor finds it; a 
   await expect(page.getByText("must be after the start time")).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue(title);
 
-  await page.getByLabel("Ends (UTC)").fill("2031-06-01T21:00");
+  await page.getByLabel("Ends (local time)").fill("2031-06-01T21:00");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible();
   const row = page.getByRole("row", { name: new RegExp(title) });

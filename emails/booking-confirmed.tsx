@@ -36,6 +36,7 @@ BookingConfirmed.PreviewProps = {
     venue: "Skyline Terrace, 12 Harbour St, Lisbon",
     startsAt: "2026-03-14T19:00:00.000Z",
     endsAt: "2026-03-14T22:30:00.000Z",
+    timezone: "Europe/Lisbon",
   },
   quantity: 2,
   totalCents: 1250,

@@ -29,18 +29,19 @@ const labels: Record<EventChange["field"], string> = {
   endsAt: "Ends",
 };
 
-function display(field: EventChange["field"], value: string): string {
-  return field === "startsAt" || field === "endsAt" ? formatEventTime(value) : value;
+/** Old and new times both read in the event's current zone, so the reader compares like with like. */
+function display(field: EventChange["field"], value: string, timeZone: string | undefined): string {
+  return field === "startsAt" || field === "endsAt" ? formatEventTime(value, timeZone) : value;
 }
 
-function changeRow({ field, before, after }: EventChange): DetailRow {
+function changeRow({ field, before, after }: EventChange, timeZone: string | undefined): DetailRow {
   return {
     label: labels[field],
     value: (
       <>
-        Now: <strong>{display(field, after)}</strong>
+        Now: <strong>{display(field, after, timeZone)}</strong>
         <br />
-        <span style={{ color: colors.muted }}>Was: {display(field, before)}</span>
+        <span style={{ color: colors.muted }}>Was: {display(field, before, timeZone)}</span>
       </>
     ),
   };
@@ -53,7 +54,7 @@ export default function EventChanged({ recipientName, event, changes, eventUrl }
       <Paragraph>
         The organizer changed some details of <strong>{event.title}</strong>. Your booking and ticket codes stay valid.
       </Paragraph>
-      <DetailTable rows={changes.map(changeRow)} />
+      <DetailTable rows={changes.map((change) => changeRow(change, event.timezone))} />
       <Paragraph>The event as it stands now:</Paragraph>
       <DetailTable rows={eventDetailRows(event)} />
       <Button href={eventUrl}>View the event</Button>
@@ -67,10 +68,11 @@ EventChanged.PreviewProps = {
   event: {
     title: "Jazz on the Roof",
     venue: "Harbour Hall, 3 Quay Rd, Lisbon",
-    startsAt: "2026-03-15T20:00:00.000Z",
+    startsAt: "2026-04-04T19:00:00.000Z",
+    timezone: "Europe/Lisbon",
   },
   changes: [
-    { field: "startsAt", before: "2026-03-14T19:00:00.000Z", after: "2026-03-15T20:00:00.000Z" },
+    { field: "startsAt", before: "2026-03-14T19:00:00.000Z", after: "2026-04-04T19:00:00.000Z" },
     { field: "venue", before: "Skyline Terrace, 12 Harbour St, Lisbon", after: "Harbour Hall, 3 Quay Rd, Lisbon" },
   ],
   eventUrl: "http://localhost:3000/events/5f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",

@@ -1,6 +1,7 @@
+import { formatEventTime as formatInZone } from "@/lib/format/event-time";
 import { formatMinorUnits } from "@/lib/format/money";
 
-/** Display formatting shared by every email. Emails go to anyone, so one fixed locale and UTC. */
+/** Display formatting shared by every email. Emails go to anyone, so one fixed locale; times in the event's zone. */
 
 const locale = "en-US";
 
@@ -9,21 +10,12 @@ export function formatMoney(minorUnits: number, currency: string): string {
   return formatMinorUnits(minorUnits, currency, locale);
 }
 
-const eventTime = new Intl.DateTimeFormat(locale, {
-  weekday: "long",
-  year: "numeric",
-  month: "long",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-  timeZone: "UTC",
-  timeZoneName: "short",
-});
-
-/** Events carry no time zone of their own, so times are shown in UTC and say so: "… at 19:00 UTC". */
-export function formatEventTime(instant: string | Date): string {
-  return eventTime.format(new Date(instant));
+/**
+ * The event's wall clock with its zone named, as attendees will live it: "… at 19:00 EDT".
+ * Messages queued before events had a zone carry none and were about UTC times.
+ */
+export function formatEventTime(instant: string | Date, timeZone = "UTC"): string {
+  return formatInZone(new Date(instant), timeZone, { locale, style: "long" });
 }
 
 export function plural(count: number, one: string, many: string): string {

@@ -33,7 +33,7 @@ describe("renderEmail", () => {
     expect(email.text).not.toMatch(/\b\d{6}\b/);
   });
 
-  it("lists every ticket code, the UTC start time and the euro total of a confirmed booking", async () => {
+  it("lists every ticket code, the start time in the event's zone and the euro total of a confirmed booking", async () => {
     const email = await previewEmail("booking-confirmed");
     expect(email.subject).toBe("Booking confirmed: Jazz on the Roof");
     for (const code of ["TKT-8F3K-Q2ZP-7M4D", "TKT-J6WC-R9XB-2T5N"]) {
@@ -41,8 +41,18 @@ describe("renderEmail", () => {
       expect(email.text).toContain(code);
     }
     expect(email.text).toContain("€12.50");
-    expect(email.text).toContain("Saturday, March 14, 2026 at 19:00 UTC");
+    expect(email.text).toContain("Saturday, March 14, 2026 at 19:00 GMT+0");
     expect(email.text).toContain("Skyline Terrace, 12 Harbour St, Lisbon");
+  });
+
+  it("shows a New York event's times in New York time, and a message queued without a zone in UTC", async () => {
+    const props = BookingConfirmed.PreviewProps;
+    const newYork = await renderEmail({ template: "booking-confirmed", props: { ...props, event: { ...props.event, timezone: "America/New_York" } } });
+    expect(newYork.text).toContain("Saturday, March 14, 2026 at 15:00 EDT");
+    expect(newYork.text).toContain("Saturday, March 14, 2026 at 18:30 EDT");
+    const { timezone: _zone, ...zoneless } = props.event;
+    const legacy = await renderEmail({ template: "booking-confirmed", props: { ...props, event: zoneless } });
+    expect(legacy.text).toContain("Saturday, March 14, 2026 at 19:00 UTC");
   });
 
   it("formats yen without decimals in a waitlist promotion", async () => {
@@ -67,10 +77,10 @@ describe("renderEmail", () => {
     expect(email.text).toMatch(/TICKETS WANTED\s+2/);
   });
 
-  it("shows what changed, old and new, times in UTC", async () => {
+  it("shows what changed, old and new, both in the event's zone across its DST change", async () => {
     const email = await previewEmail("event-changed");
-    expect(email.text).toContain("Now: Sunday, March 15, 2026 at 20:00 UTC");
-    expect(email.text).toContain("Was: Saturday, March 14, 2026 at 19:00 UTC");
+    expect(email.text).toContain("Now: Saturday, April 4, 2026 at 20:00 GMT+1");
+    expect(email.text).toContain("Was: Saturday, March 14, 2026 at 19:00 GMT+0");
     expect(email.text).toContain("Now: Harbour Hall, 3 Quay Rd, Lisbon");
   });
 

@@ -41,7 +41,7 @@ select
   (array['Jazz','Rock','Startup','Street Food','Wine','Yoga','Film','Poetry','Chess','Salsa','Rust','Data','Design','Comedy','Opera'])[1 + g % 15]
     || ' ' || (array['Night','Meetup','Festival','Workshop','Conference','Market','Tour','Talk','Session','Gala'])[1 + (g / 15) % 10] || ' #' || g,
   'An evening of ' || (array['live music','talks','tastings','practice','screenings','readings'])[1 + g % 6] || '. ' || d.words,
-  (array['Blue Room','Harbour Hall','Tech Hub','City Park','Old Cinema','Riverside Loft','Main Square','Gallery 9'])[1 + g % 8] || ', ' ||
+  (array['Blue Room','Harbour Hall','Tech Hub','City Park','Old Cinema','Riverside Loft','Main Square','Café Gallery'])[1 + g % 8] || ', ' ||
     (array['Lisbon','Porto','Berlin','Madrid','Paris','Vienna'])[1 + g % 6],
   case when g % 997 = 0 then 'chess' else (array['music','tech','business','arts','sports','food','community','other'])[1 + g % 8] end,
   s.starts_at,
@@ -100,6 +100,7 @@ async function main() {
     { name: "search: rare term", input: { q: "41234" } },
     { name: "search: two words + category", input: { q: "jazz festival", category: "music" } },
     { name: "search: short prefix", input: { q: "sal" } },
+    { name: "search: accents folded (cafe finds Café)", input: { q: "cafe" } },
     { name: "organizer: my events", input: { scope: "manage" }, actor: organizer },
     { name: "admin: all events", input: { scope: "manage" }, actor: { ...organizer, role: "admin" } },
   ];

@@ -21,7 +21,7 @@ export function BookingSummary({ bookingId, event, quantity, totalCents, currenc
       <DetailTable
         rows={[
           ...eventDetailRows(event),
-          { label: "Ends", value: formatEventTime(event.endsAt) },
+          { label: "Ends", value: formatEventTime(event.endsAt, event.timezone) },
           { label: "Tickets", value: String(quantity) },
           { label: "Total", value: totalCents === 0 ? "Free" : formatMoney(totalCents, currency) },
           { label: "Booking", value: bookingId },

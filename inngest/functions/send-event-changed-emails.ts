@@ -20,7 +20,7 @@ export const sendEventChangedEmailsOnUpdate = inngest.createFunction(
   async ({ event, step, attempt, ctx }) => {
     const { previous, status, eventId } = event.data;
     if (!previous || status !== "published") return { sent: 0 };
-    const after = { title: event.data.title, venue: event.data.venue, startsAt: event.data.startsAt, endsAt: event.data.endsAt };
+    const after = { title: event.data.title, venue: event.data.venue, startsAt: event.data.startsAt, endsAt: event.data.endsAt, timezone: event.data.timezone };
     if (notableChanges(previous, after).length === 0) return { sent: 0 };
     let sent = 0;
     let afterUserId: string | null = null;

@@ -28,6 +28,7 @@ function calendarFor(booking: BookedTickets, bookingUrl: string): StoredAttachme
     venue: booking.event.venue,
     startsAt: booking.event.startsAt,
     endsAt: booking.event.endsAt,
+    timezone: booking.event.timezone,
     description: `${plural(booking.quantity, "ticket", "tickets")}. Ticket codes: ${booking.ticketCodes.join(", ")}.\nYour booking: ${bookingUrl}`,
     url: bookingUrl,
   });

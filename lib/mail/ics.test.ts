@@ -25,7 +25,7 @@ describe("bookingCalendar", () => {
     expect(ics).toContain("DTSTART:20260314T190000Z\r\n");
     expect(ics).toContain("DTEND:20260314T223000Z\r\n");
     expect(ics).toContain("LOCATION:Skyline Terrace\\, 12 Harbour St\\, Lisbon\r\n");
-    expect(ics).toContain("DESCRIPTION:2 tickets. Ticket codes: TKT-1\\, TKT-2.");
+    expect(ics).toContain("2 tickets. Ticket codes: TKT-1\\, TKT-2.");
   });
 
   it("derives a UID from the booking alone, so re-imports update one calendar entry", () => {
@@ -42,7 +42,7 @@ describe("bookingCalendar", () => {
   });
 
   it("rejects an entry that cannot be a calendar event", () => {
-    expect(() => bookingCalendar({ ...entry, startsAt: "not a date" })).toThrow(/booking 7d0c4c1e/);
+    expect(() => bookingCalendar({ ...entry, startsAt: "not a date" })).toThrow(/booking-7d0c4c1e/);
   });
 
   it("is attached as event.ics with a text/calendar type", () => {
@@ -50,5 +50,15 @@ describe("bookingCalendar", () => {
     expect(attachment.filename).toBe("event.ics");
     expect(attachment.contentType).toMatch(/^text\/calendar;/);
     expect(attachment.content).toContain("BEGIN:VEVENT");
+  });
+
+  it("keeps exact UTC instants and names the event's zone and local time, across DST, for New York and Lisbon", () => {
+    const winter = unfold(bookingCalendar({ ...entry, startsAt: "2026-01-16T00:00:00.000Z", endsAt: "2026-01-16T03:00:00.000Z", timezone: "America/New_York" }));
+    expect(winter).toContain("DTSTART:20260116T000000Z\r\n");
+    expect(winter).toContain("DESCRIPTION:Starts Thursday\\, 15 January 2026 at 19:00 GMT-5 (America/New York time).\\n2 tickets.");
+    const summer = unfold(bookingCalendar({ ...entry, startsAt: "2026-07-15T18:00:00.000Z", endsAt: "2026-07-15T21:00:00.000Z", timezone: "Europe/Lisbon" }));
+    expect(summer).toContain("DTSTART:20260715T180000Z\r\n");
+    expect(summer).toContain("Starts Wednesday\\, 15 July 2026 at 19:00 WEST (Europe/Lisbon time)");
+    expect(unfold(bookingCalendar(entry))).toContain("Starts Saturday\\, 14 March 2026 at 19:00 UTC (UTC time)");
   });
 });

@@ -5,8 +5,9 @@ import type { Ctx } from "@/lib/domain/context";
 import { sendEmail } from "@/lib/mail/send-email";
 import { eventLink } from "./links";
 
-const schedule = z.object({ title: z.string(), venue: z.string(), startsAt: z.string(), endsAt: z.string() });
-type Schedule = z.infer<typeof schedule>;
+// The zone only tells how to show the times (facts from before events had one were UTC); moving it is no change to tell about.
+const schedule = z.object({ title: z.string(), venue: z.string(), startsAt: z.string(), endsAt: z.string(), timezone: z.string().default("UTC") });
+type Schedule = z.input<typeof schedule>;
 const NOTABLE = ["title", "venue", "startsAt", "endsAt"] as const;
 
 export const eventChangedEmailsInput = z.object({

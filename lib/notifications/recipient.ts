@@ -2,8 +2,8 @@ import { getUsersByIds, type UserSummary } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { getEventSchedules } from "@/lib/domain/events";
 
-/** The event as messages show it: times as ISO 8601 instants, formatted by the templates. */
-export type ScheduleForMail = { title: string; venue: string; startsAt: string; endsAt: string };
+/** The event as messages show it: times as ISO 8601 instants, formatted by the templates in the event's zone. */
+export type ScheduleForMail = { title: string; venue: string; startsAt: string; endsAt: string; timezone: string };
 
 export type Recipient = { user: UserSummary; event: ScheduleForMail };
 
@@ -19,6 +19,6 @@ export async function recipientOf(ctx: Ctx, { userId, eventId }: { userId: strin
   if (!user || !event) return null;
   return {
     user,
-    event: { title: event.title, venue: event.venue, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString() },
+    event: { title: event.title, venue: event.venue, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(), timezone: event.timezone },
   };
 }

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { formatPrice, formatUtc } from "@/app/(public)/_components/event-format";
 import type { BookingView } from "@/lib/domain/bookings";
+import { formatEventTime } from "@/lib/format/event-time";
 import { CancelBookingButton } from "./cancel-booking-button";
 import { TicketQr } from "./ticket-qr";
 
-export type EventFacts = { title: string; venue: string; startsAt: Date };
+export type EventFacts = { title: string; venue: string; startsAt: Date; timezone: string };
 
 /** One booking: event, seats, status, ticket codes with their QR codes, and cancel while confirmed. */
 export async function BookingCard({ booking, event, open = false }: { booking: BookingView; event?: EventFacts; open?: boolean }) {
@@ -18,7 +19,7 @@ export async function BookingCard({ booking, event, open = false }: { booking: B
               {event?.title ?? "Event"}
             </Link>
           </h2>
-          {event ? <p className="text-sm text-slate-600">{`${event.venue} · ${formatUtc(event.startsAt)}`}</p> : null}
+          {event ? <p className="text-sm text-slate-600">{`${event.venue} · ${formatEventTime(event.startsAt, event.timezone)}`}</p> : null}
         </div>
         <span
           className={`rounded-full px-3 py-1 text-xs font-medium ${confirmed ? "bg-emerald-100 text-emerald-800" : "bg-slate-200 text-slate-700"}`}

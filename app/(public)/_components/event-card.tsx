@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { Event } from "@/lib/domain/events";
+import { formatEventTime } from "@/lib/format/event-time";
 import { CoverPicture } from "./cover-picture";
-import { formatPrice, formatUtc, seatsLabel } from "./event-format";
+import { formatPrice, seatsLabel } from "./event-format";
 
 export function EventCard({ event }: { event: Event }) {
   const soldOut = event.seatsAvailable <= 0;
@@ -19,7 +20,7 @@ export function EventCard({ event }: { event: Event }) {
         </Link>
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        <time dateTime={event.startsAt.toISOString()}>{formatUtc(event.startsAt)}</time>
+        <time dateTime={event.startsAt.toISOString()}>{formatEventTime(event.startsAt, event.timezone)}</time>
       </p>
       <p className="text-sm text-slate-600">{event.venue}</p>
       <div className="mt-auto flex items-center justify-between pt-4 text-sm">

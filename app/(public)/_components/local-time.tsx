@@ -14,16 +14,26 @@ const LOCAL_FORMAT = new Intl.DateTimeFormat(undefined, {
   timeZoneName: "short",
 });
 
-/** The same instant in the visitor's own zone; rendered only in the browser, which knows that zone. */
-export function LocalTime({ iso, prefix = "Your time: " }: { iso: string; prefix?: string }) {
+/** The wall clock alone, to compare the visitor's zone with the event's at this instant. */
+const wallClock = (at: Date, timeZone?: string) =>
+  new Intl.DateTimeFormat("en", { dateStyle: "short", timeStyle: "short", hourCycle: "h23", timeZone }).format(at);
+
+/**
+ * The same instant in the visitor's own zone, beside the event's local time, and only when the
+ * two clocks read differently. Rendered only in the browser, which knows that zone.
+ */
+export function LocalTime({ iso, timeZone, prefix = "Your time: " }: { iso: string; timeZone: string; prefix?: string }) {
   const local = useSyncExternalStore(
     subscribe,
-    () => LOCAL_FORMAT.format(new Date(iso)),
+    () => {
+      const at = new Date(iso);
+      return wallClock(at) === wallClock(at, timeZone) ? null : LOCAL_FORMAT.format(at);
+    },
     () => null,
   );
   if (!local) return null;
   return (
-    <span className="block text-xs text-slate-500">
+    <span className="block text-xs text-slate-500" data-testid="viewer-time">
       {prefix}
       {local}
     </span>

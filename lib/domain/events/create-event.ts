@@ -3,6 +3,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { Validation } from "@/lib/domain/errors";
+import { DEFAULT_TIME_ZONE } from "@/lib/format/time-zone";
 import { emit } from "@/lib/jobs/emit";
 import { DEFAULT_PER_USER_LIMIT, endsAfterStarts, endsAfterStartsCheck, eventFields } from "./event-fields";
 import { eventColumns, toEvent, toSnapshot, type Event } from "./event-record";
@@ -16,6 +17,7 @@ export const createEventFields = z.object({
   category: eventFields.category.default("other"),
   startsAt: eventFields.startsAt,
   endsAt: eventFields.endsAt,
+  timezone: eventFields.timezone.default(DEFAULT_TIME_ZONE),
   capacity: eventFields.capacity,
   priceCents: eventFields.priceCents.default(0),
   currency: eventFields.currency.default("USD"),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { $ZodRawIssue, ParsePayload } from "zod/v4/core";
 import { boundedInstant } from "@/lib/domain/instants";
+import { isTimeZone } from "@/lib/format/time-zone";
 
 /**
  * The rules an event's fields obey, shared by create and update. Category is free text
@@ -36,6 +37,7 @@ export const eventFields = {
     .regex(/^[\p{L}\p{N}][\p{L}\p{N} &'-]*$/u, "may contain letters, digits, spaces, &, ' and -"),
   startsAt: dateTime,
   endsAt: dateTime,
+  timezone: z.string().trim().max(64, "must be at most 64 characters").refine(isTimeZone, "must be an IANA time zone, e.g. Europe/Lisbon"),
   capacity: z
     .number()
     .int("must be a whole number")

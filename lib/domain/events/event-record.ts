@@ -14,6 +14,7 @@ export const eventColumns = {
   category: events.category,
   startsAt: events.startsAt,
   endsAt: events.endsAt,
+  timezone: events.timezone,
   capacity: events.capacity,
   priceCents: events.priceCents,
   currency: events.currency,
@@ -36,6 +37,7 @@ export type EventRecord = {
   category: string;
   startsAt: Date;
   endsAt: Date;
+  timezone: string;
   capacity: number;
   priceCents: number;
   currency: string;
@@ -88,6 +90,7 @@ export function toSnapshot(record: EventRecord): EventSnapshot {
     currency: record.currency,
     startsAt: record.startsAt.toISOString(),
     endsAt: record.endsAt.toISOString(),
+    timezone: record.timezone,
     status: record.status,
     version: record.version,
   };

@@ -16,6 +16,8 @@ const snapshot = z.object({
   currency: z.string(),
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
+  /** Facts written before events had a zone read as UTC, which is what they were shown in. */
+  timezone: z.string().default("UTC"),
   status: z.enum(["draft", "published", "cancelled"]),
   version: z.number().int(),
 });

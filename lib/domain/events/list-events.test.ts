@@ -37,6 +37,16 @@ describe("listEvents search and filters", () => {
     expect(await titles({ q: "TECH hub" })).toEqual(["Rust Meetup"]);
   });
 
+  it("folds accents on both sides: cafe finds Café and São finds Sao", async () => {
+    await publishedEvent(owner, { title: "Café Concerto", venue: "Rua São Bento", description: "Fado à noite", category: "music", ...at(4 * DAY) });
+    await publishedEvent(owner, { title: "Sao Tome Night", venue: "Harbour", description: "", category: "music", ...at(5 * DAY) });
+    expect(await titles({ q: "cafe" })).toEqual(["Café Concerto"]);
+    expect(await titles({ q: "CAFÉ" })).toEqual(["Café Concerto"]);
+    expect(await titles({ q: "sao" })).toEqual(["Café Concerto", "Sao Tome Night"]);
+    expect(await titles({ q: "são tomé" })).toEqual(["Sao Tome Night"]);
+    expect(await titles({ q: "a noite" })).toEqual(["Café Concerto"]);
+  });
+
   it("understands web-search syntax: quoted phrases and exclusions", async () => {
     expect(await titles({ q: '"food market"' })).toEqual(["Street Food Market"]);
     expect(await titles({ q: "jazz -market" })).toEqual(["Jazz Night"]);

@@ -12,9 +12,11 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /**
  * The search document: title weighs most, then venue, then description. 'english' stems
- * ("concerts" finds "concert"); the query side uses the same configuration.
+ * ("concerts" finds "concert"); the query side uses the same configuration. Accents are folded
+ * by events.fold_accents (drizzle/0013_unaccent.sql, an immutable unaccent wrapper), so
+ * "cafe" finds "Café"; the query side folds the same way.
  */
-const searchDocument: SQL = sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(venue, '')), 'B') || setweight(to_tsvector('english', coalesce(description, '')), 'C')`;
+const searchDocument: SQL = sql`setweight(to_tsvector('english', events.fold_accents(coalesce(title, ''))), 'A') || setweight(to_tsvector('english', events.fold_accents(coalesce(venue, ''))), 'B') || setweight(to_tsvector('english', events.fold_accents(coalesce(description, ''))), 'C')`;
 
 export const events = eventsSchema.table(
   "events",
@@ -30,6 +32,8 @@ export const events = eventsSchema.table(
     capacity: integer("capacity").notNull(),
     priceCents: integer("price_cents").notNull(),
     currency: text("currency").notNull(),
+    /** IANA zone the event happens in: times are stored in UTC and shown in this zone. */
+    timezone: text("timezone").notNull().default("UTC"),
     perUserLimit: integer("per_user_limit").notNull().default(10),
     status: eventStatus("status").notNull().default("draft"),
     /** The cover image as the media domain described it when attached (its id, size and widths). */

@@ -4,10 +4,11 @@ import { sql, type SQL } from "drizzle-orm";
 const LEXEME = "('(?:[^']|'')*')";
 
 /**
- * Web-search syntax ("quoted phrases", or, -exclusions) where every term also matches as a
+ * Accents are folded by the same immutable function as the indexed document (schema.ts), so
+ * "cafe" and "café" find "Café". Web-search syntax ("quoted phrases", or, -exclusions) where every term also matches as a
  * prefix, so "jaz" finds "jazz" while someone is still typing. Same 'english' configuration
  * as the indexed document, so stems line up.
  */
 export function searchQuery(q: string): SQL {
-  return sql`regexp_replace(websearch_to_tsquery('english', ${q})::text, ${LEXEME}, '\\1:*', 'g')::tsquery`;
+  return sql`regexp_replace(websearch_to_tsquery('english', events.fold_accents(${q}))::text, ${LEXEME}, '\\1:*', 'g')::tsquery`;
 }

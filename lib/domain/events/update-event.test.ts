@@ -83,3 +83,21 @@ describe("updateEvent", () => {
     });
   });
 });
+
+describe("event time zone", () => {
+  it("defaults a new event to UTC, stores the zone it is given and records a zone change in the outbox", async () => {
+    expect((await draftEvent(owner)).timezone).toBe("UTC");
+    const event = await draftEvent(owner, { timezone: "Europe/Lisbon" });
+    expect(event.timezone).toBe("Europe/Lisbon");
+    const updated = await updateEvent({ ctx: testCtx(owner), input: { id: event.id, version: 1, timezone: "America/New_York" } });
+    expect(updated).toMatchObject({ timezone: "America/New_York", version: 2, startsAt: event.startsAt });
+    const [fact] = await getDb().execute<{ data: { changes: string[]; timezone: string } }>(sql`select data from platform.outbox where name = 'event.updated'`);
+    expect(fact?.data).toMatchObject({ changes: ["timezone"], timezone: "America/New_York" });
+  });
+
+  it("refuses a zone that is not an IANA name with a field error on timezone", async () => {
+    for (const timezone of ["+01:00", "Mars/Olympus_Mons", "EST"]) {
+      await expect(draftEvent(owner, { timezone })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["timezone"] })] });
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { eventNotFound, findEventRecord, loadEventToManage } from "./load-event"
 import { events } from "./schema";
 import { syncInventory } from "./sync-inventory";
 
-const EDITABLE = ["title", "description", "venue", "category", "startsAt", "endsAt", "capacity", "priceCents", "currency", "perUserLimit"] as const;
+const EDITABLE = ["title", "description", "venue", "category", "startsAt", "endsAt", "timezone", "capacity", "priceCents", "currency", "perUserLimit"] as const;
 
 /** Every field optional; `version` is the one the client last saw (optimistic locking). */
 export const updateEventBody = z.object({
@@ -23,6 +23,7 @@ export const updateEventBody = z.object({
   category: eventFields.category.optional(),
   startsAt: eventFields.startsAt.optional(),
   endsAt: eventFields.endsAt.optional(),
+  timezone: eventFields.timezone.optional(),
   capacity: eventFields.capacity.optional(),
   priceCents: eventFields.priceCents.optional(),
   currency: eventFields.currency.optional(),

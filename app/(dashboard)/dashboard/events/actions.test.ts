@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
 import type { Actor } from "@/lib/domain/context";
-import { resetDatabase } from "@/tests/harness/db";
+import { getEventOrThrow, getLastTimeZone } from "@/lib/domain/events";
+import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { createEventAction } from "./actions";
 
 const web = vi.hoisted(() => ({ actor: { type: "anonymous" } as Actor }));
@@ -11,12 +12,13 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
 const local = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 
-function form(startsAt: number, endsAt: number): FormData {
+function form(startsAt: number | string, endsAt: number | string, timezone = "UTC"): FormData {
   const data = new FormData();
   const fields = { title: "Late night", description: "", venue: "Hall", category: "music", capacity: "10", price: "5.00", currency: "EUR", perUserLimit: "2" };
   for (const [key, value] of Object.entries(fields)) data.append(key, value);
-  data.append("startsAt", local(startsAt));
-  data.append("endsAt", local(endsAt));
+  data.append("startsAt", typeof startsAt === "string" ? startsAt : local(startsAt));
+  data.append("endsAt", typeof endsAt === "string" ? endsAt : local(endsAt));
+  data.append("timezone", timezone);
   return data;
 }
 
@@ -34,5 +36,23 @@ describe("the event form", () => {
   it("saves one that ends in the future and redirects to the list", async () => {
     const error = await createEventAction(null, form(Date.now() - 3_600_000, Date.now() + 3_600_000)).catch((e: unknown) => e);
     expect(String((error as { digest?: string }).digest)).toMatch(/^NEXT_REDIRECT;.*\/dashboard\/events\?created=/);
+  });
+
+  it("reads the typed times in the event's zone on both sides of a DST change, and starts the next form in that zone", async () => {
+    const created = async (startsAt: string, endsAt: string) => {
+      const error = await createEventAction(null, form(startsAt, endsAt, "America/New_York")).catch((e: unknown) => e);
+      const id = /created=([0-9a-f-]+)/.exec(String((error as { digest?: string }).digest))?.[1];
+      return getEventOrThrow({ ctx: testCtx(web.actor), input: { id: id! } });
+    };
+    const winter = await created("2031-01-15T19:00", "2031-01-15T22:00");
+    expect([winter.startsAt.toISOString(), winter.endsAt.toISOString(), winter.timezone]).toEqual(["2031-01-16T00:00:00.000Z", "2031-01-16T03:00:00.000Z", "America/New_York"]);
+    const summer = await created("2031-07-15T19:00", "2031-07-15T22:00");
+    expect(summer.startsAt.toISOString()).toBe("2031-07-15T23:00:00.000Z");
+    expect(await getLastTimeZone({ ctx: testCtx(web.actor) })).toBe("America/New_York");
+  });
+
+  it("reports an unknown time zone on its own field", async () => {
+    const state = await createEventAction(null, form("2031-01-15T19:00", "2031-01-15T22:00", "Atlantis/Lost_City"));
+    expect(state).toMatchObject({ ok: false, fieldErrors: { timezone: "must be an IANA time zone, e.g. Europe/Lisbon" } });
   });
 });

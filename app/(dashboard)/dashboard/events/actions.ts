@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { Validation, type FieldError } from "@/lib/domain/errors";
 import { cancelEvent, createEvent, createEventBody, publishEvent, updateEvent } from "@/lib/domain/events";
+import { isTimeZone, zonedLocalToInstant } from "@/lib/format/time-zone";
 import { action } from "@/lib/web/action";
 import { fractionDigits } from "./_components/event-form-values";
 
@@ -18,6 +19,7 @@ const eventForm = z.object({
   category: text,
   startsAt: text,
   endsAt: text,
+  timezone: text,
   capacity: text,
   price: text,
   currency: text,
@@ -43,8 +45,12 @@ function priceCents(price: string, currency: string): number | undefined {
  */
 function toEventInput(form: EventForm, endAfter?: Date) {
   const errors: FieldError[] = [];
+  const timezone = form.timezone.trim();
+  // Times are typed as wall-clock times in the event's zone; an unknown zone is reported on its own field.
+  const zone = isTimeZone(timezone) ? timezone : "UTC";
   const utc = (field: "startsAt" | "endsAt") => {
-    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(form[field].trim())) return `${form[field].trim()}:00Z`;
+    const at = zonedLocalToInstant(form[field].trim(), zone);
+    if (at) return at.toISOString();
     errors.push({ path: field, message: "Pick a date and time." });
   };
   const whole = (field: "capacity" | "perUserLimit") => {
@@ -61,6 +67,7 @@ function toEventInput(form: EventForm, endAfter?: Date) {
     category: form.category,
     startsAt: utc("startsAt"),
     endsAt: utc("endsAt"),
+    timezone,
     capacity: whole("capacity"),
     perUserLimit: whole("perUserLimit"),
     priceCents: cents,

@@ -7,11 +7,16 @@ import { ButtonLink } from "@/app/_components/ui/button";
 import { can } from "@/lib/domain/auth";
 import { getEvent } from "@/lib/domain/events";
 import { env } from "@/lib/env";
+import { formatEventTime, timeZoneLabel } from "@/lib/format/event-time";
 import { currentCtx } from "@/lib/web/current-actor";
 import { CoverPicture } from "../../_components/cover-picture";
-import { formatPrice, formatUtc, seatsLabel } from "../../_components/event-format";
+import { EventDescription } from "../../_components/event-description";
+import { formatPrice, seatsLabel } from "../../_components/event-format";
+import { eventJsonLd, jsonLdScript } from "../../_components/event-json-ld";
+import { openStreetMapUrl } from "../../_components/event-links";
 import { EventStatusBadge } from "../../_components/event-status-badge";
 import { LocalTime } from "../../_components/local-time";
+import { EventActions } from "./event-actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,23 +26,33 @@ const loadEvent = cache(async (id: string) => {
   return { event: await getEvent({ ctx, input: { id } }), actor: ctx.actor };
 });
 
+/** The description as one plain line for previews: Markdown links keep their text, markup characters go. */
 function summary(description: string): string {
-  const text = description.replace(/\s+/g, " ").trim();
+  const text = description
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[*_`#>~|]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > 180 ? `${text.slice(0, 177)}…` : text;
 }
+
+const pageUrlOf = (id: string) => new URL(`/events/${id}`, env.APP_URL).toString();
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { event } = await loadEvent((await params).id);
   if (!event) return { title: "Event not found" };
-  const description = summary(event.description) || `${event.venue} · ${formatUtc(event.startsAt)}`;
+  const when = `${formatEventTime(event.startsAt, event.timezone)} · ${event.venue}`;
+  const description = summary(event.description) || when;
   return {
     title: event.title,
     description,
+    alternates: { canonical: pageUrlOf(event.id) },
     openGraph: {
       title: event.title,
-      description,
+      description: `${when}. ${description}`,
       type: "website",
-      url: new URL(`/events/${event.id}`, env.APP_URL).toString(),
+      siteName: "Evently",
+      url: pageUrlOf(event.id),
       images: event.coverImage ? [new URL(event.coverImage.url, env.APP_URL).toString()] : undefined,
     },
     // Drafts are private: keep them out of search engines even if a link leaks.
@@ -50,9 +65,13 @@ export default async function EventPage({ params }: Props) {
   const { event, actor } = await loadEvent(id);
   if (!event) notFound();
   const manageable = can(actor, "event:manage", { organizerId: event.organizerId });
+  const pageUrl = pageUrlOf(event.id);
 
   return (
     <article className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+      {event.status === "draft" ? null : (
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(eventJsonLd(event, pageUrl, summary(event.description))) }} />
+      )}
       <div className="space-y-6">
         {event.coverImage ? (
           <CoverPicture cover={event.coverImage} sizes="(min-width: 1024px) 56rem, 100vw" className="aspect-[2/1] w-full rounded-xl object-cover" eager />
@@ -63,26 +82,40 @@ export default async function EventPage({ params }: Props) {
         <header className="space-y-2">
           <p className="text-xs font-semibold uppercase tracking-wide text-brand-700">{event.category}</p>
           <h1 className="text-3xl font-bold tracking-tight text-slate-900">{event.title}</h1>
-          <EventStatusBadge event={event} />
+          {/* Draft/Published is the organizer's business; visitors learn the state from the notices above. */}
+          {manageable ? <EventStatusBadge event={event} /> : null}
         </header>
         <dl className="grid gap-4 rounded-xl border border-slate-200 bg-white p-5 sm:grid-cols-2">
           <div>
             <dt className="text-xs font-medium uppercase text-slate-500">Starts</dt>
             <dd className="text-sm text-slate-900">
-              <time dateTime={event.startsAt.toISOString()}>{formatUtc(event.startsAt)}</time>
-              <LocalTime iso={event.startsAt.toISOString()} />
+              <time dateTime={event.startsAt.toISOString()} data-testid="starts-at">
+                {formatEventTime(event.startsAt, event.timezone)}
+              </time>
+              <LocalTime iso={event.startsAt.toISOString()} timeZone={event.timezone} />
             </dd>
           </div>
           <div>
             <dt className="text-xs font-medium uppercase text-slate-500">Ends</dt>
             <dd className="text-sm text-slate-900">
-              <time dateTime={event.endsAt.toISOString()}>{formatUtc(event.endsAt)}</time>
-              <LocalTime iso={event.endsAt.toISOString()} />
+              <time dateTime={event.endsAt.toISOString()}>{formatEventTime(event.endsAt, event.timezone)}</time>
+              <LocalTime iso={event.endsAt.toISOString()} timeZone={event.timezone} />
             </dd>
           </div>
           <div>
             <dt className="text-xs font-medium uppercase text-slate-500">Venue</dt>
-            <dd className="text-sm text-slate-900">{event.venue}</dd>
+            <dd className="text-sm text-slate-900">
+              <a href={openStreetMapUrl(event.venue)} className="underline" target="_blank" rel="noopener noreferrer">
+                {event.venue}
+                <span className="sr-only"> (map on OpenStreetMap, opens in a new tab)</span>
+              </a>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-xs font-medium uppercase text-slate-500">Time zone</dt>
+            <dd className="text-sm text-slate-900" data-testid="event-time-zone">
+              {timeZoneLabel(event.timezone)}
+            </dd>
           </div>
           <div>
             <dt className="text-xs font-medium uppercase text-slate-500">Price</dt>
@@ -99,7 +132,8 @@ export default async function EventPage({ params }: Props) {
             <dd className="text-sm text-slate-900">Up to {event.perUserLimit} seats</dd>
           </div>
         </dl>
-        {event.description ? <div className="whitespace-pre-line text-slate-700">{event.description}</div> : null}
+        {event.status === "draft" ? null : <EventActions event={event} pageUrl={pageUrl} />}
+        {event.description ? <EventDescription markdown={event.description} /> : null}
         {manageable && event.status !== "cancelled" ? <ButtonLink href={`/dashboard/events/${event.id}/edit`} variant="secondary">Edit event</ButtonLink> : null}
       </div>
       <aside>

@@ -25,6 +25,7 @@ const event = z.object({
   category: z.string().describe("Lowercase free text, e.g. music, tech, food"),
   startsAt: z.string().describe("ISO 8601 UTC"),
   endsAt: z.string().describe("ISO 8601 UTC, after startsAt"),
+  timezone: z.string().describe("IANA time zone the event happens in (default UTC); pages and emails show times in it"),
   capacity: z.number().int(),
   seatsAvailable: z.number().int().describe("Exact on GET /events/{id}; up to 30 s old on lists"),
   priceCents: z.number().int().describe("Price per seat in the currency's minor units"),

@@ -40,10 +40,10 @@ describe("POST /api/v1/events", () => {
     expect(Object.keys(event).sort()).toEqual(
       [
         "id", "title", "description", "venue", "category", "startsAt", "endsAt", "capacity", "seatsAvailable", "priceCents",
-        "currency", "status", "organizerId", "version", "createdAt", "updatedAt", "perUserLimit", "isPast", "coverImage",
+        "currency", "status", "organizerId", "version", "createdAt", "updatedAt", "perUserLimit", "isPast", "coverImage", "timezone",
       ].sort(),
     );
-    expect(event).toMatchObject({ status: "draft", version: 1, capacity: 100, seatsAvailable: 100, priceCents: 2500, currency: "EUR", perUserLimit: 10 });
+    expect(event).toMatchObject({ status: "draft", version: 1, capacity: 100, seatsAvailable: 100, priceCents: 2500, currency: "EUR", perUserLimit: 10, timezone: "UTC" });
     expect(event.startsAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
@@ -90,6 +90,16 @@ describe("POST /api/v1/events", () => {
     const problem = await res.json();
     expect(problem).toMatchObject({ status: 422, code: "VALIDATION_FAILED" });
     expect(problem.errors.map((e: { path: string }) => e.path)).toContain(path);
+  });
+
+  it("keeps times in UTC and the zone as sent; a PATCH moves the zone, and a made-up zone is 422 on timezone", async () => {
+    const event = await createDraft(organizer, { timezone: "Europe/Lisbon", startsAt: "2031-07-15T19:00:00+01:00", endsAt: "2031-07-15T22:00:00+01:00" });
+    expect(event).toMatchObject({ timezone: "Europe/Lisbon", startsAt: "2031-07-15T18:00:00.000Z" });
+    const moved = await (await edit(event.id, { version: 1, timezone: "America/New_York" })).json();
+    expect(moved).toMatchObject({ timezone: "America/New_York", startsAt: "2031-07-15T18:00:00.000Z", version: 2 });
+    const res = await callRoute(create, "POST", "/api/v1/events", { token: organizer, body: eventInput({ timezone: "Europe/Atlantis" }) });
+    expect(res.status).toBe(422);
+    expect((await res.json()).errors).toEqual([{ path: "timezone", message: "must be an IANA time zone, e.g. Europe/Lisbon" }]);
   });
 
   it("reports every invalid field at once, the time order included", async () => {

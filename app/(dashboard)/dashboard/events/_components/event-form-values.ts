@@ -1,13 +1,15 @@
 import type { Event } from "@/lib/domain/events";
 import { currencyDigits } from "@/lib/format/money";
+import { DEFAULT_TIME_ZONE, instantToZonedLocal } from "@/lib/format/time-zone";
 
-/** What the event form shows: strings, times as UTC `YYYY-MM-DDTHH:mm` for datetime-local inputs, price in major units. */
+/**
+ * What the event form shows: strings, times as `YYYY-MM-DDTHH:mm` wall-clock times in the event's
+ * own zone for datetime-local inputs, price in major units.
+ */
 export type EventFormValues = Record<
-  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "capacity" | "price" | "currency" | "perUserLimit",
+  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit",
   string
 >;
-
-const utcMinutes = (at: Date) => at.toISOString().slice(0, 16);
 
 /** The currency's decimals for the price field; a code still being typed (malformed) reads as 2. */
 export function fractionDigits(currency: string): number {
@@ -25,8 +27,9 @@ export function toFormValues(event: Event): EventFormValues {
     description: event.description,
     venue: event.venue,
     category: event.category,
-    startsAt: utcMinutes(event.startsAt),
-    endsAt: utcMinutes(event.endsAt),
+    startsAt: instantToZonedLocal(event.startsAt, event.timezone),
+    endsAt: instantToZonedLocal(event.endsAt, event.timezone),
+    timezone: event.timezone,
     capacity: String(event.capacity),
     price: (event.priceCents / 10 ** digits).toFixed(digits),
     currency: event.currency,
@@ -34,15 +37,17 @@ export function toFormValues(event: Event): EventFormValues {
   };
 }
 
-export const EMPTY_EVENT_FORM: EventFormValues = {
+/** A new event's form, in the zone the organizer last used. */
+export const emptyEventForm = (timezone: string = DEFAULT_TIME_ZONE): EventFormValues => ({
   title: "",
   description: "",
   venue: "",
   category: "music",
   startsAt: "",
   endsAt: "",
+  timezone,
   capacity: "100",
   price: "0",
   currency: "USD",
   perUserLimit: "10",
-};
+});

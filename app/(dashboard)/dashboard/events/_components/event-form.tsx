@@ -9,8 +9,8 @@ import { createEventAction, updateEventAction } from "../actions";
 import type { EventFormValues } from "./event-form-values";
 
 type Props =
-  | { mode: "create"; initial: EventFormValues; categories: readonly string[] }
-  | { mode: "edit"; initial: EventFormValues; categories: readonly string[]; id: string; version: number };
+  | { mode: "create"; initial: EventFormValues; categories: readonly string[]; timeZones: readonly string[] }
+  | { mode: "edit"; initial: EventFormValues; categories: readonly string[]; timeZones: readonly string[]; id: string; version: number };
 
 const COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "NOK", "DKK", "PLN"];
 
@@ -48,7 +48,15 @@ export function EventForm(props: Props) {
       ) : null}
 
       <TextField label="Title" name="title" required minLength={3} maxLength={200} defaultValue={value("title")} error={errors.title} />
-      <TextAreaField label="Description" name="description" rows={5} maxLength={5000} defaultValue={value("description")} error={errors.description} />
+      <TextAreaField
+        label="Description"
+        name="description"
+        rows={5}
+        maxLength={5000}
+        defaultValue={value("description")}
+        error={errors.description}
+        hint="Markdown: **bold**, *italic*, [links](https://example.com), lists and headings."
+      />
       <div className="grid gap-5 sm:grid-cols-2">
         <TextField label="Venue" name="venue" required maxLength={200} defaultValue={value("venue")} error={errors.venue} />
         <TextField
@@ -66,8 +74,27 @@ export function EventForm(props: Props) {
             <option key={c} value={c} />
           ))}
         </datalist>
-        <TextField label="Starts (UTC)" name="startsAt" type="datetime-local" required defaultValue={value("startsAt")} error={errors.startsAt} />
-        <TextField label="Ends (UTC)" name="endsAt" type="datetime-local" required defaultValue={value("endsAt")} error={errors.endsAt} />
+        <TextField
+          label="Time zone"
+          name="timezone"
+          required
+          list="event-time-zones"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+          defaultValue={value("timezone")}
+          error={errors.timezone}
+          hint="Where the event happens; type to search, e.g. Lisbon or New York. The times below are in this zone."
+        />
+        {/* The server's list, passed in, so the browser's own Intl data cannot make the two renders differ. */}
+        <datalist id="event-time-zones">
+          {props.timeZones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        <div className="hidden sm:block" aria-hidden="true" />
+        <TextField label="Starts (local time)" name="startsAt" type="datetime-local" required defaultValue={value("startsAt")} error={errors.startsAt} />
+        <TextField label="Ends (local time)" name="endsAt" type="datetime-local" required defaultValue={value("endsAt")} error={errors.endsAt} />
         <TextField label="Capacity" name="capacity" type="number" inputMode="numeric" min={1} max={1_000_000} required defaultValue={value("capacity")} error={errors.capacity} />
         <TextField
           label="Seats per person"

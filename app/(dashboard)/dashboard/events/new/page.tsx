@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/app/_components/ui/card";
-import { SUGGESTED_CATEGORIES } from "@/lib/domain/events";
-import { EMPTY_EVENT_FORM } from "../_components/event-form-values";
+import { getLastTimeZone, SUGGESTED_CATEGORIES } from "@/lib/domain/events";
+import { TIME_ZONES } from "@/lib/format/time-zone";
+import { emptyEventForm } from "../_components/event-form-values";
 import { EventForm } from "../_components/event-form";
 import { organizerAccess, OrganizersOnly, VerifyToOrganize } from "../_components/organizer-access";
 
 export const metadata: Metadata = { title: "New event" };
 
 export default async function NewEventPage() {
-  const { allowed, verified, email } = await organizerAccess("/dashboard/events/new");
+  const { ctx, allowed, verified, email } = await organizerAccess("/dashboard/events/new");
   if (!allowed) return <OrganizersOnly title="New event" />;
   if (!verified) {
     return (
@@ -22,7 +23,7 @@ export default async function NewEventPage() {
     <>
       <PageHeader title="New event" description="It is saved as a draft: nobody else sees it until you publish it." />
       <Card>
-        <EventForm mode="create" initial={EMPTY_EVENT_FORM} categories={SUGGESTED_CATEGORIES} />
+        <EventForm mode="create" initial={emptyEventForm(await getLastTimeZone({ ctx }))} categories={SUGGESTED_CATEGORIES} timeZones={TIME_ZONES} />
       </Card>
     </>
   );

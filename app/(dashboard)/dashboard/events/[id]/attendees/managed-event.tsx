@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatUtc } from "@/app/(public)/_components/event-format";
 import { can } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { getEvent } from "@/lib/domain/events";
+import { formatEventTime } from "@/lib/format/event-time";
 
 /** The event an organizer page is about: their own (or any, for admins); anyone else gets 404. */
 export async function managedEvent(ctx: Ctx, id: string) {
@@ -12,8 +12,8 @@ export async function managedEvent(ctx: Ctx, id: string) {
   return event;
 }
 
-export function eventSubtitle(event: { venue: string; startsAt: Date }): string {
-  return `${event.venue} · ${formatUtc(event.startsAt)}`;
+export function eventSubtitle(event: { venue: string; startsAt: Date; timezone: string }): string {
+  return `${event.venue} · ${formatEventTime(event.startsAt, event.timezone)}`;
 }
 
 /** Tabs between the organizer's attendee list and waitlist of one event. */

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatUtc } from "@/app/(public)/_components/event-format";
+import { formatEventTime } from "@/lib/format/event-time";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { can } from "@/lib/domain/auth";
@@ -21,7 +21,7 @@ export default async function CancelEventPage({ params }: { params: Promise<{ id
 
   return (
     <>
-      <PageHeader title={`Cancel “${event.title}”?`} description={`${event.venue} · ${formatUtc(event.startsAt)}`} />
+      <PageHeader title={`Cancel “${event.title}”?`} description={`${event.venue} · ${formatEventTime(event.startsAt, event.timezone)}`} />
       {event.status === "cancelled" ? (
         <Alert tone="info">This event is already cancelled.</Alert>
       ) : (

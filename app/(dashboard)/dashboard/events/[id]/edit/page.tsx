@@ -6,6 +6,7 @@ import { can } from "@/lib/domain/auth";
 import { getEvent, SUGGESTED_CATEGORIES } from "@/lib/domain/events";
 import { ACCEPTED_UPLOADS, MAX_IMAGE_BYTES } from "@/lib/domain/media";
 import { CoverImageField } from "../../_components/cover-image-field";
+import { TIME_ZONES } from "@/lib/format/time-zone";
 import { toFormValues } from "../../_components/event-form-values";
 import { EventForm } from "../../_components/event-form";
 import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
@@ -21,7 +22,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
 
   return (
     <>
-      <PageHeader title={`Edit “${event.title}”`} description={`Version ${event.version} · times are UTC`} />
+      <PageHeader title={`Edit “${event.title}”`} description={`Version ${event.version} · times are in the event's time zone`} />
       {event.status === "cancelled" ? (
         <Alert tone="info">This event was cancelled; it can no longer be edited.</Alert>
       ) : (
@@ -29,7 +30,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
           <div className="mb-6 border-b border-slate-200 pb-6">
             <CoverImageField eventId={event.id} initial={event.coverImage} maxBytes={MAX_IMAGE_BYTES} accepted={ACCEPTED_UPLOADS} />
           </div>
-          <EventForm mode="edit" id={event.id} version={event.version} initial={toFormValues(event)} categories={SUGGESTED_CATEGORIES} />
+          <EventForm mode="edit" id={event.id} version={event.version} initial={toFormValues(event)} categories={SUGGESTED_CATEGORIES} timeZones={TIME_ZONES} />
         </Card>
       )}
     </>

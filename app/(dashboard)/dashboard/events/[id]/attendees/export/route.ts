@@ -1,9 +1,29 @@
 import { getUsersByIds } from "@/lib/domain/auth";
 import { listEventBookings } from "@/lib/domain/bookings";
 import { isDomainError } from "@/lib/domain/errors";
+import { getEventSchedules } from "@/lib/domain/events";
+import { DEFAULT_TIME_ZONE, instantToZonedLocal } from "@/lib/format/time-zone";
 import { currentCtx } from "@/lib/web/current-actor";
 
-const COLUMNS = ["booking_id", "status", "attendee_name", "attendee_email", "seats", "total_cents", "currency", "source", "booked_at", "cancelled_at", "ticket_codes"];
+// UTC instants for machines first, then the same times on the event's wall clock with its zone for people.
+const COLUMNS = [
+  "booking_id",
+  "status",
+  "attendee_name",
+  "attendee_email",
+  "seats",
+  "total_cents",
+  "currency",
+  "source",
+  "booked_at",
+  "cancelled_at",
+  "ticket_codes",
+  "booked_at_local",
+  "cancelled_at_local",
+  "time_zone",
+];
+
+const wallClock = (iso: string | null, timeZone: string) => (iso ? instantToZonedLocal(new Date(iso), timeZone).replace("T", " ") : null);
 
 /** Quotes a CSV cell; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula. */
 function cell(value: string | number | null): string {
@@ -27,6 +47,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
     if (isDomainError(error) && (error.kind === "NotFound" || error.kind === "Forbidden")) return new Response("Not found.", { status: 404 });
     throw error;
   }
+  // listEventBookings has checked the caller may manage this event.
+  const [schedule] = await getEventSchedules({ ctx, input: { ids: [id] } });
+  const timeZone = schedule?.timezone ?? DEFAULT_TIME_ZONE;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -46,6 +69,9 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
             b.createdAt,
             b.cancelledAt,
             b.items.map((i) => i.ticketCode).join(" "),
+            wallClock(b.createdAt, timeZone),
+            wallClock(b.cancelledAt, timeZone),
+            timeZone,
           ]
             .map(cell)
             .join(","),

@@ -1,0 +1,3 @@
+ALTER TABLE "events"."events" drop column "search";--> statement-breakpoint
+ALTER TABLE "events"."events" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', events.fold_accents(coalesce(title, ''))), 'A') || setweight(to_tsvector('english', events.fold_accents(coalesce(venue, ''))), 'B') || setweight(to_tsvector('english', events.fold_accents(coalesce(description, ''))), 'C')) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "events"."events" ADD COLUMN "timezone" text DEFAULT 'UTC' NOT NULL;
