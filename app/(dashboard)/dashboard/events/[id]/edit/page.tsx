@@ -19,7 +19,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
 
   return (
     <>
-      <PageHeader title={`Edit “${event.title}”`} description={`Version ${event.version} · times are UTC`} />
+      <PageHeader title={`Edit “${event.title}”`} description="Times are UTC." />
       {event.status === "cancelled" ? (
         <Alert tone="info">This event was cancelled; it can no longer be edited.</Alert>
       ) : (
