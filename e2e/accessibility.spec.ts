@@ -60,7 +60,6 @@ async function pagesFor(page: Page, visitor: Visitor): Promise<string[]> {
 
 async function checkPage(page: Page, path: string, width: number, testInfo: TestInfo): Promise<void> {
   await page.goto(path);
-  await page.waitForLoadState("networkidle").catch(() => undefined);
   const label = `${path} at ${width}px`;
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect.soft(scrollWidth, `${label} is no wider than the viewport`).toBeLessThanOrEqual(innerWidth);
