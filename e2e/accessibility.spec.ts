@@ -102,7 +102,7 @@ test("a signed-in phone visitor reaches every section through the menu", async (
   await expect(page).toHaveURL(/\/account$/);
 });
 
-test("attendees are not offered a Dashboard and admins are offered Admin", async ({ browser }) => {
+test("attendees are not offered a Dashboard, admins are offered Admin and the analytics details", async ({ browser }) => {
   const attendee = await browser.newPage();
   await signIn(attendee, { email: "ann@evently.local", password: PASSWORD, next: "/bookings" });
   const main = attendee.getByRole("navigation", { name: "Main" });
@@ -111,4 +111,21 @@ test("attendees are not offered a Dashboard and admins are offered Admin", async
   const admin = await browser.newPage();
   await signIn(admin, { email: "admin@evently.local", password: PASSWORD, next: "/admin/users" });
   await expect(admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
+  // The internal "facts applied" panel is an admin detail, folded away.
+  await admin.goto(await firstLink(admin, "/dashboard", /^\/dashboard\/analytics\/[0-9a-f-]{36}$/));
+  await expect(admin.getByTestId("admin-facts")).toBeVisible();
+  await expect(admin.getByTestId("admin-facts")).not.toHaveAttribute("open");
+});
+
+test("the seat menu offers no more seats than are left and the button's total follows it", async ({ page }) => {
+  await signIn(page, { email: "cleo@evently.local", password: PASSWORD, next: "/bookings" });
+  await page.goto("/");
+  await page.getByRole("link", { name: "Modern Printmaking Workshop" }).first().click();
+  const left = Number(/^(\d+) seats? available\.$/.exec((await page.getByTestId("seats-available").textContent()) ?? "")?.[1]);
+  expect(left).toBeGreaterThan(1);
+  expect(left).toBeLessThan(10);
+  const seats = page.getByLabel("Seats");
+  expect(await seats.locator("option").count()).toBeLessThanOrEqual(left);
+  await seats.selectOption("2");
+  await expect(page.getByRole("button", { name: /^Book/ })).toHaveText("Book · £110.00");
 });
