@@ -129,3 +129,11 @@ test("the seat menu offers no more seats than are left and the button's total fo
   await seats.selectOption("2");
   await expect(page.getByRole("button", { name: /^Book/ })).toHaveText("Book · £110.00");
 });
+
+test("a sold-out page tells signed-out visitors about the waitlist", async ({ page }) => {
+  await page.goto("/?q=Rooftop");
+  await page.getByRole("link", { name: "Rooftop Acoustic Session" }).first().click();
+  await expect(page.getByTestId("seats-available")).toHaveText("Sold out.");
+  await expect(page.getByTestId("waitlist-invite")).toContainText("sign in to join it");
+  await expect(page.getByRole("link", { name: "Sign in to join the waitlist" })).toBeVisible();
+});
