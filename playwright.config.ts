@@ -33,6 +33,7 @@ export default defineConfig({
     { name: "attendee", testMatch: ["smoke.spec.ts", "auth.spec.ts", "bookings.spec.ts"] },
     { name: "dashboard", testMatch: ["events.spec.ts", "analytics.spec.ts", "cover-image.spec.ts", "event-page.spec.ts"] },
     { name: "api", testMatch: ["api.spec.ts"] },
+    { name: "accessibility", testMatch: ["accessibility.spec.ts"] },
   ],
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",

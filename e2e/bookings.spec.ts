@@ -64,8 +64,8 @@ test("the last seat: one books, the other waits, the first cancels and the secon
   const ola = await signedInPage(browser, organizer, `/dashboard/events/${eventId}/attendees`);
   const attendees = ola.getByTestId("attendees");
   await expect(attendees.getByRole("row", { name: /Ben Attendee/ })).toContainText("Confirmed");
-  await expect(attendees.getByRole("row", { name: /Ann Attendee/ })).toContainText("Cancelled (holder)");
-  await expect(ola.getByTestId("audit-trail")).toContainText("Promoted from waitlist");
+  await expect(attendees.getByRole("row", { name: /Ann Attendee/ })).toContainText("Cancelled by the attendee");
+  await expect(ola.getByTestId("audit-trail")).toContainText("Promoted from the waitlist");
   const csv = await (await ola.request.get(`/dashboard/events/${eventId}/attendees/export`)).text();
   expect(csv.split("\r\n")[0]).toBe("booking_id,status,attendee_name,attendee_email,seats,total_cents,currency,source,booked_at,cancelled_at,ticket_codes,booked_at_local,cancelled_at_local,time_zone");
   expect(csv).toContain(second);

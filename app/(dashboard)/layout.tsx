@@ -11,9 +11,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const actor = await currentActor();
   const admin = actor.type === "user" && actor.role === "admin";
   return (
-    <div className="grid gap-8 md:grid-cols-[12rem_1fr]">
-      <nav aria-label="Dashboard" className="space-y-6 md:sticky md:top-6 md:self-start">
-        <div className="space-y-1">
+    <div className="grid gap-6 md:grid-cols-[12rem_1fr] md:gap-8">
+      <nav aria-label="Dashboard" className="flex flex-wrap gap-x-6 gap-y-2 md:sticky md:top-6 md:block md:space-y-6 md:self-start">
+        <div className="flex flex-wrap gap-1 md:block md:space-y-1">
           <NavLink href="/dashboard/events">Events</NavLink>
           {can(actor, "analytics:read") ? (
             <NavLink href="/dashboard" exact>
@@ -22,7 +22,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           ) : null}
         </div>
         {admin ? (
-          <div className="space-y-1">
+          <div className="flex flex-wrap items-center gap-1 md:block md:space-y-1">
             <p className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Admin</p>
             <NavLink href="/admin/users">Users</NavLink>
             <NavLink href="/admin/jobs">Jobs</NavLink>

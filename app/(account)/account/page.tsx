@@ -71,7 +71,7 @@ export default async function AccountPage() {
               </div>
               <form action={revokeSessionAction}>
                 <input type="hidden" name="sessionId" value={s.id} />
-                <Button type="submit" variant="danger" aria-label={`Revoke session ${describeUserAgent(s.userAgent)} from ${s.ip || "unknown"}`}>
+                <Button type="submit" variant="danger" aria-label={`${s.current ? "Sign out here" : "Revoke"}: ${describeUserAgent(s.userAgent)} from ${s.ip || "an unknown address"}`}>
                   {s.current ? "Sign out here" : "Revoke"}
                 </Button>
               </form>

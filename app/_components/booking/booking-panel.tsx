@@ -44,7 +44,12 @@ export async function BookingPanel({ eventId }: { eventId: string }) {
       ) : null}
       {options.state === "closed" ? null : ctx.actor.type !== "user" ? (
         <div className="flex flex-wrap items-center gap-3">
-          <ButtonLink href={`/sign-in?next=${encodeURIComponent(here)}`}>Sign in to book</ButtonLink>
+          {options.state === "sold_out" ? (
+            <p className="w-full text-sm text-slate-700" data-testid="waitlist-invite">
+              There is a waitlist: sign in to join it, and when seats free up we book them for you and email your tickets.
+            </p>
+          ) : null}
+          <ButtonLink href={`/sign-in?next=${encodeURIComponent(here)}`}>{options.state === "sold_out" ? "Sign in to join the waitlist" : "Sign in to book"}</ButtonLink>
           <Link href="/sign-up" className="text-sm text-brand-700 underline">
             Create an account
           </Link>
@@ -61,7 +66,14 @@ export async function BookingPanel({ eventId }: { eventId: string }) {
       ) : options.maxQuantity === 0 ? (
         <p className="text-sm text-slate-600">You hold the most seats one person may book for this event ({options.perUserLimit}).</p>
       ) : options.state === "open" ? (
-        <BookForm eventId={eventId} idempotencyKey={randomUUID()} maxQuantity={options.maxQuantity} priceCents={options.priceCents} currency={options.currency} />
+        <BookForm
+          eventId={eventId}
+          idempotencyKey={randomUUID()}
+          maxQuantity={Math.min(options.maxQuantity, options.seatsAvailable)}
+          waitlistMaxQuantity={options.maxQuantity}
+          priceCents={options.priceCents}
+          currency={options.currency}
+        />
       ) : (
         <JoinWaitlistForm eventId={eventId} maxQuantity={options.maxQuantity} />
       )}

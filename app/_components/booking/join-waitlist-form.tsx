@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { joinWaitlistAction } from "./actions";
@@ -13,7 +13,16 @@ export function JoinWaitlistForm({ eventId, maxQuantity, initialQuantity = 1 }: 
   if (state?.ok) return <Alert tone="success">You are #{state.data.position} on the waitlist.</Alert>;
   const refused = state && !state.ok ? state : null;
   return (
-    <form action={formAction} className="space-y-3">
+    <form
+      action={formAction}
+      onSubmit={(e) => {
+        // React resets a form after its action; submitting by hand keeps the chosen seats shown.
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className="space-y-3"
+    >
       <p className="text-sm text-slate-700">Join the waitlist: when enough seats free up, we book them for you and email your tickets.</p>
       <input type="hidden" name="eventId" value={eventId} />
       <div className="flex flex-wrap items-end gap-3">

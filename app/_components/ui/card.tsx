@@ -2,9 +2,9 @@ import type { ReactNode } from "react";
 
 export function Card({ title, actions, children }: { title?: ReactNode; actions?: ReactNode; children: ReactNode }) {
   return (
-    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <section className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       {title || actions ? (
-        <header className="mb-4 flex items-center justify-between gap-4">
+        <header className="mb-4 flex flex-wrap items-center justify-between gap-4">
           {title ? <h2 className="text-lg font-semibold text-slate-900">{title}</h2> : <span />}
           {actions}
         </header>
@@ -17,11 +17,11 @@ export function Card({ title, actions, children }: { title?: ReactNode; actions?
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
     <div className="mb-8 flex flex-wrap items-end justify-between gap-4">
-      <div>
+      <div className="min-w-0 break-words">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{title}</h1>
         {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
       </div>
-      {actions ? <div className="flex gap-2">{actions}</div> : null}
+      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
     </div>
   );
 }

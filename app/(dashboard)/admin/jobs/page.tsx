@@ -49,11 +49,11 @@ function RunsTable({ runs, now, dead }: { runs: JobListItem[]; now: Date; dead: 
     >
       {runs.map((run) => (
         <tr key={run.id} data-testid="job-run" data-run-id={run.id}>
-          <td><StateBadge state={run.state} /></td>
-          <td className="font-mono text-xs">{run.functionId}</td>
-          <td className="font-mono text-xs">{run.eventName || "—"}</td>
-          <td className="whitespace-nowrap">{run.attempt} / {run.maxAttempts}</td>
-          <td className="whitespace-nowrap">
+          <td data-label="State"><StateBadge state={run.state} /></td>
+          <td data-label="Function" className="font-mono text-xs">{run.functionId}</td>
+          <td data-label="Event" className="font-mono text-xs">{run.eventName || "—"}</td>
+          <td data-label="Attempts" className="whitespace-nowrap">{run.attempt} / {run.maxAttempts}</td>
+          <td data-label={dead ? "Died" : "Next run"} className="whitespace-nowrap">
             {dead && run.finishedAt ? (
               <Time at={run.finishedAt}>{formatAge(run.finishedAt, now)} ago</Time>
             ) : run.nextRunAt ? (
@@ -62,8 +62,8 @@ function RunsTable({ runs, now, dead }: { runs: JobListItem[]; now: Date; dead: 
               "—"
             )}
           </td>
-          <td className="max-w-md text-xs break-words text-slate-700">{run.lastError ?? "—"}</td>
-          <td className="whitespace-nowrap"><Time at={run.createdAt}>{formatAge(run.createdAt, now)}</Time></td>
+          <td data-label="Last error" className="max-w-md text-xs break-words text-slate-700">{run.lastError ?? "—"}</td>
+          <td data-label="Age" className="whitespace-nowrap"><Time at={run.createdAt}>{formatAge(run.createdAt, now)}</Time></td>
           {dead ? (
             <td>
               <RetryButton runId={run.id} label={`${run.functionId} run ${run.id}`} />
@@ -116,11 +116,11 @@ export default async function AdminJobsPage() {
             <DataTable columns={["Worker", "Host", "Process", "Started", "Last seen"]} compact framed={false}>
               {workers.map((worker) => (
                 <tr key={worker.id} data-testid="job-worker">
-                  <td className="font-mono text-xs">{worker.id}</td>
-                  <td>{worker.host}</td>
-                  <td className="font-mono text-xs">{worker.pid}</td>
-                  <td className="whitespace-nowrap"><Time at={worker.startedAt}>{formatAge(worker.startedAt, now)} ago</Time></td>
-                  <td className="whitespace-nowrap"><Time at={worker.lastSeenAt}>{formatAge(worker.lastSeenAt, now)} ago</Time></td>
+                  <td data-label="Worker" className="font-mono text-xs">{worker.id}</td>
+                  <td data-label="Host">{worker.host}</td>
+                  <td data-label="Process" className="font-mono text-xs">{worker.pid}</td>
+                  <td data-label="Started" className="whitespace-nowrap"><Time at={worker.startedAt}>{formatAge(worker.startedAt, now)} ago</Time></td>
+                  <td data-label="Last seen" className="whitespace-nowrap"><Time at={worker.lastSeenAt}>{formatAge(worker.lastSeenAt, now)} ago</Time></td>
                 </tr>
               ))}
             </DataTable>

@@ -11,6 +11,7 @@ import { utcStamp } from "@/lib/format/utc-stamp";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 import { loadFromCursor } from "@/lib/web/list-cursor";
 import { searchParam } from "@/lib/web/search-param";
+import { securityEventLabel, securitySentence } from "./security-sentence";
 
 export const metadata: Metadata = { title: "Security log" };
 
@@ -55,7 +56,7 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
           <option value="">Any</option>
           {securityEventType.enumValues.map((t) => (
             <option key={t} value={t}>
-              {t.replaceAll("_", " ")}
+              {securityEventLabel(t)}
             </option>
           ))}
         </SelectField>
@@ -69,15 +70,15 @@ export default async function SecurityLogPage({ searchParams }: { searchParams: 
       {data.length === 0 ? (
         <EmptyState title="Nothing logged yet" />
       ) : (
-        <DataTable columns={["When", "Event", "Account", "IP", "Request", "Details"]} compact>
+        <DataTable columns={["When", "What happened", "From"]} compact>
           {data.map((e) => (
             <tr key={e.id} className="align-top">
-              <td className="whitespace-nowrap">{utcStamp(e.createdAt)}</td>
-              <td>{e.type.replaceAll("_", " ")}</td>
-              <td>{e.email ?? e.userId ?? "—"}</td>
-              <td>{e.ip || "—"}</td>
-              <td className="font-mono text-xs">{e.requestId}</td>
-              <td className="font-mono text-xs">{Object.keys(e.details).length ? JSON.stringify(e.details) : ""}</td>
+              <td data-label="When" className="whitespace-nowrap">{utcStamp(e.createdAt)}</td>
+              <td data-label="What happened">
+                <span className="font-medium text-slate-900">{securityEventLabel(e.type)}</span>
+                <div className="text-slate-700">{securitySentence(e)}</div>
+              </td>
+              <td data-label="From">{e.ip ? `IP address ${e.ip}` : "Unknown address"}</td>
             </tr>
           ))}
         </DataTable>

@@ -61,11 +61,11 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <DataTable columns={["Name", "Email", "Verified", "Joined", "Role"]} compact>
           {data.map((u) => (
             <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{u.email}</td>
-              <td>{u.emailVerified ? "yes" : "no"}</td>
-              <td className="whitespace-nowrap">{u.createdAt.toISOString().slice(0, 10)}</td>
-              <td>
+              <td data-label="Name">{u.name}</td>
+              <td data-label="Email">{u.email}</td>
+              <td data-label="Verified">{u.emailVerified ? "Yes" : "No"}</td>
+              <td data-label="Joined" className="whitespace-nowrap">{u.createdAt.toISOString().slice(0, 10)}</td>
+              <td data-label="Role">
                 <RoleForm userId={u.id} role={u.role} label={u.email} />
               </td>
             </tr>

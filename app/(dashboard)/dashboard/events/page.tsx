@@ -5,7 +5,7 @@ import { EventStatusBadge } from "@/app/(public)/_components/event-status-badge"
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
-import { DataTable } from "@/app/_components/ui/table";
+import { DataTable, RowActions } from "@/app/_components/ui/table";
 import { listEvents } from "@/lib/domain/events";
 import { loadFromCursor } from "@/lib/web/list-cursor";
 import { organizerAccess, OrganizersOnly, VerifyToOrganize } from "./_components/organizer-access";
@@ -65,22 +65,22 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
         <DataTable columns={["Event", "Starts", "Status", "Seats left", "Price", { label: "Actions", hidden: true }]}>
           {page.data.map((event) => (
             <tr key={event.id} data-testid={`event-row-${event.id}`}>
-              <td>
+              <td data-label="Event">
                 <Link href={`/events/${event.id}`} className="font-medium text-slate-900 hover:underline">
                   {event.title}
                 </Link>
                 <div className="text-xs text-slate-500">{event.venue}</div>
               </td>
-              <td className="whitespace-nowrap text-slate-700">{formatUtc(event.startsAt)}</td>
-              <td>
+              <td data-label="Starts" className="text-slate-700">{formatUtc(event.startsAt)}</td>
+              <td data-label="Status">
                 <EventStatusBadge event={event} />
               </td>
-              <td className="text-slate-700">
+              <td data-label="Seats left" className="text-slate-700">
                 {event.seatsAvailable.toLocaleString("en")} / {event.capacity.toLocaleString("en")}
               </td>
-              <td className="whitespace-nowrap text-slate-700">{formatPrice(event.priceCents, event.currency)}</td>
-              <td className="whitespace-nowrap text-right">
-                <span className="inline-flex items-center gap-4">
+              <td data-label="Price" className="whitespace-nowrap text-slate-700">{formatPrice(event.priceCents, event.currency)}</td>
+              <td>
+                <RowActions>
                   {event.status === "draft" && verified ? <PublishButton id={event.id} title={event.title} /> : null}
                   {event.status !== "draft" ? (
                     <>
@@ -105,7 +105,7 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
                       </Link>
                     </>
                   ) : null}
-                </span>
+                </RowActions>
               </td>
             </tr>
           ))}

@@ -30,18 +30,28 @@ const FACT_LABELS: Record<string, string> = {
   "event.cancelled": "Event cancelled",
 };
 
+const STATUS_WORDS: Record<string, string> = {
+  draft: "Draft",
+  published: "On sale",
+  cancelled: "Cancelled",
+};
+
 type Search = { days?: string; bucket?: string };
 
 function pick<T extends string | number>(options: readonly T[], raw: string | undefined, fallback: T): T {
   return options.find((o) => String(o) === raw) ?? fallback;
 }
 
-/** One event: current totals, its daily sales, its latest audit entries and the facts that last moved its numbers. */
+/**
+ * One event: current totals, its daily sales and its latest audit entries. The facts that last
+ * moved its numbers are an internal view, folded away and shown to admins only.
+ */
 export default async function EventAnalyticsPage({ params, searchParams }: { params: Promise<{ eventId: string }>; searchParams: Promise<Search> }) {
   const { eventId } = await params;
   const search = await searchParams;
   const { ctx, locale, allowed } = await analyticsViewer(`/dashboard/analytics/${eventId}`);
   if (!allowed) return <NoAnalytics title="Event analytics" />;
+  const admin = ctx.actor.type === "user" && ctx.actor.role === "admin";
   const days = pick(RANGES, search.days, 30);
   const bucket = pick<Bucket>(buckets, search.bucket, "day");
   const to = ctx.now().toISOString().slice(0, 10);
@@ -50,7 +60,7 @@ export default async function EventAnalyticsPage({ params, searchParams }: { par
   const loaded = await Promise.all([
     getEventAnalytics({ ctx, input: { eventId } }),
     getDailyAnalytics({ ctx, input: { eventId, from, to, bucket } }),
-    listRecentFacts({ ctx, input: { eventId, limit: 10 } }),
+    admin ? listRecentFacts({ ctx, input: { eventId, limit: 10 } }) : Promise.resolve([]),
     listEventAudit({ ctx, input: { eventId, limit: 10 } }),
   ]).catch((error: unknown) => {
     if (isDomainError(error) && error.kind === "NotFound") notFound();
@@ -66,7 +76,12 @@ export default async function EventAnalyticsPage({ params, searchParams }: { par
     <>
       <PageHeader
         title={stats.title || "Untitled event"}
-        description={<>Analytics{stats.status ? ` · ${stats.status}` : ""} · updated {formatDateTime(stats.updatedAt, locale)}</>}
+        description={
+          <>
+            Analytics
+            {stats.status ? ` · ${STATUS_WORDS[stats.status] ?? stats.status}` : ""} · updated {formatDateTime(stats.updatedAt, locale)}
+          </>
+        }
         actions={
           <>
             <Link href="/dashboard" className={buttonClass("ghost")}>
@@ -80,7 +95,12 @@ export default async function EventAnalyticsPage({ params, searchParams }: { par
       />
       <div className="space-y-6">
         <KpiGrid>
-          <KpiCard label="Seats sold" testId="event-seats-sold" value={`${formatCount(stats.seatsSold, locale)} / ${formatCount(stats.capacity, locale)}`} hint={`${formatPercent(stats.fillRate, locale)} full`} />
+          <KpiCard
+            label="Seats sold"
+            testId="event-seats-sold"
+            value={`${formatCount(stats.seatsSold, locale)} / ${formatCount(stats.capacity, locale)}`}
+            hint={`${formatPercent(stats.fillRate, locale)} full`}
+          />
           <KpiCard label="Revenue" testId="event-revenue" value={money(stats.revenueCents)} hint="Confirmed bookings now" />
           <KpiCard
             label="Bookings"
@@ -96,12 +116,22 @@ export default async function EventAnalyticsPage({ params, searchParams }: { par
           actions={
             <nav aria-label="Chart range" className="flex flex-wrap gap-1 text-xs">
               {RANGES.map((d) => (
-                <Link key={d} href={query({ days: d })} aria-current={d === days ? "page" : undefined} className={`rounded px-2 py-1 ${d === days ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700"}`}>
+                <Link
+                  key={d}
+                  href={query({ days: d })}
+                  aria-current={d === days ? "page" : undefined}
+                  className={`rounded px-2 py-1 ${d === days ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700"}`}
+                >
                   {d} days
                 </Link>
               ))}
               {buckets.map((b) => (
-                <Link key={b} href={query({ bucket: b })} aria-current={b === bucket ? "page" : undefined} className={`rounded px-2 py-1 ${b === bucket ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700"}`}>
+                <Link
+                  key={b}
+                  href={query({ bucket: b })}
+                  aria-current={b === bucket ? "page" : undefined}
+                  className={`rounded px-2 py-1 ${b === bucket ? "bg-brand-600 text-white" : "bg-slate-100 text-slate-700"}`}
+                >
                   by {b}
                 </Link>
               ))}
@@ -119,25 +149,28 @@ export default async function EventAnalyticsPage({ params, searchParams }: { par
             </Link>
           }
         >
-          <AuditTrail rows={audit} names={names} />
+          <AuditTrail rows={audit} names={names} currency={stats.currency} />
         </Card>
 
-        <Card title="Facts applied to these numbers">
-          {facts.length === 0 ? (
-            <p className="text-sm text-slate-600">Nothing has happened on this event yet.</p>
-          ) : (
-            <ol className="divide-y divide-slate-100 text-sm">
-              {facts.map((f) => (
-                <li key={f.outboxId} className="flex justify-between gap-4 py-2">
-                  <span>{FACT_LABELS[f.name] ?? f.name}</span>
-                  <time dateTime={f.appliedAt} className="text-slate-500">
-                    {formatDateTime(f.appliedAt, locale)}
-                  </time>
-                </li>
-              ))}
-            </ol>
-          )}
-        </Card>
+        {admin ? (
+          <details className="rounded-xl border border-slate-200 bg-white p-4 text-sm" data-testid="admin-facts">
+            <summary className="cursor-pointer font-medium text-slate-700">Admin details: latest updates counted in these numbers</summary>
+            {facts.length === 0 ? (
+              <p className="mt-2 text-slate-600">Nothing has happened on this event yet.</p>
+            ) : (
+              <ol className="mt-2 divide-y divide-slate-100">
+                {facts.map((f) => (
+                  <li key={f.outboxId} className="flex justify-between gap-4 py-2">
+                    <span>{FACT_LABELS[f.name] ?? f.name}</span>
+                    <time dateTime={f.appliedAt} className="text-slate-500">
+                      {formatDateTime(f.appliedAt, locale)}
+                    </time>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </details>
+        ) : null}
       </div>
     </>
   );

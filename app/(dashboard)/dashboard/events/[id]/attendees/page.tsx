@@ -3,12 +3,13 @@ import Link from "next/link";
 import { formatPrice, formatUtc } from "@/app/(public)/_components/event-format";
 import { CancelBookingButton } from "@/app/(account)/bookings/cancel-booking-button";
 import { EmptyState, Card, PageHeader } from "@/app/_components/ui/card";
-import { DataTable } from "@/app/_components/ui/table";
+import { DataTable, RowActions } from "@/app/_components/ui/table";
 import { getUsersByIds } from "@/lib/domain/auth";
 import { listEventAudit, listEventBookings } from "@/lib/domain/bookings";
 import { loadFromCursor } from "@/lib/web/list-cursor";
 import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
 import { AuditTrail } from "./audit-trail";
+import { bookingStatusWords } from "./booking-status";
 import { AttendeeTabs, eventSubtitle, managedEvent } from "./managed-event";
 
 export const metadata: Metadata = { title: "Attendees" };
@@ -47,18 +48,18 @@ export default async function AttendeesPage({ params, searchParams }: { params: 
             const user = users.get(b.userId);
             return (
               <tr key={b.id}>
-                <td>
+                <td data-label="Attendee">
                   <div className="font-medium text-slate-900">{user?.name ?? "Unknown user"}</div>
                   <div className="text-xs text-slate-500">{user?.email ?? b.userId}</div>
                 </td>
-                <td className="text-slate-700">
+                <td data-label="Seats" className="text-slate-700">
                   {b.quantity} · {formatPrice(b.totalCents, b.currency)}
                   {b.source === "waitlist" ? <div className="text-xs text-slate-500">from waitlist</div> : null}
                 </td>
-                <td className="text-slate-700">{b.status === "confirmed" ? "Confirmed" : `Cancelled (${b.cancelledBy?.replace("_", " ")})`}</td>
-                <td className="whitespace-nowrap text-slate-700">{formatUtc(new Date(b.createdAt))}</td>
-                <td className="font-mono text-xs text-slate-700">{b.items.map((i) => i.ticketCode).join(" ")}</td>
-                <td>{b.status === "confirmed" ? <CancelBookingButton bookingId={b.id} /> : null}</td>
+                <td data-label="Status" className="text-slate-700">{bookingStatusWords(b.status, b.cancelledBy)}</td>
+                <td data-label="Booked" className="text-slate-700">{formatUtc(new Date(b.createdAt))}</td>
+                <td data-label="Tickets" className="font-mono text-xs text-slate-700">{b.items.map((i) => i.ticketCode).join(" ")}</td>
+                <td>{b.status === "confirmed" ? <RowActions><CancelBookingButton bookingId={b.id} /></RowActions> : null}</td>
               </tr>
             );
           })}
@@ -73,7 +74,7 @@ export default async function AttendeesPage({ params, searchParams }: { params: 
       ) : null}
       <div className="mt-8">
         <Card title="Audit trail">
-          <AuditTrail rows={audit} names={names} />
+          <AuditTrail rows={audit} names={names} currency={event.currency} />
         </Card>
       </div>
     </>

@@ -22,7 +22,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
 
   return (
     <>
-      <PageHeader title={`Edit “${event.title}”`} description={`Version ${event.version} · times are in the event's time zone`} />
+      <PageHeader title={`Edit “${event.title}”`} description="Times are in the event's own time zone." />
       {event.status === "cancelled" ? (
         <Alert tone="info">This event was cancelled; it can no longer be edited.</Alert>
       ) : (

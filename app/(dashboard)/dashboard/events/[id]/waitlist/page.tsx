@@ -32,20 +32,20 @@ export default async function EventWaitlistPage({ params, searchParams }: { para
       {page.data.length === 0 ? (
         <EmptyState title="Nobody is waiting" />
       ) : (
-        <DataTable columns={["#", "Who", "Seats", "Joined", "Priority", { label: "Actions", hidden: true }]} testId="waitlist">
+        <DataTable columns={["Place", "Who", "Seats", "Joined", "Priority", { label: "Actions", hidden: true }]} testId="waitlist">
           {page.data.map((entry) => {
             const user = users.get(entry.userId);
             const waiting = entry.status === "waiting";
             return (
               <tr key={entry.id} className={waiting ? "" : "text-slate-500"}>
-                <td className="font-medium">{waiting ? entry.position : STATUS[entry.status]}</td>
-                <td>
+                <td data-label="Place" className="font-medium">{waiting ? entry.position : STATUS[entry.status]}</td>
+                <td data-label="Who">
                   <div className="font-medium text-slate-900">{user?.name ?? "Unknown user"}</div>
                   <div className="text-xs text-slate-500">{user?.email ?? entry.userId}</div>
                 </td>
-                <td>{entry.quantity}</td>
-                <td className="whitespace-nowrap">{formatUtc(new Date(entry.createdAt))}</td>
-                <td>{waiting ? <PriorityForm entryId={entry.id} eventId={id} priority={entry.priority} /> : entry.priority}</td>
+                <td data-label="Seats">{entry.quantity}</td>
+                <td data-label="Joined">{formatUtc(new Date(entry.createdAt))}</td>
+                <td data-label="Priority">{waiting ? <PriorityForm entryId={entry.id} eventId={id} priority={entry.priority} /> : entry.priority}</td>
                 <td>{waiting ? <LeaveWaitlistButton entryId={entry.id} eventId={id} label="Remove" /> : null}</td>
               </tr>
             );

@@ -1,0 +1,139 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { signIn } from "./support/accounts";
+
+/**
+ * Every page, as each kind of visitor, at a phone and a laptop width: no serious or critical axe
+ * violation, nothing wider than the viewport, and a full-page screenshot kept per page and width.
+ * Pages with ids are found by following the app's own links from the seeded data.
+ */
+const PASSWORD = "evently-demo-2026";
+const WIDTHS = [390, 1280] as const;
+
+type Visitor = { name: string; email: string | null; landing: string };
+const VISITORS: Visitor[] = [
+  { name: "anonymous", email: null, landing: "/" },
+  { name: "attendee", email: "ann@evently.local", landing: "/bookings" },
+  { name: "organizer", email: "org1@evently.local", landing: "/dashboard/events" },
+  { name: "admin", email: "admin@evently.local", landing: "/admin/users" },
+];
+
+/** The first link on `path` whose href matches, as a path. */
+async function firstLink(page: Page, path: string, pattern: RegExp): Promise<string> {
+  await page.goto(path);
+  const hrefs = await page.locator("a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const href = hrefs.find((h) => pattern.test(h));
+  expect(href, `a link matching ${pattern} on ${path}`).toBeDefined();
+  return href!;
+}
+
+async function pagesFor(page: Page, visitor: Visitor): Promise<string[]> {
+  const eventPage = await firstLink(page, "/", /^\/events\/[0-9a-f-]{36}$/);
+  switch (visitor.name) {
+    case "anonymous":
+      return ["/", eventPage, "/sign-in", "/sign-up", "/no-such-page"];
+    case "attendee":
+      return ["/", eventPage, "/bookings", await firstLink(page, "/bookings", /^\/bookings\/[0-9a-f-]{36}$/), "/waitlist", "/account", "/verify"];
+    case "organizer": {
+      const attendees = await firstLink(page, "/dashboard/events", /^\/dashboard\/events\/[0-9a-f-]{36}\/attendees$/);
+      const base = attendees.replace(/\/attendees$/, "");
+      const id = base.split("/").at(-1)!;
+      return [
+        "/dashboard",
+        "/dashboard/events",
+        "/dashboard/events/new",
+        attendees,
+        `${base}/waitlist`,
+        `${base}/edit`,
+        `${base}/cancel`,
+        `/dashboard/analytics/${id}`,
+        eventPage,
+        "/account",
+      ];
+    }
+    default: {
+      const analytics = await firstLink(page, "/dashboard", /^\/dashboard\/analytics\/[0-9a-f-]{36}$/);
+      return ["/admin/users", "/admin/jobs", "/admin/security", "/admin/system", "/dashboard", analytics, "/dashboard/events"];
+    }
+  }
+}
+
+async function checkPage(page: Page, path: string, width: number, testInfo: TestInfo): Promise<void> {
+  await page.goto(path);
+  const label = `${path} at ${width}px`;
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect.soft(scrollWidth, `${label} is no wider than the viewport`).toBeLessThanOrEqual(innerWidth);
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const severe = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect.soft(severe, `${label} has no serious or critical axe violation`).toEqual([]);
+  await testInfo.attach(`${path.replaceAll("/", "_") || "_"}-${width}.png`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+}
+
+for (const visitor of VISITORS) {
+  test(`every page passes axe and fits the screen for the ${visitor.name} at 390 and 1280 px`, async ({ page }, testInfo) => {
+    test.setTimeout(150_000);
+    if (visitor.email) await signIn(page, { email: visitor.email, password: PASSWORD, next: visitor.landing });
+    const paths = await pagesFor(page, visitor);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const path of paths) await checkPage(page, path, width, testInfo);
+    }
+  });
+}
+
+test("a signed-in phone visitor reaches every section through the menu", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, { email: "org1@evently.local", password: PASSWORD, next: "/bookings" });
+  const menu = page.getByTestId("mobile-menu");
+  const toggle = menu.getByText("Menu");
+  await expect(toggle).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toBeHidden();
+  await toggle.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu.getByTestId("mobile-user-name")).toBeVisible();
+  await menu.getByRole("link", { name: "Dashboard" }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(menu).not.toHaveAttribute("open");
+  await toggle.click();
+  await expect(menu.getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await menu.getByRole("link", { name: "Account" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+});
+
+test("attendees are not offered a Dashboard, admins are offered Admin and the analytics details", async ({ browser }) => {
+  const attendee = await browser.newPage();
+  await signIn(attendee, { email: "ann@evently.local", password: PASSWORD, next: "/bookings" });
+  const main = attendee.getByRole("navigation", { name: "Main" });
+  await expect(main.getByRole("link", { name: "My bookings" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
+  const admin = await browser.newPage();
+  await signIn(admin, { email: "admin@evently.local", password: PASSWORD, next: "/admin/users" });
+  await expect(admin.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
+  // The internal "facts applied" panel is an admin detail, folded away.
+  await admin.goto(await firstLink(admin, "/dashboard", /^\/dashboard\/analytics\/[0-9a-f-]{36}$/));
+  await expect(admin.getByTestId("admin-facts")).toBeVisible();
+  await expect(admin.getByTestId("admin-facts")).not.toHaveAttribute("open");
+});
+
+test("the seat menu offers no more seats than are left and the button's total follows it", async ({ page }) => {
+  await signIn(page, { email: "cleo@evently.local", password: PASSWORD, next: "/bookings" });
+  await page.goto("/");
+  await page.getByRole("link", { name: "Modern Printmaking Workshop" }).first().click();
+  const left = Number(/^(\d+) seats? available\.$/.exec((await page.getByTestId("seats-available").textContent()) ?? "")?.[1]);
+  expect(left).toBeGreaterThan(1);
+  expect(left).toBeLessThan(10);
+  const seats = page.getByLabel("Seats");
+  expect(await seats.locator("option").count()).toBeLessThanOrEqual(left);
+  await seats.selectOption("2");
+  await expect(page.getByRole("button", { name: /^Book/ })).toHaveText("Book · £110.00");
+});
+
+test("a sold-out page tells signed-out visitors about the waitlist", async ({ page }) => {
+  await page.goto("/?q=Rooftop");
+  await page.getByRole("link", { name: "Rooftop Acoustic Session" }).first().click();
+  await expect(page.getByTestId("seats-available")).toHaveText("Sold out.");
+  await expect(page.getByTestId("waitlist-invite")).toContainText("sign in to join it");
+  await expect(page.getByRole("link", { name: "Sign in to join the waitlist" })).toBeVisible();
+});
