@@ -4,6 +4,9 @@ export { registerUser, registerUserInput, type RegisterUserInput } from "./regis
 export { verifyEmail, verifyEmailInput } from "./verify-email";
 export { resendVerification, resendVerificationInput } from "./resend-verification";
 export { issueRequestedVerificationCode, issueRequestedVerificationCodeInput } from "./issue-requested-verification-code";
+export { requestPasswordReset, requestPasswordResetInput } from "./request-password-reset";
+export { issuePasswordResetCode, issuePasswordResetCodeInput } from "./issue-password-reset-code";
+export { confirmPasswordReset, confirmPasswordResetInput } from "./confirm-password-reset";
 export { issueTokens, issueTokensInput } from "./issue-tokens";
 export { rotateRefreshToken, rotateRefreshTokenInput } from "./rotate-refresh-token";
 export { startWebSession, startWebSessionInput } from "./start-web-session";

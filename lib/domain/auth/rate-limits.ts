@@ -4,10 +4,10 @@ import { env } from "@/lib/env";
 import { createRateLimiter, type RateLimiter, type RateLimitResult } from "@/lib/redis/rate-limit";
 import { normalizeEmail } from "./email";
 
-export type AuthRateLimitedRoute = "token" | "register" | "verify" | "resend";
+export type AuthRateLimitedRoute = "token" | "register" | "verify" | "resend" | "password-reset" | "password-reset-confirm" | "email-change" | "reauth";
 
 /** Routes that send mail are held tighter per account, so nobody can flood an inbox. */
-const MAIL_SENDING: ReadonlySet<AuthRateLimitedRoute> = new Set(["register", "resend"]);
+const MAIL_SENDING: ReadonlySet<AuthRateLimitedRoute> = new Set(["register", "resend", "password-reset", "email-change"]);
 const MAIL_PER_ACCOUNT_PER_HOUR = 5;
 
 /**

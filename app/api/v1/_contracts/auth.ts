@@ -3,6 +3,7 @@ import {
   ACCESS_TOKEN_TTL_SECONDS,
   listSecurityEventsInput,
   listUsersInput,
+  PASSWORD_MAX_LENGTH,
   registerUserInput,
   securityEventType,
 } from "@/lib/domain/auth";
@@ -63,6 +64,28 @@ export const resendRoute = defineRoute({
   body: z.object({ email: emailSchema }),
   responses: { 202: { description: "Sent if the address has an unverified account; the answer is the same either way", schema: accepted } },
   errors: [429],
+});
+
+export const passwordResetRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/auth/password-reset",
+  summary: "Email a single-use 6-digit reset code (and a link carrying it), valid 30 minutes",
+  tags: ["auth"],
+  auth: "none",
+  body: z.object({ email: emailSchema }),
+  responses: { 202: { description: "Sent if the address has an account; the answer is the same either way", schema: z.object({ status: z.literal("reset_requested") }) } },
+  errors: [429],
+});
+
+export const passwordResetConfirmRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/auth/password-reset/confirm",
+  summary: "Set a new password with the emailed code; every session of the account is revoked",
+  tags: ["auth"],
+  auth: "none",
+  body: z.object({ email: emailSchema, code: z.string().trim().max(32), password: z.string().max(PASSWORD_MAX_LENGTH) }),
+  responses: { 204: { description: "Password replaced; every session ended" } },
+  errors: [400, 429],
 });
 
 export const tokenRoute = defineRoute({
