@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
-import { getCurrentUser, listSessions, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
+import { getCurrentUser, listSessions, PASSWORD_MIN_LENGTH, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
 import { utcStamp } from "@/lib/format/utc-stamp";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 import { revokeSessionAction, signOutAction } from "./actions";
 import { describeUserAgent } from "./describe-user-agent";
+import { ChangeEmailForm, ChangePasswordForm, RenameForm } from "./profile-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -40,7 +41,7 @@ export default async function AccountPage() {
         </Alert>
       ) : null}
       <Card title="Profile">
-        <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+        <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-y-2 text-sm [overflow-wrap:anywhere]">
           <dt className="text-slate-500">Name</dt>
           <dd>{user.name}</dd>
           <dt className="text-slate-500">Email</dt>
@@ -53,6 +54,17 @@ export default async function AccountPage() {
           <dd>{when(user.createdAt)}</dd>
         </dl>
       </Card>
+      <div className="grid gap-6 md:grid-cols-3">
+        <Card title="Name">
+          <RenameForm name={user.name} />
+        </Card>
+        <Card title="Password">
+          <ChangePasswordForm minLength={PASSWORD_MIN_LENGTH} />
+        </Card>
+        <Card title="Email address">
+          <ChangeEmailForm />
+        </Card>
+      </div>
       <Card title="Where you are signed in">
         <p className="mb-4 text-sm text-slate-600">
           Browser sign-ins and API tokens alike. Revoke anything you do not recognise: it stops working on its next request.

@@ -7,6 +7,9 @@ export { issueRequestedVerificationCode, issueRequestedVerificationCodeInput } f
 export { requestPasswordReset, requestPasswordResetInput } from "./request-password-reset";
 export { issuePasswordResetCode, issuePasswordResetCodeInput } from "./issue-password-reset-code";
 export { confirmPasswordReset, confirmPasswordResetInput } from "./confirm-password-reset";
+export { updateProfile, updateProfileInput, userNameSchema } from "./update-profile";
+export { requestEmailChange, requestEmailChangeInput } from "./request-email-change";
+export { confirmEmailChange, confirmEmailChangeInput } from "./confirm-email-change";
 export { issueTokens, issueTokensInput } from "./issue-tokens";
 export { rotateRefreshToken, rotateRefreshTokenInput } from "./rotate-refresh-token";
 export { startWebSession, startWebSessionInput } from "./start-web-session";

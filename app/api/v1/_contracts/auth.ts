@@ -4,6 +4,7 @@ import {
   listSecurityEventsInput,
   listUsersInput,
   PASSWORD_MAX_LENGTH,
+  userNameSchema,
   registerUserInput,
   securityEventType,
 } from "@/lib/domain/auth";
@@ -127,6 +128,48 @@ export const meRoute = defineRoute({
   tags: ["account"],
   auth: "user",
   responses: { 200: { description: "The user", schema: userResponse } },
+});
+
+export const updateMeRoute = defineRoute({
+  method: "PATCH",
+  path: "/api/v1/me",
+  summary: "Change your name and/or password; a new password needs the current one and ends every other session",
+  tags: ["account"],
+  auth: "user",
+  body: z.object({
+    name: userNameSchema.optional(),
+    password: z.string().max(PASSWORD_MAX_LENGTH).optional(),
+    currentPassword: z.string().max(1024).optional(),
+  }),
+  responses: { 200: { description: "The updated user", schema: userResponse } },
+  errors: [401, 429],
+});
+
+export const changeMyEmailRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/me/email",
+  summary: "Start changing your email: a 6-digit code goes to the new address (30 minutes, 5 tries); nothing changes until it comes back",
+  tags: ["account"],
+  auth: "user",
+  body: z.object({ email: emailSchema, password: z.string().min(1).max(1024) }),
+  responses: {
+    202: {
+      description: "Code sent, unless the address already has an account; the answer is the same either way",
+      schema: accepted,
+    },
+  },
+  errors: [401, 429],
+});
+
+export const confirmMyEmailRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/me/email/confirm",
+  summary: "Finish an email change with the code sent to the new address",
+  tags: ["account"],
+  auth: "user",
+  body: z.object({ code: z.string().trim().max(32) }),
+  responses: { 200: { description: "The user with the new, verified address", schema: userResponse } },
+  errors: [400, 409, 429],
 });
 
 export const mySessionsRoute = defineRoute({

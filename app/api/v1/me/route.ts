@@ -1,8 +1,16 @@
-import { meRoute } from "@/app/api/v1/_contracts/auth";
-import { getCurrentUser } from "@/lib/domain/auth";
+import { meRoute, updateMeRoute } from "@/app/api/v1/_contracts/auth";
+import { enforceAuthRateLimit, getCurrentUser, updateProfile } from "@/lib/domain/auth";
+import { clientIp, userAgent } from "@/lib/http/client-info";
 import { apiMethods } from "@/lib/http/api-methods";
 import { json, withApi } from "@/lib/http/with-api";
 
 const get = withApi(meRoute, async ({ ctx }) => json(await getCurrentUser({ ctx })));
 
-export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ GET: get });
+const patch = withApi(updateMeRoute, async ({ req, ctx, body }) => {
+  const client = { ip: clientIp(req.headers), userAgent: userAgent(req.headers) };
+  // A current password is guessed no faster here than at sign-in.
+  if (body.currentPassword !== undefined && ctx.actor.type === "user") await enforceAuthRateLimit("reauth", { ip: client.ip, userId: ctx.actor.userId });
+  return json(await updateProfile({ ctx, input: { ...body, client } }));
+});
+
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ GET: get, PATCH: patch });
