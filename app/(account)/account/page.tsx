@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Alert } from "@/app/_components/ui/alert";
-import { Button } from "@/app/_components/ui/button";
+import { Button, buttonClass } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { getCurrentUser, listSessions, PASSWORD_MIN_LENGTH, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
 import { utcStamp } from "@/lib/format/utc-stamp";
@@ -65,6 +65,21 @@ export default async function AccountPage() {
           <ChangeEmailForm />
         </Card>
       </div>
+      <Card title="Your data">
+        <div className="flex flex-wrap items-center gap-4">
+          <a
+            href="/account/export"
+            download
+            className={buttonClass("secondary")}
+          >
+            Download my data
+          </a>
+          <a href="/account/delete" className="text-sm text-red-700 underline">
+            Delete my account
+          </a>
+        </div>
+        <p className="mt-3 text-sm text-slate-600">One JSON file with your account, sessions, bookings, waitlist places and security log.</p>
+      </Card>
       <Card title="Where you are signed in">
         <p className="mb-4 text-sm text-slate-600">
           Browser sign-ins and API tokens alike. Revoke anything you do not recognise: it stops working on its next request.

@@ -10,6 +10,8 @@ export { confirmPasswordReset, confirmPasswordResetInput } from "./confirm-passw
 export { updateProfile, updateProfileInput, userNameSchema } from "./update-profile";
 export { requestEmailChange, requestEmailChangeInput } from "./request-email-change";
 export { confirmEmailChange, confirmEmailChangeInput } from "./confirm-email-change";
+export { eraseAccount, eraseAccountInput, DELETED_USER_NAME } from "./erase-account";
+export { listMySecurityEvents } from "./list-my-security-events";
 export { issueTokens, issueTokensInput } from "./issue-tokens";
 export { rotateRefreshToken, rotateRefreshTokenInput } from "./rotate-refresh-token";
 export { startWebSession, startWebSessionInput } from "./start-web-session";

@@ -8,6 +8,7 @@ export { getEventsByIds, getEventsByIdsInput } from "./get-events-by-ids";
 export { getEventSchedules, getEventSchedulesInput, type EventSchedule } from "./get-event-schedules";
 export { listEventIdsByOrganizer, listEventIdsByOrganizerInput } from "./list-event-ids-by-organizer";
 export { listOrganizerIds } from "./list-organizer-ids";
+export { countOpenEventsByOrganizer, countOpenEventsByOrganizerInput } from "./count-open-events-by-organizer";
 export { invalidateEventCache, invalidateEventCacheInput } from "./invalidate-event-cache";
 export { SUGGESTED_CATEGORIES, DEFAULT_PER_USER_LIMIT } from "./event-fields";
 export { eventEvents, type EventSnapshot } from "./events";

@@ -145,6 +145,40 @@ export const updateMeRoute = defineRoute({
   errors: [401, 429],
 });
 
+export const deleteMeRoute = defineRoute({
+  method: "DELETE",
+  path: "/api/v1/me",
+  summary:
+    "Delete your account: name and email erased, password removed, sessions revoked; bookings stay for the organizers' books as \"Deleted user\". 409 LAST_ADMIN for the last admin, 409 ORGANIZER_HAS_EVENTS while you have upcoming published events",
+  tags: ["account"],
+  auth: "user",
+  body: z.object({ password: z.string().min(1).max(1024) }),
+  responses: { 204: { description: "Deleted; every token of the account stops working" } },
+  errors: [401, 409, 429],
+});
+
+export const exportMeRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/me/export",
+  summary: "Everything stored about you, as one JSON document",
+  tags: ["account"],
+  auth: "user",
+  responses: {
+    200: {
+      description: "Sent as a download (Content-Disposition: attachment)",
+      schema: z.object({
+        exportedAt: z.string(),
+        user: userSchema,
+        sessions: z.array(z.record(z.string(), z.unknown())),
+        bookings: z.array(z.record(z.string(), z.unknown())),
+        waitlistEntries: z.array(z.record(z.string(), z.unknown())),
+        organizedEvents: z.array(z.record(z.string(), z.unknown())),
+        securityEvents: z.array(z.record(z.string(), z.unknown())),
+      }),
+    },
+  },
+});
+
 export const changeMyEmailRoute = defineRoute({
   method: "POST",
   path: "/api/v1/me/email",
