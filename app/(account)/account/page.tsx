@@ -15,8 +15,9 @@ function when(date: Date): string {
   return `${utcStamp(date, "minute")} UTC`;
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ verified?: string | string[] }> }) {
   await requireSession("/account");
+  const { verified } = await searchParams;
   const ctx = await currentCtx();
   const [{ user }, { data: sessions }] = await Promise.all([getCurrentUser({ ctx }), listSessions({ ctx })]);
   return (
@@ -31,6 +32,7 @@ export default async function AccountPage() {
           </form>
         }
       />
+      {verified && user.emailVerified ? <Alert tone="success">Your email address is confirmed and you are signed in.</Alert> : null}
       {!user.emailVerified ? (
         <Alert tone="warning">
           Your email address is not confirmed yet, so you cannot book, create or publish events.{" "}

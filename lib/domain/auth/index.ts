@@ -2,6 +2,7 @@ export { authenticateAccessToken } from "./authenticate-access-token";
 export { can, authorize, type Action, type Resource } from "./policy";
 export { registerUser, registerUserInput, type RegisterUserInput } from "./register-user";
 export { verifyEmail, verifyEmailInput } from "./verify-email";
+export { verifyEmailAndSignIn } from "./verify-email-and-sign-in";
 export { resendVerification, resendVerificationInput } from "./resend-verification";
 export { issueRequestedVerificationCode, issueRequestedVerificationCodeInput } from "./issue-requested-verification-code";
 export { requestPasswordReset, requestPasswordResetInput } from "./request-password-reset";
