@@ -29,6 +29,7 @@ test("reset a forgotten password with the emailed link, then sign in with the ne
 
   await page.goto("/sign-in");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Email me a code" }).click();
   await expect(page.getByText(`If ${email} has an Evently account, a 6-digit code is on its way.`)).toBeVisible();
