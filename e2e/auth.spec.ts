@@ -18,11 +18,9 @@ test("sign up, verify by email code, sign in twice, and revoke the first session
   const code = await verificationCode(request, email);
   await page.getByLabel("Code").fill(code);
   await page.getByRole("button", { name: "Confirm email" }).click();
-  await expect(page).toHaveURL(/\/sign-in\?verified=1/);
-  await expect(page.getByText("Your email address is confirmed")).toBeVisible();
-
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // The code proves the mailbox: the account is signed in at once, no password asked again.
+  await expect(page).toHaveURL(/\/account\?verified=1/);
+  await expect(page.getByText("Your email address is confirmed and you are signed in.")).toBeVisible();
   await expect(page.getByTestId("user-name")).toHaveText(name);
 
   const second = await browser.newContext();

@@ -5,6 +5,7 @@ import BookingCancelled, { type BookingCancelledProps } from "./booking-cancelle
 import BookingConfirmed, { type BookingConfirmedProps } from "./booking-confirmed";
 import EventCancelled, { type EventCancelledProps } from "./event-cancelled";
 import EventChanged, { type EventChangedProps } from "./event-changed";
+import PasswordReset, { type PasswordResetProps } from "./password-reset";
 import JobsDemo, { type JobsDemoProps } from "./jobs-demo";
 import VerificationCode, { type VerificationCodeProps } from "./verification-code";
 import WaitlistJoined, { type WaitlistJoinedProps } from "./waitlist-joined";
@@ -23,6 +24,10 @@ const templates = {
   "verification-code": template<VerificationCodeProps>({
     Component: VerificationCode,
     subject: (p) => `${p.code} is your Evently verification code`,
+  }),
+  "password-reset": template<PasswordResetProps>({
+    Component: PasswordReset,
+    subject: (p) => `${p.code} is your Evently password reset code`,
   }),
   "account-exists": template<AccountExistsProps>({
     Component: AccountExists,

@@ -2,6 +2,9 @@ import { sendDemoEmail } from "./send-demo-email";
 import { sendVerificationEmail } from "./send-verification-email";
 import { sendAccountExistsEmail } from "./send-account-exists-email";
 import { issueRequestedVerificationCode } from "./issue-requested-verification-code";
+import { issuePasswordResetCode } from "./issue-password-reset-code";
+import { sendPasswordResetEmail } from "./send-password-reset-email";
+import { sendEmailChangeCodeEmail } from "./send-email-change-code-email";
 import { applyBookingFacts } from "./apply-booking-facts";
 import { applyWaitlistFacts } from "./apply-waitlist-facts";
 import { applyEventFacts } from "./apply-event-facts";
@@ -24,6 +27,9 @@ export const functions = [
   sendVerificationEmail,
   sendAccountExistsEmail,
   issueRequestedVerificationCode,
+  issuePasswordResetCode,
+  sendPasswordResetEmail,
+  sendEmailChangeCodeEmail,
   applyBookingFacts,
   applyWaitlistFacts,
   applyEventFacts,

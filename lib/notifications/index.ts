@@ -6,6 +6,8 @@ export { sendWaitlistJoinedEmail, waitlistJoinedEmailInput } from "./waitlist-jo
 export { sendWaitlistPromotedEmail, waitlistPromotedEmailInput } from "./waitlist-promoted";
 export { sendEventChangedEmails, eventChangedEmailsInput, notableChanges } from "./event-changed";
 export { sendVerificationCodeEmail } from "./verification-code";
+export { sendPasswordResetEmail } from "./password-reset";
+export { sendEmailChangeCodeEmail } from "./email-change-code";
 export { sendAccountExistsEmail, accountExistsMessage } from "./account-exists";
 export { sendJobsDemoEmail } from "./jobs-demo";
 export { MAIL_RETRIES } from "./mail-retry-schedule";

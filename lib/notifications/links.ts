@@ -4,3 +4,11 @@ import { env } from "@/lib/env";
 export const bookingLink = (bookingId: string) => new URL(`/bookings/${bookingId}`, env.APP_URL).toString();
 export const eventLink = (eventId: string) => new URL(`/events/${eventId}`, env.APP_URL).toString();
 export const signInLink = () => new URL("/sign-in", env.APP_URL).toString();
+
+/** The reset page with the address and code filled in, so the link alone finishes the reset. */
+export function passwordResetLink(email: string, code: string): string {
+  const url = new URL("/reset-password", env.APP_URL);
+  url.searchParams.set("email", email);
+  url.searchParams.set("code", code);
+  return url.toString();
+}

@@ -2,7 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { ZodError } from "zod";
 import { getDb } from "@/lib/db/client";
-import { enforceAuthRateLimit, resolveSession, signOut as endSession, startWebSession } from "@/lib/domain/auth";
+import { enforceAuthRateLimit, resolveSession, signOut as endSession, startWebSession, verifyEmailAndSignIn } from "@/lib/domain/auth";
 import { anonymous, type Ctx, type Role } from "@/lib/domain/context";
 import { isDomainError, RateLimited } from "@/lib/domain/errors";
 import { env } from "@/lib/env";
@@ -65,6 +65,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         } catch (error) {
           if (error instanceof RateLimited) throw new SignInRateLimited();
           if (error instanceof ZodError || (isDomainError(error) && error.code === "INVALID_CREDENTIALS")) return null;
+          throw error;
+        }
+      },
+    }),
+    // Entering the emailed verification code signs its account in: the code proves the mailbox.
+    Credentials({
+      id: "email-code",
+      credentials: { email: { label: "Email", type: "email" }, code: { label: "Code", type: "text" } },
+      async authorize(credentials, request) {
+        const email = typeof credentials.email === "string" ? credentials.email : "";
+        const code = typeof credentials.code === "string" ? credentials.code : "";
+        const client = { ip: clientIp(request.headers), userAgent: userAgent(request.headers) };
+        try {
+          await enforceAuthRateLimit("verify", { ip: client.ip, email });
+          const { user, sessionId } = await verifyEmailAndSignIn({ ctx: requestCtx(request.headers), input: { email, code, client } });
+          return { id: user.id, name: user.name, email: user.email, sessionId };
+        } catch (error) {
+          if (error instanceof RateLimited) throw new SignInRateLimited();
+          if (error instanceof ZodError || (isDomainError(error) && error.code === "INVALID_CODE")) return null;
           throw error;
         }
       },

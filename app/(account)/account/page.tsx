@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { Alert } from "@/app/_components/ui/alert";
-import { Button } from "@/app/_components/ui/button";
+import { Button, buttonClass } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
-import { getCurrentUser, listSessions, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
+import { getCurrentUser, listSessions, PASSWORD_MIN_LENGTH, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
 import { utcStamp } from "@/lib/format/utc-stamp";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 import { revokeSessionAction, signOutAction } from "./actions";
 import { describeUserAgent } from "./describe-user-agent";
+import { ChangeEmailForm, ChangePasswordForm, RenameForm } from "./profile-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -14,8 +15,9 @@ function when(date: Date): string {
   return `${utcStamp(date, "minute")} UTC`;
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ verified?: string | string[] }> }) {
   await requireSession("/account");
+  const { verified } = await searchParams;
   const ctx = await currentCtx();
   const [{ user }, { data: sessions }] = await Promise.all([getCurrentUser({ ctx }), listSessions({ ctx })]);
   return (
@@ -30,6 +32,7 @@ export default async function AccountPage() {
           </form>
         }
       />
+      {verified && user.emailVerified ? <Alert tone="success">Your email address is confirmed and you are signed in.</Alert> : null}
       {!user.emailVerified ? (
         <Alert tone="warning">
           Your email address is not confirmed yet, so you cannot book, create or publish events.{" "}
@@ -40,7 +43,7 @@ export default async function AccountPage() {
         </Alert>
       ) : null}
       <Card title="Profile">
-        <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+        <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-y-2 text-sm [overflow-wrap:anywhere]">
           <dt className="text-slate-500">Name</dt>
           <dd>{user.name}</dd>
           <dt className="text-slate-500">Email</dt>
@@ -52,6 +55,32 @@ export default async function AccountPage() {
           <dt className="text-slate-500">Member since</dt>
           <dd>{when(user.createdAt)}</dd>
         </dl>
+      </Card>
+      <div className="grid gap-6 md:grid-cols-3">
+        <Card title="Name">
+          <RenameForm name={user.name} />
+        </Card>
+        <Card title="Password">
+          <ChangePasswordForm minLength={PASSWORD_MIN_LENGTH} />
+        </Card>
+        <Card title="Email address">
+          <ChangeEmailForm />
+        </Card>
+      </div>
+      <Card title="Your data">
+        <div className="flex flex-wrap items-center gap-4">
+          <a
+            href="/account/export"
+            download
+            className={buttonClass("secondary")}
+          >
+            Download my data
+          </a>
+          <a href="/account/delete" className="text-sm text-red-700 underline">
+            Delete my account
+          </a>
+        </div>
+        <p className="mt-3 text-sm text-slate-600">One JSON file with your account, sessions, bookings, waitlist places and security log.</p>
       </Card>
       <Card title="Where you are signed in">
         <p className="mb-4 text-sm text-slate-600">

@@ -17,11 +17,16 @@ export function SignInForm({ next, email }: { next?: string; email?: string }) {
       <input type="hidden" name="next" value={next ?? ""} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email ?? email ?? ""} error={errors?.email} />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required error={errors?.password} />
-      <div className="flex items-center justify-between gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-4">
         <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>
-        <Link href="/sign-up" className="text-sm text-brand-700 underline">
-          Create an account
-        </Link>
+        <div className="flex flex-wrap gap-4 text-sm">
+          <Link href="/forgot-password" className="text-brand-700 underline">
+            Forgot your password?
+          </Link>
+          <Link href="/sign-up" className="text-brand-700 underline">
+            Create an account
+          </Link>
+        </div>
       </div>
     </form>
   );

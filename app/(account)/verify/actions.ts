@@ -1,31 +1,32 @@
 "use server";
 
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { emailSchema, enforceAuthRateLimit, resendVerification, verifyEmail } from "@/lib/domain/auth";
-import { isDomainError, Validation } from "@/lib/domain/errors";
-import { clientIp, userAgent } from "@/lib/http/client-info";
+import { emailSchema, enforceAuthRateLimit, resendVerification } from "@/lib/domain/auth";
+import { RateLimited, Validation } from "@/lib/domain/errors";
+import { clientIp } from "@/lib/http/client-info";
 import { action } from "@/lib/web/action";
+import { signIn, SignInRateLimited } from "@/lib/web/auth";
 
 const verifyForm = z.object({
   email: emailSchema,
   code: z.string().trim().regex(/^\d{6}$/, "Enter the 6 digits from the email."),
 });
 
-export const verifyAction = action(verifyForm, async ({ input, ctx }) => {
-  const h = await headers();
-  const client = { ip: clientIp(h), userAgent: userAgent(h) };
-  await enforceAuthRateLimit("verify", { ip: client.ip, email: input.email });
+const INVALID_CODE = "That code is wrong or has expired. Request a new one.";
+
+/** The code is checked, and the account signed in, by the "email-code" provider (rate limit included). */
+export const verifyAction = action(verifyForm, async ({ input }) => {
   try {
-    await verifyEmail({ ctx, input: { ...input, client } });
+    await signIn("email-code", { email: input.email, code: input.code, redirectTo: "/account?verified=1" });
   } catch (error) {
-    if (isDomainError(error) && error.code === "INVALID_CODE") {
-      throw new Validation("INVALID_CODE", error.message, [{ path: "code", message: error.message }]);
+    if (error instanceof SignInRateLimited) {
+      throw new RateLimited(60, 0, new Date(Date.now() + 60_000), "Too many attempts. Wait a minute and try again.");
     }
+    if (error instanceof CredentialsSignin) throw new Validation("INVALID_CODE", INVALID_CODE, [{ path: "code", message: INVALID_CODE }]);
     throw error;
   }
-  redirect(`/sign-in?verified=1&email=${encodeURIComponent(input.email)}`);
 });
 
 export const resendAction = action(z.object({ email: emailSchema }), async ({ input, ctx }) => {

@@ -4,10 +4,19 @@ import { env } from "@/lib/env";
 import { createRateLimiter, type RateLimiter, type RateLimitResult } from "@/lib/redis/rate-limit";
 import { normalizeEmail } from "./email";
 
-export type AuthRateLimitedRoute = "token" | "register" | "verify" | "resend";
+export type AuthRateLimitedRoute =
+  | "token"
+  | "register"
+  | "verify"
+  | "resend"
+  | "password-reset"
+  | "password-reset-confirm"
+  | "email-change"
+  | "email-change-confirm"
+  | "reauth";
 
 /** Routes that send mail are held tighter per account, so nobody can flood an inbox. */
-const MAIL_SENDING: ReadonlySet<AuthRateLimitedRoute> = new Set(["register", "resend"]);
+const MAIL_SENDING: ReadonlySet<AuthRateLimitedRoute> = new Set(["register", "resend", "password-reset", "email-change"]);
 const MAIL_PER_ACCOUNT_PER_HOUR = 5;
 
 /**
@@ -41,11 +50,11 @@ function hashed(...parts: string[]): string {
  *   guessing stopping; for the mail-sending routes five an hour, so no inbox is flooded (they
  *   sign nobody in, so they lock nobody out).
  */
-function checksFor(route: AuthRateLimitedRoute, ip: string, email: string | undefined): Promise<RateLimitResult>[] {
+function checksFor(route: AuthRateLimitedRoute, ip: string, accountKey: string | undefined): Promise<RateLimitResult>[] {
   const perMinute = env.RATE_LIMIT_AUTH_PER_MINUTE;
   const checks = [limiter(`auth:${route}:ip`, perMinute, "1 m").limit(ip)];
-  if (!email) return checks;
-  const account = normalizeEmail(email);
+  if (!accountKey) return checks;
+  const account = normalizeEmail(accountKey);
   const perAddressAndAccount = env.RATE_LIMIT_AUTH_ACCOUNT_PER_HOUR ?? 5 * perMinute;
   checks.push(limiter(`auth:${route}:ip-account`, perAddressAndAccount, "1 h").limit(hashed(ip, account)));
   checks.push(
@@ -59,10 +68,14 @@ function checksFor(route: AuthRateLimitedRoute, ip: string, email: string | unde
 /**
  * Counts one attempt on `route` (see checksFor) and throws RateLimited with the longest wait
  * when any limit is spent. Unknown and known emails are counted alike, so the limits
- * themselves reveal nothing.
+ * themselves reveal nothing. A signed-in caller's checks (a current password, an email
+ * change's code) are keyed by `userId` instead of an address.
  */
-export async function enforceAuthRateLimit(route: AuthRateLimitedRoute, { ip, email }: { ip: string; email?: string }): Promise<void> {
-  const denied = (await Promise.all(checksFor(route, ip || "unknown", email))).filter((r) => !r.success);
+export async function enforceAuthRateLimit(
+  route: AuthRateLimitedRoute,
+  { ip, email, userId }: { ip: string; email?: string; userId?: string },
+): Promise<void> {
+  const denied = (await Promise.all(checksFor(route, ip || "unknown", email ?? userId))).filter((r) => !r.success);
   if (denied.length === 0) return;
   const worst = denied.reduce((a, b) => (b.retryAfterSeconds > a.retryAfterSeconds ? b : a));
   throw new RateLimited(worst.retryAfterSeconds, worst.limit, new Date(worst.reset));

@@ -13,7 +13,12 @@ export const securityEventType = authSchema.enum("security_event_type", [
   "refresh_token_reused",
   "session_revoked",
   "role_changed",
+  "password_reset",
+  "password_changed",
+  "email_changed",
+  "account_deleted",
 ]);
+export const accountCodePurpose = authSchema.enum("account_code_purpose", ["password_reset", "email_change"]);
 
 /**
  * `email` is stored normalised (trimmed, lower case); the unique index on lower(email) keeps
@@ -28,6 +33,8 @@ export const users = authSchema.table(
     passwordHash: text("password_hash").notNull(),
     role: userRole("role").notNull().default("attendee"),
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    /** Set when the owner deleted the account: the row stays, anonymised, for the bookings that point at it. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -98,6 +105,29 @@ export const verificationCodes = authSchema.table(
   (t) => [uniqueIndex("verification_codes_user_id_unique").on(t.userId)],
 );
 
+/**
+ * Codes for acts on an existing account (a password reset, a change of email), one live code per
+ * user and purpose (a new request replaces it); HMAC-hashed like verification codes. `newEmail`
+ * is the address an email change moves to once its code comes back.
+ */
+export const accountCodes = authSchema.table(
+  "account_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: accountCodePurpose("purpose").notNull(),
+    codeHash: text("code_hash").notNull(),
+    newEmail: text("new_email"),
+    attempts: integer("attempts").notNull().default(0),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    consumedAt: timestamp("consumed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("account_codes_user_id_purpose_unique").on(t.userId, t.purpose)],
+);
+
 /** Append-only audit of what matters for account security, for admins. */
 export const securityEvents = authSchema.table(
   "security_events",
@@ -123,4 +153,5 @@ export const securityEvents = authSchema.table(
 
 export type UserRow = typeof users.$inferSelect;
 export type UserSessionRow = typeof userSessions.$inferSelect;
+export type AccountCodePurpose = (typeof accountCodePurpose.enumValues)[number];
 export type SecurityEventType = (typeof securityEventType.enumValues)[number];

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { DbOrTx } from "@/lib/db/client";
 import type { ClientInfo } from "./client-info";
 import { userSessions } from "./schema";
@@ -31,12 +31,18 @@ export async function revokeSessionRow(
   return row;
 }
 
-/** Revokes every live session of a user (a password replaced by someone else); returns how many. */
-export async function revokeUserSessions(db: DbOrTx, { userId, reason, now }: { userId: string; reason: string; now: Date }): Promise<number> {
+/**
+ * Revokes every live session of a user (a password replaced), but `keepSessionId` (the one that
+ * changed its own password stays signed in); returns how many.
+ */
+export async function revokeUserSessions(
+  db: DbOrTx,
+  { userId, reason, now, keepSessionId }: { userId: string; reason: string; now: Date; keepSessionId?: string },
+): Promise<number> {
   const rows = await db
     .update(userSessions)
     .set({ revokedAt: now, revokedReason: reason })
-    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt)))
+    .where(and(eq(userSessions.userId, userId), isNull(userSessions.revokedAt), keepSessionId ? ne(userSessions.id, keepSessionId) : undefined))
     .returning({ id: userSessions.id });
   return rows.length;
 }

@@ -6,6 +6,9 @@ import { listMailbox } from "@/lib/mail/list-mailbox";
 import { issueRequestedVerificationCode } from "@/inngest/functions/issue-requested-verification-code";
 import { sendAccountExistsEmail } from "@/inngest/functions/send-account-exists-email";
 import { sendVerificationEmail } from "@/inngest/functions/send-verification-email";
+import { issuePasswordResetCode } from "@/inngest/functions/issue-password-reset-code";
+import { sendPasswordResetEmail } from "@/inngest/functions/send-password-reset-email";
+import { sendEmailChangeCodeEmail } from "@/inngest/functions/send-email-change-code-email";
 import { testCtx } from "@/tests/harness/db";
 import { hashPassword } from "./password";
 import { users } from "./schema";
@@ -56,7 +59,17 @@ export async function createTestTokens(options: Parameters<typeof createTestUser
 
 /** Runs the auth jobs waiting in the outbox, and the emails the resend job's codes then need. */
 export async function deliverAuthEmails(): Promise<void> {
-  await drainJobs({ db: getDb(), functions: [issueRequestedVerificationCode, sendVerificationEmail, sendAccountExistsEmail] });
+  await drainJobs({
+    db: getDb(),
+    functions: [
+      issueRequestedVerificationCode,
+      sendVerificationEmail,
+      sendAccountExistsEmail,
+      issuePasswordResetCode,
+      sendPasswordResetEmail,
+      sendEmailChangeCodeEmail,
+    ],
+  });
 }
 
 /** The newest code mailed to `email` (the jobs are run first). */
@@ -65,4 +78,14 @@ export async function readVerificationCode(email: string): Promise<string | unde
   const messages = await listMailbox(testCtx().db, { to: email, limit: 20 });
   const subject = messages.find((m) => /is your Evently verification code/.test(m.subject))?.subject;
   return subject?.match(/^(\d{6}) /)?.[1];
+}
+
+/** The newest password reset code mailed to `email` (the jobs are run first), and the link's address. */
+export async function readPasswordResetCode(email: string): Promise<{ code: string; link: string } | undefined> {
+  await deliverAuthEmails();
+  const messages = await listMailbox(testCtx().db, { to: email, limit: 20 });
+  const message = messages.find((m) => /is your Evently password reset code/.test(m.subject));
+  const code = message?.subject.match(/^(\d{6}) /)?.[1];
+  const link = message?.text.match(/https?:\/\/\S*\/reset-password\?[^\s\]]+/)?.[0];
+  return code && link ? { code, link } : undefined;
 }

@@ -9,7 +9,7 @@ export function generateCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, "0");
 }
 
-/** Bound to the user, so a hash copied onto another account's row matches nothing. */
+/** Bound to the user (and, for account codes, the purpose), so a hash copied onto another row matches nothing. */
 export function hashCode(userId: string, code: string): string {
   return createHmac("sha256", verificationCodeHmacKey()).update(`${userId}:${code}`).digest("hex");
 }

@@ -10,6 +10,7 @@ export { listEventIdsByOrganizer, listEventIdsByOrganizerInput } from "./list-ev
 export { listOrganizerIds } from "./list-organizer-ids";
 export { getLastTimeZone } from "./get-last-time-zone";
 export { listSitemapEvents } from "./list-sitemap-events";
+export { countOpenEventsByOrganizer, countOpenEventsByOrganizerInput } from "./count-open-events-by-organizer";
 export { invalidateEventCache, invalidateEventCacheInput } from "./invalidate-event-cache";
 export { SUGGESTED_CATEGORIES, DEFAULT_PER_USER_LIMIT } from "./event-fields";
 export { eventEvents, type EventSnapshot } from "./events";

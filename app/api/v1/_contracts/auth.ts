@@ -3,6 +3,8 @@ import {
   ACCESS_TOKEN_TTL_SECONDS,
   listSecurityEventsInput,
   listUsersInput,
+  PASSWORD_MAX_LENGTH,
+  userNameSchema,
   registerUserInput,
   securityEventType,
 } from "@/lib/domain/auth";
@@ -65,6 +67,28 @@ export const resendRoute = defineRoute({
   errors: [429],
 });
 
+export const passwordResetRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/auth/password-reset",
+  summary: "Email a single-use 6-digit reset code (and a link carrying it), valid 30 minutes",
+  tags: ["auth"],
+  auth: "none",
+  body: z.object({ email: emailSchema }),
+  responses: { 202: { description: "Sent if the address has an account; the answer is the same either way", schema: z.object({ status: z.literal("reset_requested") }) } },
+  errors: [429],
+});
+
+export const passwordResetConfirmRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/auth/password-reset/confirm",
+  summary: "Set a new password with the emailed code; every session of the account is revoked",
+  tags: ["auth"],
+  auth: "none",
+  body: z.object({ email: emailSchema, code: z.string().trim().max(32), password: z.string().max(PASSWORD_MAX_LENGTH) }),
+  responses: { 204: { description: "Password replaced; every session ended" } },
+  errors: [400, 429],
+});
+
 export const tokenRoute = defineRoute({
   method: "POST",
   path: "/api/v1/auth/token",
@@ -104,6 +128,82 @@ export const meRoute = defineRoute({
   tags: ["account"],
   auth: "user",
   responses: { 200: { description: "The user", schema: userResponse } },
+});
+
+export const updateMeRoute = defineRoute({
+  method: "PATCH",
+  path: "/api/v1/me",
+  summary: "Change your name and/or password; a new password needs the current one and ends every other session",
+  tags: ["account"],
+  auth: "user",
+  body: z.object({
+    name: userNameSchema.optional(),
+    password: z.string().max(PASSWORD_MAX_LENGTH).optional(),
+    currentPassword: z.string().max(1024).optional(),
+  }),
+  responses: { 200: { description: "The updated user", schema: userResponse } },
+  errors: [401, 429],
+});
+
+export const deleteMeRoute = defineRoute({
+  method: "DELETE",
+  path: "/api/v1/me",
+  summary:
+    "Delete your account: name and email erased, password removed, sessions revoked; bookings stay for the organizers' books as \"Deleted user\". 409 LAST_ADMIN for the last admin, 409 ORGANIZER_HAS_EVENTS while you have upcoming published events",
+  tags: ["account"],
+  auth: "user",
+  body: z.object({ password: z.string().min(1).max(1024) }),
+  responses: { 204: { description: "Deleted; every token of the account stops working" } },
+  errors: [401, 409, 429],
+});
+
+export const exportMeRoute = defineRoute({
+  method: "GET",
+  path: "/api/v1/me/export",
+  summary: "Everything stored about you, as one JSON document",
+  tags: ["account"],
+  auth: "user",
+  responses: {
+    200: {
+      description: "Sent as a download (Content-Disposition: attachment)",
+      schema: z.object({
+        exportedAt: z.string(),
+        user: userSchema,
+        sessions: z.array(z.record(z.string(), z.unknown())),
+        bookings: z.array(z.record(z.string(), z.unknown())),
+        waitlistEntries: z.array(z.record(z.string(), z.unknown())),
+        organizedEvents: z.array(z.record(z.string(), z.unknown())),
+        securityEvents: z.array(z.record(z.string(), z.unknown())),
+      }),
+    },
+  },
+});
+
+export const changeMyEmailRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/me/email",
+  summary: "Start changing your email: a 6-digit code goes to the new address (30 minutes, 5 tries); nothing changes until it comes back",
+  tags: ["account"],
+  auth: "user",
+  body: z.object({ email: emailSchema, password: z.string().min(1).max(1024) }),
+  responses: {
+    202: {
+      description: "Code sent, unless the address already has an account; the answer is the same either way",
+      schema: accepted,
+    },
+  },
+  errors: [401, 429],
+});
+
+export const confirmMyEmailRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/me/email/confirm",
+  summary: "Finish an email change with the code sent to the new address",
+  tags: ["account"],
+  auth: "user",
+  body: z.object({ code: z.string().trim().max(32) }),
+  responses: { 200: { description: "The user with the new, verified address", schema: userResponse } },
+  errors: [400, 409, 429],
 });
 
 export const mySessionsRoute = defineRoute({

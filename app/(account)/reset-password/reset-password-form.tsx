@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { TextField } from "@/app/_components/ui/field";
+import { FormError } from "../_components/form-error";
+import { SubmitButton } from "../_components/submit-button";
+import { resetPasswordAction } from "./actions";
+
+export function ResetPasswordForm({ email, code, minLength }: { email: string; code: string; minLength: number }) {
+  const [state, formAction] = useActionState(resetPasswordAction, null);
+  const values = state && !state.ok ? state.values : undefined;
+  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <FormError state={state} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email ?? email} error={errors?.email} />
+      <TextField
+        label="Code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]{6}"
+        maxLength={6}
+        required
+        defaultValue={code}
+        error={errors?.code}
+        hint="6 digits from the email, valid for 30 minutes."
+      />
+      <TextField
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors?.password}
+        hint={`At least ${minLength} characters. Every device signed in to your account will be signed out.`}
+      />
+      <SubmitButton pendingLabel="Saving…">Set new password</SubmitButton>
+    </form>
+  );
+}
