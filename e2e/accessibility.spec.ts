@@ -31,9 +31,9 @@ async function pagesFor(page: Page, visitor: Visitor): Promise<string[]> {
   const eventPage = await firstLink(page, "/", /^\/events\/[0-9a-f-]{36}$/);
   switch (visitor.name) {
     case "anonymous":
-      return ["/", eventPage, "/sign-in", "/sign-up", "/no-such-page"];
+      return ["/", eventPage, "/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/no-such-page"];
     case "attendee":
-      return ["/", eventPage, "/bookings", await firstLink(page, "/bookings", /^\/bookings\/[0-9a-f-]{36}$/), "/waitlist", "/account", "/verify"];
+      return ["/", eventPage, "/bookings", await firstLink(page, "/bookings", /^\/bookings\/[0-9a-f-]{36}$/), "/waitlist", "/account", "/account/delete", "/verify"];
     case "organizer": {
       const attendees = await firstLink(page, "/dashboard/events", /^\/dashboard\/events\/[0-9a-f-]{36}\/attendees$/);
       const base = attendees.replace(/\/attendees$/, "");
