@@ -34,6 +34,17 @@ vi.mock("next/headers", () => ({
   cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+// Verifying by code signs in through Auth.js, which needs a real request: a hostile code never
+// matches one that was mailed, so its provider's answer is the refusal (the e2e journeys drive
+// the real one). The form's parsing and the mapping of that refusal are what is fuzzed here.
+const auth = vi.hoisted(() => ({ CredentialsSignin: class CredentialsSignin extends Error {} }));
+vi.mock("next-auth", () => ({ CredentialsSignin: auth.CredentialsSignin, AuthError: Error }));
+vi.mock("@/lib/web/auth", () => ({
+  signIn: async () => {
+    throw new auth.CredentialsSignin();
+  },
+  SignInRateLimited: class SignInRateLimited extends auth.CredentialsSignin {},
+}));
 
 const RUNS_PER_ACTION = 80;
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -68,7 +68,7 @@ describe("the production server", () => {
   it("answers a plain OPTIONS and a CORS preflight with the request id", async () => {
     const plain = await fetch(`${app.url}/api/v1/me`, { method: "OPTIONS", headers: { "x-request-id": "req-options" } });
     expect(plain.status).toBe(204);
-    expect(plain.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    expect(plain.headers.get("allow")).toBe("DELETE, GET, HEAD, OPTIONS, PATCH");
     expect(plain.headers.get("x-request-id")).toBe("req-options");
     const preflight = await fetch(`${app.url}/api/v1/me`, { method: "OPTIONS", headers: { origin: "https://x.example", "access-control-request-method": "GET" } });
     expect(preflight.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
