@@ -1,9 +1,8 @@
-import { Section, Text } from "@react-email/components";
+import { CodeBox } from "./components/code-box";
 import { Button } from "./components/button";
 import { EmailLayout } from "./components/layout";
 import { Greeting } from "./components/greeting";
 import { Paragraph } from "./components/paragraph";
-import { colors, monoFamily } from "./components/theme";
 
 export type PasswordResetProps = {
   recipientName?: string;
@@ -19,25 +18,7 @@ export default function PasswordReset({ recipientName, code, resetUrl, expiresIn
     <EmailLayout preview={`Your password reset code is ${code}`} heading="Reset your password">
       <Greeting name={recipientName} />
       <Paragraph>Someone asked to reset the password of your Evently account. Use this code to choose a new one:</Paragraph>
-      <Section style={{ margin: "0 0 24px" }}>
-        <Text
-          aria-label={`Reset code: ${code.split("").join(" ")}`}
-          style={{
-            backgroundColor: colors.page,
-            borderRadius: "8px",
-            color: colors.text,
-            fontFamily: monoFamily,
-            fontSize: "32px",
-            fontWeight: 700,
-            letterSpacing: "8px",
-            margin: 0,
-            padding: "16px",
-            textAlign: "center",
-          }}
-        >
-          {code}
-        </Text>
-      </Section>
+      <CodeBox code={code} label="Reset code" />
       <Button href={resetUrl}>Choose a new password</Button>
       <Paragraph>
         The code expires in {expiresInMinutes} minutes and works once. Once you set a new password, every device signed in to your account is
