@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
-import { TextField } from "@/app/_components/ui/field";
+import { TextField, CodeField } from "@/app/_components/ui/field";
 import { FormError } from "../_components/form-error";
 import { SubmitButton } from "../_components/submit-button";
 import { changePasswordAction, confirmEmailChangeAction, renameAction, requestEmailChangeAction } from "./profile-actions";
@@ -61,17 +61,7 @@ export function ChangeEmailForm() {
           enter it.
         </Alert>
         <FormError state={confirmed} />
-        <TextField
-          label="Code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          error={confirmErrors?.code}
-          hint="6 digits, valid for 30 minutes."
-        />
+        <CodeField error={confirmErrors?.code} hint="6 digits, valid for 30 minutes." />
         <SubmitButton variant="secondary" pendingLabel="Checking…">
           Confirm new email
         </SubmitButton>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { TextField } from "@/app/_components/ui/field";
+import { TextField, CodeField } from "@/app/_components/ui/field";
 import { FormError } from "../_components/form-error";
 import { SubmitButton } from "../_components/submit-button";
 import { resetPasswordAction } from "./actions";
@@ -14,18 +14,7 @@ export function ResetPasswordForm({ email, code, minLength }: { email: string; c
     <form action={formAction} className="space-y-4" noValidate>
       <FormError state={state} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email ?? email} error={errors?.email} />
-      <TextField
-        label="Code"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9]{6}"
-        maxLength={6}
-        required
-        defaultValue={code}
-        error={errors?.code}
-        hint="6 digits from the email, valid for 30 minutes."
-      />
+      <CodeField error={errors?.code} hint="6 digits from the email, valid for 30 minutes." defaultValue={code} />
       <TextField
         label="New password"
         name="password"

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
-import { TextField } from "@/app/_components/ui/field";
+import { TextField, CodeField } from "@/app/_components/ui/field";
 import { FormError } from "../_components/form-error";
 import { SubmitButton } from "../_components/submit-button";
 import { resendAction, verifyAction } from "./actions";
@@ -15,17 +15,7 @@ export function VerifyForm({ email }: { email: string }) {
     <form action={formAction} className="space-y-4" noValidate>
       <FormError state={state} />
       <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values?.email ?? email} error={errors?.email} />
-      <TextField
-        label="Code"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9]{6}"
-        maxLength={6}
-        required
-        error={errors?.code}
-        hint="6 digits, valid for 10 minutes."
-      />
+      <CodeField error={errors?.code} hint="6 digits, valid for 10 minutes." />
       <SubmitButton pendingLabel="Checking…">Confirm email</SubmitButton>
     </form>
   );

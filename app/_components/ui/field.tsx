@@ -42,6 +42,24 @@ export function TextField({ label, name, error, hint, ...props }: FieldProps & I
   );
 }
 
+/** The 6-digit code a message carried: numeric keypad, one-time-code autofill from the message. */
+export function CodeField({ error, hint, defaultValue }: { error?: string; hint: string; defaultValue?: string }) {
+  return (
+    <TextField
+      label="Code"
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9]{6}"
+      maxLength={6}
+      required
+      defaultValue={defaultValue}
+      error={error}
+      hint={hint}
+    />
+  );
+}
+
 export function TextAreaField({ label, name, error, hint, ...props }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldShell label={label} name={name} error={error} hint={hint}>
