@@ -55,4 +55,11 @@ describe("the event form", () => {
     const state = await createEventAction(null, form("2031-01-15T19:00", "2031-01-15T22:00", "Atlantis/Lost_City"));
     expect(state).toMatchObject({ ok: false, fieldErrors: { timezone: "must be an IANA time zone, e.g. Europe/Lisbon" } });
   });
+
+  it("reports a title over 200 characters on its field instead of cutting it", async () => {
+    const data = form("2031-01-15T19:00", "2031-01-15T22:00");
+    data.set("title", "x".repeat(201));
+    const state = await createEventAction(null, data);
+    expect(state).toMatchObject({ ok: false, fieldErrors: { title: "must be at most 200 characters" }, values: { title: "x".repeat(201) } });
+  });
 });

@@ -47,7 +47,8 @@ export function EventForm(props: Props) {
         </>
       ) : null}
 
-      <TextField label="Title" name="title" required minLength={3} maxLength={200} defaultValue={value("title")} error={errors.title} />
+      {/* No maxLength: the browser would cut a pasted title silently; the server names the limit instead. */}
+      <TextField label="Title" name="title" required minLength={3} defaultValue={value("title")} error={errors.title} hint="200 characters at most." />
       <TextAreaField
         label="Description"
         name="description"
