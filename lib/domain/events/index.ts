@@ -8,7 +8,7 @@ export { getEventsByIds, getEventsByIdsInput } from "./get-events-by-ids";
 export { getEventSchedules, getEventSchedulesInput, type EventSchedule } from "./get-event-schedules";
 export { listEventIdsByOrganizer, listEventIdsByOrganizerInput } from "./list-event-ids-by-organizer";
 export { listOrganizerIds } from "./list-organizer-ids";
-export { getLastTimeZone } from "./get-last-time-zone";
+export { type EventDefaults, getLastEventDefaults } from "./get-last-event-defaults";
 export { listSitemapEvents } from "./list-sitemap-events";
 export { countOpenEventsByOrganizer, countOpenEventsByOrganizerInput } from "./count-open-events-by-organizer";
 export { invalidateEventCache, invalidateEventCacheInput } from "./invalidate-event-cache";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
 import type { Actor } from "@/lib/domain/context";
-import { getEventOrThrow, getLastTimeZone } from "@/lib/domain/events";
+import { getEventOrThrow, getLastEventDefaults } from "@/lib/domain/events";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { createEventAction } from "./actions";
 
@@ -48,7 +48,11 @@ describe("the event form", () => {
     expect([winter.startsAt.toISOString(), winter.endsAt.toISOString(), winter.timezone]).toEqual(["2031-01-16T00:00:00.000Z", "2031-01-16T03:00:00.000Z", "America/New_York"]);
     const summer = await created("2031-07-15T19:00", "2031-07-15T22:00");
     expect(summer.startsAt.toISOString()).toBe("2031-07-15T23:00:00.000Z");
-    expect(await getLastTimeZone({ ctx: testCtx(web.actor) })).toBe("America/New_York");
+    expect(await getLastEventDefaults({ ctx: testCtx(web.actor) })).toEqual({ timezone: "America/New_York", currency: "EUR" });
+  });
+
+  it("starts an organizer's first event form in UTC and USD", async () => {
+    expect(await getLastEventDefaults({ ctx: testCtx(web.actor) })).toEqual({ timezone: "UTC", currency: "USD" });
   });
 
   it("reports an unknown time zone on its own field", async () => {

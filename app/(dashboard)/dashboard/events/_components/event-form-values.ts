@@ -1,6 +1,6 @@
-import type { Event } from "@/lib/domain/events";
+import type { Event, EventDefaults } from "@/lib/domain/events";
 import { currencyDigits } from "@/lib/format/money";
-import { DEFAULT_TIME_ZONE, instantToZonedLocal } from "@/lib/format/time-zone";
+import { instantToZonedLocal } from "@/lib/format/time-zone";
 
 /**
  * What the event form shows: strings, times as `YYYY-MM-DDTHH:mm` wall-clock times in the event's
@@ -37,8 +37,8 @@ export function toFormValues(event: Event): EventFormValues {
   };
 }
 
-/** A new event's form, in the zone the organizer last used. */
-export const emptyEventForm = (timezone: string = DEFAULT_TIME_ZONE): EventFormValues => ({
+/** A new event's form, in the zone and currency the organizer last used. */
+export const emptyEventForm = ({ timezone, currency }: EventDefaults): EventFormValues => ({
   title: "",
   description: "",
   venue: "",
@@ -48,6 +48,6 @@ export const emptyEventForm = (timezone: string = DEFAULT_TIME_ZONE): EventFormV
   timezone,
   capacity: "100",
   price: "0",
-  currency: "USD",
+  currency,
   perUserLimit: "10",
 });
