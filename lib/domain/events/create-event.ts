@@ -23,6 +23,7 @@ export const createEventFields = z.object({
   priceCents: eventFields.priceCents.default(0),
   currency: eventFields.currency.default(DEFAULT_CURRENCY),
   perUserLimit: eventFields.perUserLimit.default(DEFAULT_PER_USER_LIMIT),
+  onlineUrl: eventFields.onlineUrl.nullable().default(null),
 });
 
 /** What the public API accepts: the owner is always the caller. */

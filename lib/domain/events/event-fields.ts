@@ -52,6 +52,8 @@ export const eventFields = {
     .string()
     .regex(/^[A-Z]{3}$/, "must be a 3-letter uppercase ISO 4217 code, e.g. USD")
     .refine((code) => CURRENCY_CODES.has(code), "is not an ISO 4217 currency code"),
+  // https only: the link is handed to ticket holders, and a javascript: or plain-http link must not be.
+  onlineUrl: z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "must be an https:// link, e.g. https://meet.example.com/abc" }).max(2000, "must be at most 2000 characters"),
   perUserLimit: z
     .number()
     .int("must be a whole number")

@@ -3,6 +3,7 @@ export { updateEvent, updateEventBody, updateEventInput } from "./update-event";
 export { publishEvent, publishEventInput } from "./publish-event";
 export { cancelEvent, cancelEventInput } from "./cancel-event";
 export { getEvent, getEventOrThrow, getEventInput } from "./get-event";
+export { getOnlineUrl, getOnlineUrlInput } from "./get-online-url";
 export { listEvents, listEventsInput, type ListEventsInput } from "./list-events";
 export { getEventsByIds, getEventsByIdsInput } from "./get-events-by-ids";
 export { getEventSchedules, getEventSchedulesInput, type EventSchedule } from "./get-event-schedules";
