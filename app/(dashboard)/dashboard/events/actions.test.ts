@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
 import type { Actor } from "@/lib/domain/context";
-import { getEventOrThrow, getLastEventDefaults } from "@/lib/domain/events";
+import { getEventOrThrow, getLastEventDefaults, getOnlineUrl } from "@/lib/domain/events";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { createEventAction } from "./actions";
 
@@ -53,6 +53,17 @@ describe("the event form", () => {
 
   it("starts an organizer's first event form in UTC and USD", async () => {
     expect(await getLastEventDefaults({ ctx: testCtx(web.actor) })).toEqual({ timezone: "UTC", currency: "USD" });
+  });
+
+  it("saves an online link and reports a link that is not https on its field", async () => {
+    const plain = form("2031-01-15T19:00", "2031-01-15T22:00");
+    plain.set("onlineUrl", "http://meet.example.com/x");
+    expect(await createEventAction(null, plain)).toMatchObject({ ok: false, fieldErrors: { onlineUrl: "must be an https:// link, e.g. https://meet.example.com/abc" } });
+    const online = form("2031-01-15T19:00", "2031-01-15T22:00");
+    online.set("onlineUrl", "https://meet.example.com/x");
+    const error = await createEventAction(null, online).catch((e: unknown) => e);
+    const id = /created=([0-9a-f-]+)/.exec(String((error as { digest?: string }).digest))?.[1];
+    expect(await getOnlineUrl({ ctx: testCtx(web.actor), input: { id: id! } })).toBe("https://meet.example.com/x");
   });
 
   it("reports an unknown time zone on its own field", async () => {

@@ -7,7 +7,7 @@ import { instantToZonedLocal } from "@/lib/format/time-zone";
  * own zone for datetime-local inputs, price in major units.
  */
 export type EventFormValues = Record<
-  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit",
+  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit" | "onlineUrl",
   string
 >;
 
@@ -20,7 +20,8 @@ export function fractionDigits(currency: string): number {
   }
 }
 
-export function toFormValues(event: Event): EventFormValues {
+/** `onlineUrl` is read apart from the event (getOnlineUrl), which never carries the link. */
+export function toFormValues(event: Event, onlineUrl: string | null): EventFormValues {
   const digits = fractionDigits(event.currency);
   return {
     title: event.title,
@@ -34,6 +35,7 @@ export function toFormValues(event: Event): EventFormValues {
     price: (event.priceCents / 10 ** digits).toFixed(digits),
     currency: event.currency,
     perUserLimit: String(event.perUserLimit),
+    onlineUrl: onlineUrl ?? "",
   };
 }
 
@@ -50,4 +52,5 @@ export const emptyEventForm = ({ timezone, currency }: EventDefaults): EventForm
   price: "0",
   currency,
   perUserLimit: "10",
+  onlineUrl: "",
 });

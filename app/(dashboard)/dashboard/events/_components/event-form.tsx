@@ -59,6 +59,16 @@ export function EventForm(props: Props) {
         hint="Markdown: **bold**, *italic*, [links](https://example.com), lists and headings."
       />
       <div className="grid gap-5 sm:grid-cols-2">
+        <TextField
+          label="Online link"
+          name="onlineUrl"
+          type="url"
+          inputMode="url"
+          defaultValue={value("onlineUrl")}
+          error={errors.onlineUrl}
+          hint="For an online event: an https:// link, shown only to ticket holders. Leave empty for an in-person event."
+        />
+        <div className="hidden sm:block" aria-hidden="true" />
         <TextField label="Venue" name="venue" required maxLength={200} defaultValue={value("venue")} error={errors.venue} />
         <TextField
           label="Category"
