@@ -30,7 +30,7 @@ test("an event in New York shows New York times with the visitor's own beside th
   await page.getByLabel("Ends (local time)").fill("2031-07-15T22:30");
   await page.getByLabel("Capacity").fill("80");
   await page.getByLabel("Price per seat").fill("25.00");
-  await page.getByLabel("Currency").fill("USD");
+  await page.getByLabel("Currency").selectOption("USD");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Draft saved.")).toBeVisible();
   const row = page.getByRole("row", { name: new RegExp(title) });

@@ -19,7 +19,7 @@ test("an organizer creates, publishes and edits an event; a visitor finds it; a 
   await page.getByLabel("Ends (local time)").fill("2031-06-01T18:00");
   await page.getByLabel("Capacity").fill("120");
   await page.getByLabel("Price per seat").fill("18.50");
-  await page.getByLabel("Currency").fill("EUR");
+  await page.getByLabel("Currency").selectOption("EUR");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("must be after the start time")).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue(title);

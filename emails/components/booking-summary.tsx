@@ -12,10 +12,12 @@ export type BookedTickets = {
   /** ISO 4217 code. */
   currency: string;
   ticketCodes: string[];
+  /** An online event's join link; these messages go to ticket holders only. */
+  onlineUrl?: string | null;
 };
 
 /** The facts of a confirmed booking, shared by a direct booking and a waitlist promotion. */
-export function BookingSummary({ bookingId, event, quantity, totalCents, currency, ticketCodes }: BookedTickets) {
+export function BookingSummary({ bookingId, event, quantity, totalCents, currency, ticketCodes, onlineUrl }: BookedTickets) {
   return (
     <>
       <DetailTable
@@ -25,6 +27,7 @@ export function BookingSummary({ bookingId, event, quantity, totalCents, currenc
           { label: "Tickets", value: String(quantity) },
           { label: "Total", value: totalCents === 0 ? "Free" : formatMoney(totalCents, currency) },
           { label: "Booking", value: bookingId },
+          ...(onlineUrl ? [{ label: "Join online", value: <a href={onlineUrl}>{onlineUrl}</a> }] : []),
         ]}
       />
       <TicketCodes codes={ticketCodes} />

@@ -5,7 +5,8 @@ import { getEventSchedules } from "@/lib/domain/events";
 /** The event as messages show it: times as ISO 8601 instants, formatted by the templates in the event's zone. */
 export type ScheduleForMail = { title: string; venue: string; startsAt: string; endsAt: string; timezone: string };
 
-export type Recipient = { user: UserSummary; event: ScheduleForMail };
+/** `onlineUrl` stays apart from `event`: only the messages that carry tickets may pass it on. */
+export type Recipient = { user: UserSummary; event: ScheduleForMail; onlineUrl: string | null };
 
 /**
  * Who to tell and which event it is about, read at once from the auth and events domains (both
@@ -20,5 +21,6 @@ export async function recipientOf(ctx: Ctx, { userId, eventId }: { userId: strin
   return {
     user,
     event: { title: event.title, venue: event.venue, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(), timezone: event.timezone },
+    onlineUrl: event.onlineUrl,
   };
 }

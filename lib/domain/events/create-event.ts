@@ -3,6 +3,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { Validation } from "@/lib/domain/errors";
+import { DEFAULT_CURRENCY } from "@/lib/format/currency";
 import { DEFAULT_TIME_ZONE } from "@/lib/format/time-zone";
 import { emit } from "@/lib/jobs/emit";
 import { DEFAULT_PER_USER_LIMIT, endsAfterStarts, endsAfterStartsCheck, eventFields } from "./event-fields";
@@ -20,8 +21,9 @@ export const createEventFields = z.object({
   timezone: eventFields.timezone.default(DEFAULT_TIME_ZONE),
   capacity: eventFields.capacity,
   priceCents: eventFields.priceCents.default(0),
-  currency: eventFields.currency.default("USD"),
+  currency: eventFields.currency.default(DEFAULT_CURRENCY),
   perUserLimit: eventFields.perUserLimit.default(DEFAULT_PER_USER_LIMIT),
+  onlineUrl: eventFields.onlineUrl.nullable().default(null),
 });
 
 /** What the public API accepts: the owner is always the caller. */

@@ -54,7 +54,7 @@ describe("event cache", () => {
   it("never lets a read that loaded the old row before an invalidation fill the cache for later readers", async () => {
     const cache = createEventCache();
     const event = await publishedEvent(owner);
-    const stale = { ...event, title: "Old title", publishedAt: new Date(), cancelledAt: null } as EventRecord;
+    const stale = { ...event, title: "Old title", publishedAt: new Date(), cancelledAt: null, onlineUrl: null } as EventRecord;
     let release!: () => void;
     const slowLoad = new Promise<void>((resolve) => (release = resolve));
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { $ZodRawIssue, ParsePayload } from "zod/v4/core";
 import { boundedInstant } from "@/lib/domain/instants";
+import { CURRENCY_CODES } from "@/lib/format/currency";
 import { isTimeZone } from "@/lib/format/time-zone";
 
 /**
@@ -10,8 +11,6 @@ import { isTimeZone } from "@/lib/format/time-zone";
 export const SUGGESTED_CATEGORIES = ["music", "tech", "business", "arts", "sports", "food", "community", "other"] as const;
 
 export const DEFAULT_PER_USER_LIMIT = 10;
-
-const ISO_4217 = new Set(Intl.supportedValuesOf("currency"));
 
 // Kept as strings (no transform), so a parsed input parses again unchanged and documents itself in OpenAPI.
 const dateTime = boundedInstant();
@@ -52,7 +51,9 @@ export const eventFields = {
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/, "must be a 3-letter uppercase ISO 4217 code, e.g. USD")
-    .refine((code) => ISO_4217.has(code), "is not an ISO 4217 currency code"),
+    .refine((code) => CURRENCY_CODES.has(code), "is not an ISO 4217 currency code"),
+  // https only: the link is handed to ticket holders, and a javascript: or plain-http link must not be.
+  onlineUrl: z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "must be an https:// link, e.g. https://meet.example.com/abc" }).max(2000, "must be at most 2000 characters"),
   perUserLimit: z
     .number()
     .int("must be a whole number")

@@ -21,6 +21,7 @@ export const eventColumns = {
   perUserLimit: events.perUserLimit,
   status: events.status,
   coverImage: events.coverImage,
+  onlineUrl: events.onlineUrl,
   version: events.version,
   publishedAt: events.publishedAt,
   cancelledAt: events.cancelledAt,
@@ -44,6 +45,7 @@ export type EventRecord = {
   perUserLimit: number;
   status: EventStatus;
   coverImage: ImageRef | null;
+  onlineUrl: string | null;
   version: number;
   publishedAt: Date | null;
   cancelledAt: Date | null;
@@ -51,17 +53,24 @@ export type EventRecord = {
   updatedAt: Date;
 };
 
-/** The event as the faces show it: seats from the bookings domain, "past" derived from the end time. */
-export type Event = Omit<EventRecord, "publishedAt" | "cancelledAt" | "coverImage"> & {
+/**
+ * The event as the faces show it: seats from the bookings domain, "past" derived from the end
+ * time. The join link is not part of it (only whether there is one): an Event is cached, listed
+ * and served to anyone, the link only to ticket holders through getOnlineUrl.
+ */
+export type Event = Omit<EventRecord, "publishedAt" | "cancelledAt" | "coverImage" | "onlineUrl"> & {
+  isOnline: boolean;
   seatsAvailable: number;
   isPast: boolean;
   coverImage: ImageSources | null;
 };
 
 export function toEvent(record: EventRecord, seatsAvailable: number | undefined, now: Date): Event {
-  const { publishedAt: _published, cancelledAt: _cancelled, coverImage, ...rest } = record;
+  const { publishedAt: _published, cancelledAt: _cancelled, coverImage, onlineUrl, ...rest } = record;
   return {
     ...rest,
+    // Boolean, not !== null: a record cached before the column existed has no onlineUrl at all.
+    isOnline: Boolean(onlineUrl),
     coverImage: coverImage ? imageSources(coverImage) : null,
     // Inventory is written in the event's own transaction; a missing row only means nothing was ever booked.
     seatsAvailable: seatsAvailable ?? record.capacity,

@@ -7,7 +7,16 @@ import { events } from "./schema";
 export const getEventSchedulesInput = z.object({ ids: z.array(z.string()).max(1000) });
 
 /** What a ticket holder needs to find an event: its title, place, times and the zone they are told in. */
-export type EventSchedule = { id: string; title: string; venue: string; startsAt: Date; endsAt: Date; timezone: string };
+export type EventSchedule = {
+  id: string;
+  title: string;
+  venue: string;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  /** An online event's join link: a caller hands it only to holders of a confirmed booking. */
+  onlineUrl: string | null;
+};
 
 /**
  * Only the schedule columns of the given events, for messages about them (notifications);
@@ -17,7 +26,7 @@ export async function getEventSchedules({ ctx, input }: { ctx: Ctx; input: z.inp
   const ids = [...new Set(getEventSchedulesInput.parse(input).ids.filter(isUuid))];
   if (ids.length === 0) return [];
   return ctx.db
-    .select({ id: events.id, title: events.title, venue: events.venue, startsAt: events.startsAt, endsAt: events.endsAt, timezone: events.timezone })
+    .select({ id: events.id, title: events.title, venue: events.venue, startsAt: events.startsAt, endsAt: events.endsAt, timezone: events.timezone, onlineUrl: events.onlineUrl })
     .from(events)
     .where(inArray(events.id, ids));
 }

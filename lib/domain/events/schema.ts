@@ -38,6 +38,8 @@ export const events = eventsSchema.table(
     status: eventStatus("status").notNull().default("draft"),
     /** The cover image as the media domain described it when attached (its id, size and widths). */
     coverImage: jsonb("cover_image").$type<ImageRef>(),
+    /** Where an online event is joined; only ticket holders, the organizer and admins may read it. */
+    onlineUrl: text("online_url"),
     version: integer("version").notNull().default(1),
     search: tsvector("search").notNull().generatedAlwaysAs(searchDocument),
     publishedAt: timestamp("published_at", { withTimezone: true }),

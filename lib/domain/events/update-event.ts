@@ -12,7 +12,7 @@ import { eventNotFound, findEventRecord, loadEventToManage } from "./load-event"
 import { events } from "./schema";
 import { syncInventory } from "./sync-inventory";
 
-const EDITABLE = ["title", "description", "venue", "category", "startsAt", "endsAt", "timezone", "capacity", "priceCents", "currency", "perUserLimit"] as const;
+const EDITABLE = ["title", "description", "venue", "category", "startsAt", "endsAt", "timezone", "capacity", "priceCents", "currency", "perUserLimit", "onlineUrl"] as const;
 
 /** Every field optional; `version` is the one the client last saw (optimistic locking). */
 export const updateEventBody = z.object({
@@ -28,6 +28,7 @@ export const updateEventBody = z.object({
   priceCents: eventFields.priceCents.optional(),
   currency: eventFields.currency.optional(),
   perUserLimit: eventFields.perUserLimit.optional(),
+  onlineUrl: eventFields.onlineUrl.nullable().optional().describe("null makes it an in-person event again"),
 });
 
 export const updateEventInput = updateEventBody.extend({ id: z.string() });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
 import type { Actor } from "@/lib/domain/context";
-import { getEventOrThrow, getLastTimeZone } from "@/lib/domain/events";
+import { getEventOrThrow, getLastEventDefaults, getOnlineUrl } from "@/lib/domain/events";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { createEventAction } from "./actions";
 
@@ -48,11 +48,33 @@ describe("the event form", () => {
     expect([winter.startsAt.toISOString(), winter.endsAt.toISOString(), winter.timezone]).toEqual(["2031-01-16T00:00:00.000Z", "2031-01-16T03:00:00.000Z", "America/New_York"]);
     const summer = await created("2031-07-15T19:00", "2031-07-15T22:00");
     expect(summer.startsAt.toISOString()).toBe("2031-07-15T23:00:00.000Z");
-    expect(await getLastTimeZone({ ctx: testCtx(web.actor) })).toBe("America/New_York");
+    expect(await getLastEventDefaults({ ctx: testCtx(web.actor) })).toEqual({ timezone: "America/New_York", currency: "EUR" });
+  });
+
+  it("starts an organizer's first event form in UTC and USD", async () => {
+    expect(await getLastEventDefaults({ ctx: testCtx(web.actor) })).toEqual({ timezone: "UTC", currency: "USD" });
+  });
+
+  it("saves an online link and reports a link that is not https on its field", async () => {
+    const plain = form("2031-01-15T19:00", "2031-01-15T22:00");
+    plain.set("onlineUrl", "http://meet.example.com/x");
+    expect(await createEventAction(null, plain)).toMatchObject({ ok: false, fieldErrors: { onlineUrl: "must be an https:// link, e.g. https://meet.example.com/abc" } });
+    const online = form("2031-01-15T19:00", "2031-01-15T22:00");
+    online.set("onlineUrl", "https://meet.example.com/x");
+    const error = await createEventAction(null, online).catch((e: unknown) => e);
+    const id = /created=([0-9a-f-]+)/.exec(String((error as { digest?: string }).digest))?.[1];
+    expect(await getOnlineUrl({ ctx: testCtx(web.actor), input: { id: id! } })).toBe("https://meet.example.com/x");
   });
 
   it("reports an unknown time zone on its own field", async () => {
     const state = await createEventAction(null, form("2031-01-15T19:00", "2031-01-15T22:00", "Atlantis/Lost_City"));
     expect(state).toMatchObject({ ok: false, fieldErrors: { timezone: "must be an IANA time zone, e.g. Europe/Lisbon" } });
+  });
+
+  it("reports a title over 200 characters on its field instead of cutting it", async () => {
+    const data = form("2031-01-15T19:00", "2031-01-15T22:00");
+    data.set("title", "x".repeat(201));
+    const state = await createEventAction(null, data);
+    expect(state).toMatchObject({ ok: false, fieldErrors: { title: "must be at most 200 characters" }, values: { title: "x".repeat(201) } });
   });
 });

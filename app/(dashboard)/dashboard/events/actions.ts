@@ -24,6 +24,7 @@ const eventForm = z.object({
   price: text,
   currency: text,
   perUserLimit: text,
+  onlineUrl: text,
 });
 
 type EventForm = z.output<typeof eventForm>;
@@ -72,6 +73,8 @@ function toEventInput(form: EventForm, endAfter?: Date) {
     perUserLimit: whole("perUserLimit"),
     priceCents: cents,
     currency,
+    // Empty means in person; on an edit that also removes a link set before.
+    onlineUrl: form.onlineUrl.trim() || null,
   };
   const checked = createEventBody.safeParse(input);
   if (!checked.success) {

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatPrice, formatUtc } from "@/app/(public)/_components/event-format";
+import { formatPrice } from "@/app/(public)/_components/event-format";
 import { EventStatusBadge } from "@/app/(public)/_components/event-status-badge";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { DataTable, RowActions } from "@/app/_components/ui/table";
 import { listEvents } from "@/lib/domain/events";
+import { formatEventTime } from "@/lib/format/event-time";
 import { loadFromCursor } from "@/lib/web/list-cursor";
 import { organizerAccess, OrganizersOnly, VerifyToOrganize } from "./_components/organizer-access";
 import { PublishButton } from "./_components/publish-button";
@@ -71,7 +72,7 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
                 </Link>
                 <div className="text-xs text-slate-500">{event.venue}</div>
               </td>
-              <td data-label="Starts" className="text-slate-700">{formatUtc(event.startsAt)}</td>
+              <td data-label="Starts" className="text-slate-700">{formatEventTime(event.startsAt, event.timezone)}</td>
               <td data-label="Status">
                 <EventStatusBadge event={event} />
               </td>

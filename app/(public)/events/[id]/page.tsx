@@ -5,7 +5,7 @@ import { BookingPanel } from "@/app/_components/booking/booking-panel";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { can } from "@/lib/domain/auth";
-import { getEvent } from "@/lib/domain/events";
+import { getEvent, getOnlineUrl } from "@/lib/domain/events";
 import { env } from "@/lib/env";
 import { formatEventTime, timeZoneLabel } from "@/lib/format/event-time";
 import { currentCtx } from "@/lib/web/current-actor";
@@ -66,6 +66,7 @@ export default async function EventPage({ params }: Props) {
   if (!event) notFound();
   const manageable = can(actor, "event:manage", { organizerId: event.organizerId });
   const pageUrl = pageUrlOf(event.id);
+  const onlineUrl = event.isOnline ? await getOnlineUrl({ ctx: await currentCtx(), input: { id: event.id } }) : null;
 
   return (
     <article className="grid gap-8 lg:grid-cols-[2fr_1fr]">
@@ -111,6 +112,20 @@ export default async function EventPage({ params }: Props) {
               </a>
             </dd>
           </div>
+          {event.isOnline ? (
+            <div className="sm:col-span-2">
+              <dt className="text-xs font-medium uppercase text-slate-500">Online</dt>
+              <dd className="text-sm text-slate-900" data-testid="online-link">
+                {onlineUrl ? (
+                  <a href={onlineUrl} className="break-all underline" target="_blank" rel="noopener noreferrer">
+                    Join online: {onlineUrl}
+                  </a>
+                ) : (
+                  "Online event — the link is shown to ticket holders."
+                )}
+              </dd>
+            </div>
+          ) : null}
           <div>
             <dt className="text-xs font-medium uppercase text-slate-500">Time zone</dt>
             <dd className="text-sm text-slate-900" data-testid="event-time-zone">

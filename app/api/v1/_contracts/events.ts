@@ -34,6 +34,7 @@ const event = z.object({
   status: z.enum(["draft", "published", "cancelled"]),
   isPast: z.boolean().describe("The event has ended (derived from endsAt, not a status)"),
   coverImage,
+  isOnline: z.boolean().describe("Joined online; the link (onlineUrl on create/PATCH) is never in this JSON, it is shown to ticket holders on the event page and in their confirmation email"),
   organizerId: z.string(),
   version: z.number().int().describe("Send it back with PATCH (optimistic locking)"),
   createdAt: z.string(),

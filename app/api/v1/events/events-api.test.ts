@@ -40,7 +40,7 @@ describe("POST /api/v1/events", () => {
     expect(Object.keys(event).sort()).toEqual(
       [
         "id", "title", "description", "venue", "category", "startsAt", "endsAt", "capacity", "seatsAvailable", "priceCents",
-        "currency", "status", "organizerId", "version", "createdAt", "updatedAt", "perUserLimit", "isPast", "coverImage", "timezone",
+        "currency", "status", "organizerId", "version", "createdAt", "updatedAt", "perUserLimit", "isPast", "coverImage", "timezone", "isOnline",
       ].sort(),
     );
     expect(event).toMatchObject({ status: "draft", version: 1, capacity: 100, seatsAvailable: 100, priceCents: 2500, currency: "EUR", perUserLimit: 10, timezone: "UTC" });
@@ -60,6 +60,8 @@ describe("POST /api/v1/events", () => {
     ["title too short", { title: "ab" }, "title"],
     ["title too long", { title: "x".repeat(201) }, "title"],
     ["title missing", { title: undefined }, "title"],
+    ["onlineUrl over plain http", { onlineUrl: "http://meet.example.com/x" }, "onlineUrl"],
+    ["onlineUrl not a link", { onlineUrl: "javascript:alert(1)" }, "onlineUrl"],
     ["description too long", { description: "x".repeat(5001) }, "description"],
     ["venue too short", { venue: "x" }, "venue"],
     ["venue too long", { venue: "x".repeat(201) }, "venue"],

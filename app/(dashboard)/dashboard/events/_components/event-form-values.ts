@@ -1,13 +1,13 @@
-import type { Event } from "@/lib/domain/events";
+import type { Event, EventDefaults } from "@/lib/domain/events";
 import { currencyDigits } from "@/lib/format/money";
-import { DEFAULT_TIME_ZONE, instantToZonedLocal } from "@/lib/format/time-zone";
+import { instantToZonedLocal } from "@/lib/format/time-zone";
 
 /**
  * What the event form shows: strings, times as `YYYY-MM-DDTHH:mm` wall-clock times in the event's
  * own zone for datetime-local inputs, price in major units.
  */
 export type EventFormValues = Record<
-  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit",
+  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit" | "onlineUrl",
   string
 >;
 
@@ -20,7 +20,8 @@ export function fractionDigits(currency: string): number {
   }
 }
 
-export function toFormValues(event: Event): EventFormValues {
+/** `onlineUrl` is read apart from the event (getOnlineUrl), which never carries the link. */
+export function toFormValues(event: Event, onlineUrl: string | null): EventFormValues {
   const digits = fractionDigits(event.currency);
   return {
     title: event.title,
@@ -34,11 +35,12 @@ export function toFormValues(event: Event): EventFormValues {
     price: (event.priceCents / 10 ** digits).toFixed(digits),
     currency: event.currency,
     perUserLimit: String(event.perUserLimit),
+    onlineUrl: onlineUrl ?? "",
   };
 }
 
-/** A new event's form, in the zone the organizer last used. */
-export const emptyEventForm = (timezone: string = DEFAULT_TIME_ZONE): EventFormValues => ({
+/** A new event's form, in the zone and currency the organizer last used. */
+export const emptyEventForm = ({ timezone, currency }: EventDefaults): EventFormValues => ({
   title: "",
   description: "",
   venue: "",
@@ -48,6 +50,7 @@ export const emptyEventForm = (timezone: string = DEFAULT_TIME_ZONE): EventFormV
   timezone,
   capacity: "100",
   price: "0",
-  currency: "USD",
+  currency,
   perUserLimit: "10",
+  onlineUrl: "",
 });

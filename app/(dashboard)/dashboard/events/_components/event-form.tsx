@@ -4,15 +4,15 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
-import { TextAreaField, TextField } from "@/app/_components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/app/_components/ui/field";
 import { createEventAction, updateEventAction } from "../actions";
 import type { EventFormValues } from "./event-form-values";
 
-type Props =
-  | { mode: "create"; initial: EventFormValues; categories: readonly string[]; timeZones: readonly string[] }
-  | { mode: "edit"; initial: EventFormValues; categories: readonly string[]; timeZones: readonly string[]; id: string; version: number };
+type Choices = { categories: readonly string[]; timeZones: readonly string[]; currencies: readonly { code: string; name: string }[] };
 
-const COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "NOK", "DKK", "PLN"];
+type Props =
+  | ({ mode: "create"; initial: EventFormValues } & Choices)
+  | ({ mode: "edit"; initial: EventFormValues; id: string; version: number } & Choices);
 
 /** Create and edit share one form; an edit carries the version it was loaded at, so a stale save is refused. */
 export function EventForm(props: Props) {
@@ -47,7 +47,8 @@ export function EventForm(props: Props) {
         </>
       ) : null}
 
-      <TextField label="Title" name="title" required minLength={3} maxLength={200} defaultValue={value("title")} error={errors.title} />
+      {/* No maxLength: the browser would cut a pasted title silently; the server names the limit instead. */}
+      <TextField label="Title" name="title" required minLength={3} defaultValue={value("title")} error={errors.title} hint="200 characters at most." />
       <TextAreaField
         label="Description"
         name="description"
@@ -58,6 +59,16 @@ export function EventForm(props: Props) {
         hint="Markdown: **bold**, *italic*, [links](https://example.com), lists and headings."
       />
       <div className="grid gap-5 sm:grid-cols-2">
+        <TextField
+          label="Online link"
+          name="onlineUrl"
+          type="url"
+          inputMode="url"
+          defaultValue={value("onlineUrl")}
+          error={errors.onlineUrl}
+          hint="For an online event: an https:// link, shown only to ticket holders. Leave empty for an in-person event."
+        />
+        <div className="hidden sm:block" aria-hidden="true" />
         <TextField label="Venue" name="venue" required maxLength={200} defaultValue={value("venue")} error={errors.venue} />
         <TextField
           label="Category"
@@ -108,12 +119,14 @@ export function EventForm(props: Props) {
           error={errors.perUserLimit}
         />
         <TextField label="Price per seat" name="price" inputMode="decimal" required defaultValue={value("price")} error={errors.price} hint="0 for a free event." />
-        <TextField label="Currency" name="currency" list="event-currencies" maxLength={3} required defaultValue={value("currency")} error={errors.currency} hint="ISO 4217 code, e.g. EUR." />
-        <datalist id="event-currencies">
-          {COMMON_CURRENCIES.map((c) => (
-            <option key={c} value={c} />
+        <SelectField label="Currency" name="currency" required defaultValue={value("currency")} error={errors.currency}>
+          {/* The server's names, passed in like the zones, so the browser's Intl cannot make the renders differ. */}
+          {props.currencies.map(({ code, name }) => (
+            <option key={code} value={code}>
+              {code} — {name}
+            </option>
           ))}
-        </datalist>
+        </SelectField>
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

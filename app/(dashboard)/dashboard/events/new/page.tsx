@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Card, PageHeader } from "@/app/_components/ui/card";
-import { getLastTimeZone, SUGGESTED_CATEGORIES } from "@/lib/domain/events";
+import { getLastEventDefaults, SUGGESTED_CATEGORIES } from "@/lib/domain/events";
+import { CURRENCIES } from "@/lib/format/currency";
 import { TIME_ZONES } from "@/lib/format/time-zone";
 import { emptyEventForm } from "../_components/event-form-values";
 import { EventForm } from "../_components/event-form";
@@ -23,7 +24,7 @@ export default async function NewEventPage() {
     <>
       <PageHeader title="New event" description="It is saved as a draft: nobody else sees it until you publish it." />
       <Card>
-        <EventForm mode="create" initial={emptyEventForm(await getLastTimeZone({ ctx }))} categories={SUGGESTED_CATEGORIES} timeZones={TIME_ZONES} />
+        <EventForm mode="create" initial={emptyEventForm(await getLastEventDefaults({ ctx }))} categories={SUGGESTED_CATEGORIES} timeZones={TIME_ZONES} currencies={CURRENCIES} />
       </Card>
     </>
   );

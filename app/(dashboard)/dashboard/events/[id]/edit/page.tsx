@@ -3,9 +3,10 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { can } from "@/lib/domain/auth";
-import { getEvent, SUGGESTED_CATEGORIES } from "@/lib/domain/events";
+import { getEvent, getOnlineUrl, SUGGESTED_CATEGORIES } from "@/lib/domain/events";
 import { ACCEPTED_UPLOADS, MAX_IMAGE_BYTES } from "@/lib/domain/media";
 import { CoverImageField } from "../../_components/cover-image-field";
+import { CURRENCIES } from "@/lib/format/currency";
 import { TIME_ZONES } from "@/lib/format/time-zone";
 import { toFormValues } from "../../_components/event-form-values";
 import { EventForm } from "../../_components/event-form";
@@ -30,7 +31,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
           <div className="mb-6 border-b border-slate-200 pb-6">
             <CoverImageField eventId={event.id} initial={event.coverImage} maxBytes={MAX_IMAGE_BYTES} accepted={ACCEPTED_UPLOADS} />
           </div>
-          <EventForm mode="edit" id={event.id} version={event.version} initial={toFormValues(event)} categories={SUGGESTED_CATEGORIES} timeZones={TIME_ZONES} />
+          <EventForm mode="edit" id={event.id} version={event.version} initial={toFormValues(event, await getOnlineUrl({ ctx, input: { id: event.id } }))} categories={SUGGESTED_CATEGORIES} timeZones={TIME_ZONES} currencies={CURRENCIES} />
         </Card>
       )}
     </>
