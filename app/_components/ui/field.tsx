@@ -78,7 +78,9 @@ export function SelectField({
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldShell label={label} name={name} error={error} hint={hint}>
-      <select {...controlProps(name, error)} {...props}>
+      {/* React resets a form after its action to each control's default; a select keeps the
+          default it was mounted with, so a new echoed default remounts it (inputs follow by themselves). */}
+      <select key={String(props.defaultValue ?? "")} {...controlProps(name, error)} {...props}>
         {children}
       </select>
     </FieldShell>
