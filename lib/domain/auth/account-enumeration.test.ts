@@ -65,7 +65,8 @@ describe("responses do not tell whether an account exists", () => {
       }
     }
     const medians = Object.values(times).map(median);
-    // argon2 dominates every path; a path that skipped it or did much more would stand out by far more.
-    expect(Math.max(...medians) / Math.min(...medians)).toBeLessThan(1.5);
+    // argon2 dominates every path: a path that skipped it would be many times faster, while other
+    // test files running beside this one on a 2-core machine move medians by up to about 1.5x.
+    expect(Math.max(...medians) / Math.min(...medians)).toBeLessThan(2);
   });
 });
