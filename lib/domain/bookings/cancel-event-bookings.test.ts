@@ -23,8 +23,8 @@ async function eventWithBookings(count: number) {
   const event = await publishedEvent(organizer.actor, { capacity: count, priceCents: 1000, currency: "EUR" });
   await getDb().execute(sql`
     with made as (
-      insert into bookings.bookings (event_id, user_id, quantity, status, total_cents, currency, source)
-      select ${event.id}::uuid, gen_random_uuid(), 1, 'confirmed', 1000, 'EUR', 'direct' from generate_series(1, ${count}::int)
+      insert into bookings.bookings (event_id, user_id, quantity, status, subtotal_cents, total_cents, currency, source)
+      select ${event.id}::uuid, gen_random_uuid(), 1, 'confirmed', 1000, 1000, 'EUR', 'direct' from generate_series(1, ${count}::int)
       returning user_id
     )
     insert into bookings.seat_holdings (event_id, user_id, seats, seat_limit) select ${event.id}::uuid, user_id, 1, 10 from made`);

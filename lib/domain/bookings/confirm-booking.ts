@@ -80,21 +80,33 @@ function bookingStatement(source: Source): SQL {
        and price_cents = ${p("priceCents")}::int
        and currency = ${p("currency")}::text
     returning per_user_limit
+  ), ticket_type as (
+    update bookings.ticket_types t
+       set sold = t.sold + ${p("quantity")}::int
+      from (select id from bookings.ticket_types
+             where event_id = ${p("eventId")}::uuid and retired_at is null
+             order by position, id limit 1) first_type, inv
+     where t.id = first_type.id
+    returning t.id, t.name
   ), holding as (
     insert into bookings.seat_holdings as h (event_id, user_id, seats, seat_limit)
     select ${p("eventId")}::uuid, ${p("userId")}::uuid, ${p("quantity")}::int, per_user_limit from inv
     on conflict (event_id, user_id) do update
       set seats = h.seats + excluded.seats, seat_limit = excluded.seat_limit
   ), booking as (
-    insert into bookings.bookings (id, event_id, user_id, quantity, status, total_cents, currency, source, created_at)
+    insert into bookings.bookings (id, event_id, user_id, quantity, status, subtotal_cents, total_cents, currency, source, created_at)
     select ${p("bookingId")}::uuid, ${p("eventId")}::uuid, ${p("userId")}::uuid, ${p("quantity")}::int, 'confirmed',
-           ${p("totalCents")}::int, ${p("currency")}::text, ${sql.raw(`'${source}'`)}, ${p("atIso")}::timestamptz
+           ${p("totalCents")}::int, ${p("totalCents")}::int, ${p("currency")}::text, ${sql.raw(`'${source}'`)}, ${p("atIso")}::timestamptz
     from inv
     returning id
+  ), line as (
+    insert into bookings.order_lines (booking_id, ticket_type_id, name, quantity, unit_price_cents)
+    select booking.id, ticket_type.id, ticket_type.name, ${p("quantity")}::int, ${p("priceCents")}::int
+    from booking, ticket_type
   ), tickets as (
-    insert into bookings.booking_items (id, booking_id, ticket_code)
-    select t.id, booking.id, t."ticketCode"
-    from booking, jsonb_to_recordset(${p("ticketsJson")}::jsonb) as t(id uuid, "ticketCode" text)
+    insert into bookings.booking_items (id, booking_id, ticket_type_id, ticket_code)
+    select t.id, booking.id, ticket_type.id, t."ticketCode"
+    from booking, ticket_type, jsonb_to_recordset(${p("ticketsJson")}::jsonb) as t(id uuid, "ticketCode" text)
   )${sideEffects[source]}, audit as (
     insert into bookings.audit_log (event_id, booking_id, waitlist_entry_id, action, actor_id, before, after, request_id, at)
     select ${p("eventId")}::uuid, booking.id, a."waitlistEntryId", a.action::bookings.audit_action, ${p("actorId")}::uuid,

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
 
 /**
- * Gives cancelled seats back to the event and takes them off their holders' per-user counts.
+ * Gives cancelled orders' seats back to the event and their ticket types, and takes them off
+ * their holders' per-user counts.
  * While someone waits on a bookable event the seats are held for the waitlist, so a fast
  * direct buyer cannot take them before the promotion job serves the queue in order.
  *
@@ -11,7 +12,7 @@ import type { Tx } from "@/lib/db/client";
  * that commit. Checked inside the update itself, it would use the snapshot from before the
  * update blocked, miss the new entry, and put the seats on open sale while its owner waits.
  */
-export async function releaseSeats(tx: Tx, eventId: string, holders: { userId: string; quantity: number }[]): Promise<number> {
+export async function releaseSeats(tx: Tx, eventId: string, holders: { id: string; userId: string; quantity: number }[]): Promise<number> {
   const seats = holders.reduce((sum, h) => sum + h.quantity, 0);
   if (seats === 0) return 0;
   await tx.execute(sql`select 1 from bookings.event_inventory where event_id = ${eventId}::uuid for update`);
@@ -23,6 +24,14 @@ export async function releaseSeats(tx: Tx, eventId: string, holders: { userId: s
                select 1 from bookings.waitlist_entries e where e.event_id = ${eventId}::uuid and e.status = 'waiting'
              ) then ${seats}::int else 0 end
      where event_id = ${eventId}::uuid`);
+  // Each ticket type gets back what these orders bought of it (the event's row is locked first).
+  await tx.execute(sql`
+    update bookings.ticket_types t
+       set sold = t.sold - l.seats
+      from (select ticket_type_id, sum(quantity)::int as seats from bookings.order_lines
+             where booking_id in (select (jsonb_array_elements_text(${JSON.stringify(holders.map((h) => h.id))}::jsonb))::uuid)
+             group by ticket_type_id) l
+     where t.id = l.ticket_type_id`);
   const perUser = new Map<string, number>();
   for (const h of holders) perUser.set(h.userId, (perUser.get(h.userId) ?? 0) + h.quantity);
   await tx.execute(sql`

@@ -1,11 +1,18 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { pgSchema } from "drizzle-orm/pg-core";
 
 export const bookingsSchema = pgSchema("bookings");
 
 export const inventoryStatus = bookingsSchema.enum("inventory_status", ["draft", "published", "cancelled"]);
-export const bookingStatus = bookingsSchema.enum("booking_status", ["confirmed", "cancelled"]);
+/**
+ * An order's life (a booking is an order): `awaiting_payment` holds its seats until paid
+ * (`confirmed`) or until `expires_at` (`expired`); `cancelled` by buyer, organizer or the event;
+ * `refunded` once its money went back.
+ */
+export const bookingStatus = bookingsSchema.enum("booking_status", ["confirmed", "cancelled", "awaiting_payment", "expired", "refunded"]);
+/** What the payment provider last said about an order's payment. */
+export const paymentStatus = bookingsSchema.enum("payment_status", ["pending", "succeeded", "failed", "refunded"]);
 export const bookingSource = bookingsSchema.enum("booking_source", ["direct", "waitlist"]);
 export const cancelledBy = bookingsSchema.enum("cancelled_by", ["holder", "organizer", "admin", "event_cancelled"]);
 export const waitlistStatus = bookingsSchema.enum("waitlist_status", ["waiting", "booked", "left", "closed"]);
@@ -17,10 +24,15 @@ export const auditAction = bookingsSchema.enum("audit_action", [
   "waitlist.priority_changed",
   "waitlist.left",
   "waitlist.closed",
+  "order.paid",
+  "order.expired",
+  "order.refunded",
+  "order.promo_applied",
 ]);
 
 export type InventoryStatus = (typeof inventoryStatus.enumValues)[number];
 export type BookingStatus = (typeof bookingStatus.enumValues)[number];
+export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
 export type BookingSource = (typeof bookingSource.enumValues)[number];
 export type CancelledBy = (typeof cancelledBy.enumValues)[number];
 export type WaitlistStatus = (typeof waitlistStatus.enumValues)[number];
@@ -41,6 +53,8 @@ export const eventInventory = bookingsSchema.table(
     sold: integer("sold").notNull().default(0),
     held: integer("held").notNull().default(0),
     perUserLimit: integer("per_user_limit").notNull().default(10),
+    /** How long an unpaid order holds its seats (1–60 minutes). */
+    holdMinutes: integer("hold_minutes").notNull().default(10),
     priceCents: integer("price_cents").notNull(),
     currency: text("currency").notNull(),
     status: inventoryStatus("status").notNull(),
@@ -53,6 +67,80 @@ export const eventInventory = bookingsSchema.table(
     index("event_inventory_organizer_id_idx").on(t.organizerId),
     check("event_inventory_sold_within_capacity", sql`${t.sold} >= 0 and ${t.held} >= 0 and ${t.sold} + ${t.held} <= ${t.capacity}`),
     check("event_inventory_per_user_limit_positive", sql`${t.perUserLimit} >= 1`),
+    check("event_inventory_hold_minutes_range", sql`${t.holdMinutes} between 1 and 60`),
+  ],
+);
+
+/**
+ * What an event sells. `sold` counts the seats of confirmed and awaiting-payment orders of this
+ * type; `capacity` null means the type shares the event's capacity only (the event's row always
+ * caps the sum of all types: a quota, as pretix calls it). The check is the last line of
+ * defence against overselling a type. Retired types stay for the orders that name them.
+ */
+export const ticketTypes = bookingsSchema.table(
+  "ticket_types",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => eventInventory.eventId),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    priceCents: integer("price_cents").notNull(),
+    capacity: integer("capacity"),
+    sold: integer("sold").notNull().default(0),
+    salesStartAt: timestamp("sales_start_at", { withTimezone: true }),
+    salesEndAt: timestamp("sales_end_at", { withTimezone: true }),
+    perOrderMax: integer("per_order_max").notNull().default(10),
+    hidden: boolean("hidden").notNull().default(false),
+    /** Order on the event page, ascending. */
+    position: integer("position").notNull().default(0),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("ticket_types_event_id_position_idx").on(t.eventId, t.position, t.id),
+    check("ticket_types_sold_within_capacity", sql`${t.sold} >= 0 and (${t.capacity} is null or ${t.sold} <= ${t.capacity})`),
+    check("ticket_types_price_not_negative", sql`${t.priceCents} >= 0`),
+    check("ticket_types_capacity_positive", sql`${t.capacity} is null or ${t.capacity} >= 1`),
+    check("ticket_types_per_order_max_range", sql`${t.perOrderMax} between 1 and 10`),
+    check("ticket_types_sales_window", sql`${t.salesStartAt} is null or ${t.salesEndAt} is null or ${t.salesStartAt} < ${t.salesEndAt}`),
+  ],
+);
+
+/**
+ * A discount an organizer hands out. `uses` counts orders that are confirmed or still awaiting
+ * payment with it; an expired or abandoned order gives its use back. The check makes
+ * `max_uses` exact under any concurrency. Codes match case-insensitively (the unique index is
+ * on lower(code)). A code restricted to ticket types also unlocks those of them that are hidden.
+ */
+export const promoCodes = bookingsSchema.table(
+  "promo_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => eventInventory.eventId),
+    code: text("code").notNull(),
+    percentOff: integer("percent_off"),
+    amountOffCents: integer("amount_off_cents"),
+    maxUses: integer("max_uses"),
+    uses: integer("uses").notNull().default(0),
+    validFrom: timestamp("valid_from", { withTimezone: true }),
+    validUntil: timestamp("valid_until", { withTimezone: true }),
+    /** Null: every type of the event. */
+    ticketTypeIds: uuid("ticket_type_ids").array(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("promo_codes_event_id_code_unique").on(t.eventId, sql`lower(${t.code})`),
+    check("promo_codes_one_discount", sql`(${t.percentOff} is null) <> (${t.amountOffCents} is null)`),
+    check("promo_codes_percent_range", sql`${t.percentOff} is null or ${t.percentOff} between 1 and 100`),
+    check("promo_codes_amount_positive", sql`${t.amountOffCents} is null or ${t.amountOffCents} >= 1`),
+    check("promo_codes_uses_within_max", sql`${t.uses} >= 0 and (${t.maxUses} is null or ${t.uses} <= ${t.maxUses})`),
+    check("promo_codes_validity_window", sql`${t.validFrom} is null or ${t.validUntil} is null or ${t.validFrom} < ${t.validUntil}`),
   ],
 );
 
@@ -64,15 +152,32 @@ export const bookings = bookingsSchema.table(
     userId: uuid("user_id").notNull(),
     quantity: integer("quantity").notNull(),
     status: bookingStatus("status").notNull().default("confirmed"),
+    /** Before the discount; `total_cents` is what the buyer pays. */
+    subtotalCents: integer("subtotal_cents").notNull(),
+    discountCents: integer("discount_cents").notNull().default(0),
     totalCents: integer("total_cents").notNull(),
     currency: text("currency").notNull(),
+    promoCodeId: uuid("promo_code_id").references(() => promoCodes.id),
+    /** The code as the buyer typed it, for receipts. */
+    promoCode: text("promo_code"),
     source: bookingSource("source").notNull().default("direct"),
+    /** Until when an awaiting-payment order holds its seats. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    paymentProvider: text("payment_provider"),
+    paymentStatus: paymentStatus("payment_status"),
+    checkoutUrl: text("checkout_url"),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     cancelledBy: cancelledBy("cancelled_by"),
   },
   (t) => [
+    // Holds that lapsed: what the availability figure discounts and the expiry job sweeps.
+    index("bookings_awaiting_payment_expires_at_idx").on(t.eventId, t.expiresAt).where(sql`${t.status} = 'awaiting_payment'`),
+    index("bookings_expires_at_idx").on(t.expiresAt).where(sql`${t.status} = 'awaiting_payment'`),
+    index("bookings_promo_code_id_idx").on(t.promoCodeId),
+    check("bookings_money_adds_up", sql`${t.discountCents} >= 0 and ${t.totalCents} = ${t.subtotalCents} - ${t.discountCents} and ${t.totalCents} >= 0`),
     index("bookings_event_id_status_idx").on(t.eventId, t.status),
     index("bookings_user_id_created_at_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
     index("bookings_created_at_idx").on(t.createdAt),
@@ -81,7 +186,30 @@ export const bookings = bookingsSchema.table(
   ],
 );
 
-/** One row per seat; the ticket code is what the door scans, so it is random and unique. */
+/** What an order bought, per ticket type, at the price and name it had then. */
+export const orderLines = bookingsSchema.table(
+  "order_lines",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    bookingId: uuid("booking_id")
+      .notNull()
+      .references(() => bookings.id),
+    ticketTypeId: uuid("ticket_type_id")
+      .notNull()
+      .references(() => ticketTypes.id),
+    name: text("name").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPriceCents: integer("unit_price_cents").notNull(),
+  },
+  (t) => [
+    uniqueIndex("order_lines_booking_id_ticket_type_id_unique").on(t.bookingId, t.ticketTypeId),
+    index("order_lines_ticket_type_id_idx").on(t.ticketTypeId),
+    check("order_lines_quantity_positive", sql`${t.quantity} >= 1`),
+    check("order_lines_unit_price_not_negative", sql`${t.unitPriceCents} >= 0`),
+  ],
+);
+
+/** One row per seat (a ticket); the ticket code is what the door scans, so it is random and unique. */
 export const bookingItems = bookingsSchema.table(
   "booking_items",
   {
@@ -89,9 +217,16 @@ export const bookingItems = bookingsSchema.table(
     bookingId: uuid("booking_id")
       .notNull()
       .references(() => bookings.id),
+    ticketTypeId: uuid("ticket_type_id")
+      .notNull()
+      .references(() => ticketTypes.id),
     ticketCode: text("ticket_code").notNull(),
   },
-  (t) => [uniqueIndex("booking_items_ticket_code_unique").on(t.ticketCode), index("booking_items_booking_id_idx").on(t.bookingId)],
+  (t) => [
+    uniqueIndex("booking_items_ticket_code_unique").on(t.ticketCode),
+    index("booking_items_booking_id_idx").on(t.bookingId),
+    index("booking_items_ticket_type_id_idx").on(t.ticketTypeId),
+  ],
 );
 
 /**
@@ -189,3 +324,6 @@ export type EventInventory = typeof eventInventory.$inferSelect;
 export type BookingRow = typeof bookings.$inferSelect;
 export type WaitlistEntryRow = typeof waitlistEntries.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type TicketTypeRow = typeof ticketTypes.$inferSelect;
+export type PromoCodeRow = typeof promoCodes.$inferSelect;
+export type OrderLineRow = typeof orderLines.$inferSelect;

@@ -5,7 +5,7 @@ import { withTransaction } from "@/lib/db/transaction";
 import type { Ctx } from "@/lib/domain/context";
 import { Validation } from "@/lib/domain/errors";
 import { emit } from "@/lib/jobs/emit";
-import { eventInventory, waitlistEntries } from "./schema";
+import { eventInventory, ticketTypes, waitlistEntries } from "./schema";
 
 export const upsertEventInventoryInput = z
   .object({
@@ -44,6 +44,8 @@ export async function upsertEventInventory({ ctx, input }: { ctx: Ctx; input: z.
     };
     if (!current) {
       const [row] = await tx.insert(eventInventory).values({ eventId: i.eventId, ...facts }).returning();
+      // An event created without types sells one, from its own capacity and price.
+      await tx.insert(ticketTypes).values({ eventId: i.eventId, name: "General admission", priceCents: i.priceCents, createdAt: ctx.now(), updatedAt: ctx.now() });
       return row!;
     }
     if (i.capacity < current.sold) {

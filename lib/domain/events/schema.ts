@@ -35,6 +35,8 @@ export const events = eventsSchema.table(
     /** IANA zone the event happens in: times are stored in UTC and shown in this zone. */
     timezone: text("timezone").notNull().default("UTC"),
     perUserLimit: integer("per_user_limit").notNull().default(10),
+    /** How long an unpaid order holds its seats (1–60 minutes). */
+    holdMinutes: integer("hold_minutes").notNull().default(10),
     status: eventStatus("status").notNull().default("draft"),
     /** The cover image as the media domain described it when attached (its id, size and widths). */
     coverImage: jsonb("cover_image").$type<ImageRef>(),
