@@ -43,8 +43,9 @@ describe("the SSRF guard in production", () => {
 });
 
 describe("the SSRF guard for local testing", () => {
-  it("lets a receiver on loopback through when the policy allows private addresses", async () => {
-    await expect(checkUrl("http://127.0.0.1:9/hook", { httpsOnly: false, publicOnly: false })).resolves.toMatchObject({ address: "127.0.0.1" });
+  it("lets a receiver on loopback through, resolved as usual, when the policy allows private addresses", async () => {
+    await expect(checkUrl("http://127.0.0.1:9/hook", { httpsOnly: false, publicOnly: false })).resolves.toMatchObject({ address: null });
+    await expect(checkUrl("ftp://127.0.0.1/", { httpsOnly: false, publicOnly: false })).rejects.toBeInstanceOf(UnsafeUrl);
   });
 });
 

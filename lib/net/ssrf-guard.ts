@@ -25,7 +25,8 @@ export class UnsafeUrl extends Error {
   }
 }
 
-export type CheckedUrl = { url: URL; address: string; family: 4 | 6 };
+/** `address` is where to connect; null when the policy restricts nothing, so the host is resolved as usual. */
+export type CheckedUrl = { url: URL; address: string | null; family: 4 | 6 };
 
 const refused = new BlockList();
 for (const [network, prefix] of [
@@ -98,6 +99,7 @@ export async function checkUrl(raw: string | URL, policy: AddressPolicy = webhoo
   if (url.protocol !== "https:" && url.protocol !== "http:") throw new UnsafeUrl("must start with https://");
   if (policy.httpsOnly && url.protocol !== "https:") throw new UnsafeUrl("must start with https://");
   if (url.username || url.password) throw new UnsafeUrl("must not carry a user name or password");
+  if (!policy.publicOnly) return { url, address: null, family: 4 };
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   let answers: { address: string; family: number }[];
   try {
@@ -106,7 +108,7 @@ export async function checkUrl(raw: string | URL, policy: AddressPolicy = webhoo
     throw new UnsafeUrl("names a host that does not resolve");
   }
   if (answers.length === 0) throw new UnsafeUrl("names a host that does not resolve");
-  if (policy.publicOnly && answers.some((a) => isPrivateAddress(a.address))) {
+  if (answers.some((a) => isPrivateAddress(a.address))) {
     throw new UnsafeUrl("points to a private, loopback or link-local address");
   }
   const [first] = answers;

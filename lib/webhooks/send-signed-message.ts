@@ -1,7 +1,7 @@
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
 import { Webhook } from "standardwebhooks";
+import { pinnedLookup } from "@/lib/net/pinned-lookup";
 import { checkUrl, UnsafeUrl, type CheckedUrl } from "@/lib/net/ssrf-guard";
 
 /** A receiver gets this long to answer; then the attempt counts as failed. */
@@ -13,20 +13,12 @@ export type SendOutcome = { succeeded: boolean; responseStatus: number | null; e
 
 export type SignedMessage = { url: string; secret: string; messageId: string; body: string; sentAt: Date };
 
-/** Resolves every name to the address the guard checked, so the connection goes exactly there. */
-function pinnedLookup(checked: CheckedUrl): LookupFunction {
-  return (_hostname, options, callback) => {
-    if (options.all) callback(null, [{ address: checked.address, family: checked.family }]);
-    else callback(null, checked.address, checked.family);
-  };
-}
-
 function post(checked: CheckedUrl, headers: Record<string, string>, body: string): Promise<number> {
   const client = checked.url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
       checked.url,
-      { method: "POST", headers, lookup: pinnedLookup(checked), agent: false, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) },
+      { method: "POST", headers, lookup: checked.address ? pinnedLookup(checked.address, checked.family) : undefined, agent: false, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) },
       (res) => {
         let read = 0;
         res.on("data", (chunk: Buffer) => {
