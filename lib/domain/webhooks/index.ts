@@ -2,6 +2,7 @@
 // time) sits above the domains in lib/webhooks; the job functions call both.
 export { createEndpoint, createEndpointInput } from "./create-endpoint";
 export { listEndpoints, listEndpointsInput } from "./list-endpoints";
+export { getEndpoint, getEndpointInput } from "./get-endpoint";
 export { deleteEndpoint, deleteEndpointInput } from "./delete-endpoint";
 export { listDeliveries, listDeliveriesInput } from "./list-deliveries";
 export { redeliver, redeliverInput } from "./redeliver";

@@ -11,6 +11,7 @@ import {
   createDeliveries,
   createEndpoint,
   deleteEndpoint,
+  getEndpoint,
   listDeliveries,
   listEndpoints,
   redeliver,
@@ -85,9 +86,11 @@ describe("who sees and changes an endpoint", () => {
       await expect(redeliver({ ctx: other, input: { endpointId: endpoint.id, deliveryId: delivery!.id } })).rejects.toMatchObject(notFound);
       await expect(sendTestMessage({ ctx: other, input: { endpointId: endpoint.id } })).rejects.toMatchObject(notFound);
       await expect(deleteEndpoint({ ctx: other, input: { id: endpoint.id } })).rejects.toMatchObject(notFound);
+      await expect(getEndpoint({ ctx: other, input: { id: endpoint.id } })).rejects.toMatchObject(notFound);
       expect((await listEndpoints({ ctx: other, input: {} })).data).toEqual([]);
     }
     expect(await getDb().select().from(endpoints)).toHaveLength(1);
+    expect(await getEndpoint({ ctx: testCtx(owner.actor), input: { id: endpoint.id } })).toMatchObject({ id: endpoint.id, url: endpoint.url });
     await deleteEndpoint({ ctx: testCtx(owner.actor), input: { id: endpoint.id } });
     expect(await getDb().select().from(deliveries)).toHaveLength(0);
   });
