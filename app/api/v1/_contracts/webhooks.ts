@@ -38,7 +38,7 @@ export const createWebhookRoute = defineRoute({
   method: "POST",
   path: "/api/v1/webhooks",
   summary:
-    "Register a webhook endpoint (organizers, admins). Messages are signed per Standard Webhooks with the secret returned here, once. In production the URL must be https and resolve to public addresses only",
+    "Register a webhook endpoint (organizers, admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only",
   tags: ["webhooks"],
   auth: "user",
   permission: "webhook:create",
