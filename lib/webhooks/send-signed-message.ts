@@ -11,14 +11,14 @@ const MAX_RESPONSE_BYTES = 4_096;
 
 export type SendOutcome = { succeeded: boolean; responseStatus: number | null; error: string | null; durationMs: number };
 
-export type SignedMessage = { url: string; secret: string; messageId: string; body: string; sentAt: Date };
+export type SignedMessage = { url: string; secret: string; messageId: string; body: string; sentAt: Date; timeoutMs?: number };
 
-function post(checked: CheckedUrl, headers: Record<string, string>, body: string): Promise<number> {
+function post(checked: CheckedUrl, headers: Record<string, string>, body: string, timeoutMs: number): Promise<number> {
   const client = checked.url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
       checked.url,
-      { method: "POST", headers, lookup: checked.address ? pinnedLookup(checked.address, checked.family) : undefined, agent: false, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS) },
+      { method: "POST", headers, lookup: checked.address ? pinnedLookup(checked.address, checked.family) : undefined, agent: false, signal: AbortSignal.timeout(timeoutMs) },
       (res) => {
         let read = 0;
         res.on("data", (chunk: Buffer) => {
@@ -42,6 +42,7 @@ function post(checked: CheckedUrl, headers: Record<string, string>, body: string
  * Only a 2xx succeeds. Never throws: every way of failing is an outcome to log.
  */
 export async function sendSignedMessage(message: SignedMessage): Promise<SendOutcome> {
+  const timeoutMs = message.timeoutMs ?? DELIVERY_TIMEOUT_MS;
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   let checked: CheckedUrl;
@@ -60,12 +61,12 @@ export async function sendSignedMessage(message: SignedMessage): Promise<SendOut
     "webhook-signature": signature,
   };
   try {
-    const status = await post(checked, headers, message.body);
+    const status = await post(checked, headers, message.body, timeoutMs);
     const succeeded = status >= 200 && status < 300;
     return { succeeded, responseStatus: status, error: succeeded ? null : `The receiver answered ${status}`, durationMs: elapsed() };
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError");
-    const reason = timedOut ? `No answer within ${DELIVERY_TIMEOUT_MS / 1000} seconds` : `Could not connect (${(error as NodeJS.ErrnoException).code ?? "network error"})`;
+    const reason = timedOut ? `No answer within ${timeoutMs / 1000} seconds` : `Could not connect (${(error as NodeJS.ErrnoException).code ?? "network error"})`;
     return { succeeded: false, responseStatus: null, error: reason, durationMs: elapsed() };
   }
 }
