@@ -63,7 +63,6 @@ export const deliveries = webhooksSchema.table(
     unique("deliveries_endpoint_message_key").on(t.endpointId, t.messageId),
     // The endpoint's delivery log, newest first.
     index("deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt, t.id),
-    index("deliveries_status_idx").on(t.status),
   ],
 );
 
