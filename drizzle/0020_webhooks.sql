@@ -33,5 +33,6 @@ CREATE TABLE "webhooks"."endpoints" (
 --> statement-breakpoint
 ALTER TABLE "webhooks"."deliveries" ADD CONSTRAINT "deliveries_endpoint_id_endpoints_id_fk" FOREIGN KEY ("endpoint_id") REFERENCES "webhooks"."endpoints"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "deliveries_endpoint_created_idx" ON "webhooks"."deliveries" USING btree ("endpoint_id","created_at","id");--> statement-breakpoint
+CREATE INDEX "deliveries_settled_created_idx" ON "webhooks"."deliveries" USING btree ("created_at") WHERE "webhooks"."deliveries"."status" in ('succeeded', 'dead');--> statement-breakpoint
 CREATE INDEX "endpoints_owner_created_idx" ON "webhooks"."endpoints" USING btree ("owner_id","created_at","id");--> statement-breakpoint
 CREATE INDEX "endpoints_enabled_all_events_idx" ON "webhooks"."endpoints" USING btree ("all_events") WHERE "webhooks"."endpoints"."enabled";

@@ -135,6 +135,8 @@ const schema = z
     RETENTION_ANALYTICS_EVENT_LOG_DAYS: retentionDays(90),
     RETENTION_IDEMPOTENCY_DAYS: retentionDays(2),
     RETENTION_MAILBOX_DAYS: retentionDays(7),
+    /** Webhook deliveries that are settled (delivered or given up); pending and retrying ones are kept. */
+    RETENTION_WEBHOOK_DELIVERIES_DAYS: retentionDays(30),
     /** Dispatched outbox rows and finished (completed or dead) job runs. */
     RETENTION_JOBS_DAYS: retentionDays(14),
   })

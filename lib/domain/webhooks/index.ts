@@ -11,6 +11,7 @@ export { createDeliveries, createDeliveriesInput } from "./create-deliveries";
 export { getDeliveryToSend, getDeliveryToSendInput, type DeliveryToSend } from "./get-delivery-to-send";
 export { recordDeliveryAttempt, recordDeliveryAttemptInput } from "./record-delivery-attempt";
 export { abandonDelivery, abandonDeliveryInput } from "./abandon-delivery";
+export { purgeWebhookDeliveries, purgeWebhookDeliveriesInput } from "./purge-webhook-deliveries";
 export { WEBHOOK_EVENT_TYPES, TEST_EVENT_TYPE, DISABLE_AFTER_FAILING_MS, type WebhookEventType } from "./event-types";
 export { webhookEvents } from "./events";
 export type { EndpointView, DeliveryView } from "./endpoint-view";

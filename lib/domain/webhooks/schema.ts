@@ -63,6 +63,8 @@ export const deliveries = webhooksSchema.table(
     unique("deliveries_endpoint_message_key").on(t.endpointId, t.messageId),
     // The endpoint's delivery log, newest first.
     index("deliveries_endpoint_created_idx").on(t.endpointId, t.createdAt, t.id),
+    // Retention deletes settled deliveries by age.
+    index("deliveries_settled_created_idx").on(t.createdAt).where(sql`${t.status} in ('succeeded', 'dead')`),
   ],
 );
 

@@ -14,6 +14,7 @@ import {
   getEndpoint,
   listDeliveries,
   listEndpoints,
+  purgeWebhookDeliveries,
   redeliver,
   sendTestMessage,
 } from "./index";
@@ -127,5 +128,26 @@ describe("fanning a fact out", () => {
     expect(rows.every((r) => r.messageId === f.messageId)).toBe(true);
     const requested = await getDb().select().from(outbox).where(eq(outbox.name, "webhook.delivery_requested"));
     expect(requested).toHaveLength(2);
+  });
+});
+
+describe("retention of the delivery log", () => {
+  it("deletes settled deliveries older than the cut-off and keeps pending, retrying and recent ones", async () => {
+    const owner = await createTestUser({ role: "organizer" });
+    await createEndpoint({ ctx: testCtx(owner.actor), input: { url: "http://127.0.0.1:9/", events: ["event.updated"] } });
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    for (const [status, createdAt] of [["succeeded", old], ["dead", old], ["failed", old], ["pending", old], ["succeeded", new Date()]] as const) {
+      const f = fact(owner.id);
+      await createDeliveries({ ctx: testCtx(), input: f });
+      await getDb().update(deliveries).set({ status, createdAt }).where(eq(deliveries.messageId, f.messageId));
+    }
+    const cutOff = new Date(Date.now() - 30 * 86_400_000);
+
+    expect(await purgeWebhookDeliveries({ ctx: testCtx(), input: { before: cutOff, limit: 1 } })).toBe(1);
+    expect(await purgeWebhookDeliveries({ ctx: testCtx(), input: { before: cutOff, limit: 10 } })).toBe(1);
+
+    const left = await getDb().select({ status: deliveries.status }).from(deliveries);
+    expect(left.map((d) => d.status).sort()).toEqual(["failed", "pending", "succeeded"]);
+    await expect(purgeWebhookDeliveries({ ctx: testCtx(owner.actor), input: { before: cutOff, limit: 10 } })).rejects.toMatchObject({ kind: "Forbidden" });
   });
 });
