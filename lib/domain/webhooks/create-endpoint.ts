@@ -34,7 +34,8 @@ export async function createEndpoint({ ctx, input }: { ctx: Ctx; input: z.input<
     await checkUrl(i.url);
   } catch (error) {
     if (!(error instanceof UnsafeUrl)) throw error;
-    throw new Validation("WEBHOOK_URL_REFUSED", `The URL ${error.reason}.`, [{ path: "url", message: error.reason }]);
+    const message = `The address ${error.reason}.`;
+    throw new Validation("WEBHOOK_URL_REFUSED", message, [{ path: "url", message }]);
   }
   const [row] = await ctx.db
     .insert(endpoints)
