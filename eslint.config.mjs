@@ -15,6 +15,7 @@ const domainBoundaries = {
       { type: "face", pattern: "app", partialMatch: false },
       { type: "emails", pattern: "emails", partialMatch: false },
       { type: "notifications", pattern: "lib/notifications", partialMatch: false },
+      { type: "notifications", pattern: "lib/webhooks", partialMatch: false },
     ],
     "boundaries/files": [
       // Every source file is known, so the rules see imports from anywhere (inngest/, lib/jobs, root files).
@@ -37,9 +38,9 @@ const domainBoundaries = {
             disallow: [
               { to: { element: { type: ["face", "emails", "notifications"] } } },
               // By name too, so the rule holds before such a module exists (an unresolved import has no element).
-              { dependency: { source: ["@/app/**", "@/emails/**", "@/lib/notifications", "@/lib/notifications/**"] } },
+              { dependency: { source: ["@/app/**", "@/emails/**", "@/lib/notifications", "@/lib/notifications/**", "@/lib/webhooks", "@/lib/webhooks/**"] } },
             ],
-            message: "A domain never imports app/, emails/ or lib/notifications: faces and side effects live above the domains.",
+            message: "A domain never imports app/, emails/, lib/notifications or lib/webhooks: faces and side effects live above the domains.",
           },
           {
             from: { element: { type: "domain" } },

@@ -10,6 +10,7 @@ import JobsDemo, { type JobsDemoProps } from "./jobs-demo";
 import VerificationCode, { type VerificationCodeProps } from "./verification-code";
 import WaitlistJoined, { type WaitlistJoinedProps } from "./waitlist-joined";
 import WaitlistPromoted, { type WaitlistPromotedProps } from "./waitlist-promoted";
+import WebhookEndpointDisabled, { type WebhookEndpointDisabledProps } from "./webhook-endpoint-disabled";
 
 type Template<P> = {
   Component: ((props: P) => ReactElement) & { PreviewProps: P };
@@ -56,6 +57,10 @@ const templates = {
   "event-cancelled": template<EventCancelledProps>({
     Component: EventCancelled,
     subject: (p) => `Event cancelled: ${p.event.title}`,
+  }),
+  "webhook-endpoint-disabled": template<WebhookEndpointDisabledProps>({
+    Component: WebhookEndpointDisabled,
+    subject: () => "A webhook was switched off after three days of failures",
   }),
   "jobs-demo": template<JobsDemoProps>({
     Component: JobsDemo,

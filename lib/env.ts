@@ -123,6 +123,11 @@ const schema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** When set, GET /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    /**
+     * Local testing only: lets webhook endpoints use plain http and private, loopback or
+     * link-local addresses in production (lib/net/ssrf-guard.ts). Never set it on a public server.
+     */
+    WEBHOOK_ALLOW_PRIVATE: bool.default(false),
 
     /** Days kept before the daily retention job deletes; 0 keeps forever. */
     RETENTION_AUDIT_DAYS: retentionDays(365),
@@ -130,6 +135,8 @@ const schema = z
     RETENTION_ANALYTICS_EVENT_LOG_DAYS: retentionDays(90),
     RETENTION_IDEMPOTENCY_DAYS: retentionDays(2),
     RETENTION_MAILBOX_DAYS: retentionDays(7),
+    /** Webhook deliveries that are settled (delivered or given up); pending and retrying ones are kept. */
+    RETENTION_WEBHOOK_DELIVERIES_DAYS: retentionDays(30),
     /** Dispatched outbox rows and finished (completed or dead) job runs. */
     RETENTION_JOBS_DAYS: retentionDays(14),
   })

@@ -20,6 +20,9 @@ import { sendBookingCancelledEmailOnCancel } from "./send-booking-cancelled-emai
 import { sendWaitlistJoinedEmailOnJoin } from "./send-waitlist-joined-email";
 import { sendWaitlistPromotedEmailOnPromote } from "./send-waitlist-promoted-email";
 import { sendEventChangedEmailsOnUpdate } from "./send-event-changed-emails";
+import { fanOutWebhookFacts } from "./fan-out-webhook-facts";
+import { deliverWebhook } from "./deliver-webhook";
+import { sendWebhookDisabledEmail } from "./send-webhook-disabled-email";
 
 /** Every function the app serves and runs: one line per file in this folder. */
 export const functions = [
@@ -45,4 +48,7 @@ export const functions = [
   sendWaitlistJoinedEmailOnJoin,
   sendWaitlistPromotedEmailOnPromote,
   sendEventChangedEmailsOnUpdate,
+  ...fanOutWebhookFacts,
+  deliverWebhook,
+  sendWebhookDisabledEmail,
 ];

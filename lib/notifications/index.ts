@@ -10,6 +10,7 @@ export { sendPasswordResetEmail } from "./password-reset";
 export { sendEmailChangeCodeEmail } from "./email-change-code";
 export { sendAccountExistsEmail, accountExistsMessage } from "./account-exists";
 export { sendJobsDemoEmail } from "./jobs-demo";
+export { sendWebhookDisabledEmail } from "./webhook-endpoint-disabled";
 export { MAIL_RETRIES } from "./mail-retry-schedule";
 export { sendOrRetryLater } from "./send-or-retry-later";
 export type { Notified } from "./outcome";

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 /** Absolute links into the app, for messages read outside it. */
 export const bookingLink = (bookingId: string) => new URL(`/bookings/${bookingId}`, env.APP_URL).toString();
 export const eventLink = (eventId: string) => new URL(`/events/${eventId}`, env.APP_URL).toString();
+export const webhooksLink = () => new URL("/dashboard/webhooks", env.APP_URL).toString();
 export const signInLink = () => new URL("/sign-in", env.APP_URL).toString();
 
 /** The reset page with the address and code filled in, so the link alone finishes the reset. */

@@ -67,7 +67,7 @@ describe("retention", () => {
   it("is a daily cron function with one step per rule", async () => {
     const triggers = (applyRetention.opts as { triggers: { cron: string }[] }).triggers;
     expect(triggers).toEqual([{ cron: "47 3 * * *" }]);
-    expect(retentionRules().map((r) => r.days)).toEqual([365, 180, 90, 2, 7, 7]);
+    expect(retentionRules().map((r) => r.days)).toEqual([365, 180, 90, 2, 30, 7, 7]);
     expect(jobHistoryRetention()).toEqual({ completedDays: 14, deadDays: 30, eventDays: 14 });
   });
 
@@ -83,7 +83,7 @@ describe("retention", () => {
     const anonymous = testCtx({ type: "anonymous" });
     await expect(rule("booking-audit-log").purge({ ctx: anonymous, input: { before, limit: 10 } })).rejects.toBeInstanceOf(Unauthenticated);
     const organizer = { type: "user" as const, userId: randomUUID(), role: "organizer" as const, emailVerified: true, sessionId: null };
-    for (const name of ["booking-audit-log", "idempotency-keys", "security-log", "analytics-event-log", "unverified-accounts"]) {
+    for (const name of ["booking-audit-log", "idempotency-keys", "security-log", "analytics-event-log", "webhook-deliveries", "unverified-accounts"]) {
       await expect(rule(name).purge({ ctx: testCtx(organizer), input: { before, limit: 10 } })).rejects.toBeInstanceOf(Forbidden);
     }
   });

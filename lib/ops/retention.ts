@@ -3,6 +3,7 @@ import { purgeEventLog } from "@/lib/domain/analytics";
 import { purgeSecurityEvents, purgeUnverifiedUsers, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
 import { purgeAuditLog, purgeIdempotencyKeys } from "@/lib/domain/bookings";
 import { listOrganizerIds } from "@/lib/domain/events";
+import { purgeWebhookDeliveries } from "@/lib/domain/webhooks";
 import { env } from "@/lib/env";
 import type { JOB_HISTORY_RETENTION } from "@/lib/jobs/prune";
 import { purgeMailbox } from "@/lib/mail/purge-mailbox";
@@ -35,6 +36,7 @@ export function retentionRules(): RetentionRule[] {
     { name: "security-log", days: env.RETENTION_SECURITY_LOG_DAYS, purge: purgeSecurityEvents },
     { name: "analytics-event-log", days: env.RETENTION_ANALYTICS_EVENT_LOG_DAYS, purge: purgeEventLog },
     { name: "idempotency-keys", days: env.RETENTION_IDEMPOTENCY_DAYS, purge: purgeIdempotencyKeys },
+    { name: "webhook-deliveries", days: env.RETENTION_WEBHOOK_DELIVERIES_DAYS, purge: purgeWebhookDeliveries },
     { name: "mailbox", days: env.RETENTION_MAILBOX_DAYS, purge: ({ ctx, input }) => purgeMailbox(ctx.db, input) },
     { name: "unverified-accounts", days: UNVERIFIED_ACCOUNT_DAYS, purge: purgeUnverifiedAccounts },
   ];

@@ -38,9 +38,11 @@ describe("domain boundaries (npm run lint)", () => {
     ["app/ by a relative path", 'import { GET as x } from "../../../app/api/v1/events/route";'],
     ["lib/notifications", 'import { sendBookingConfirmed as x } from "@/lib/notifications";'],
     ["a file in lib/notifications", 'import { sendBookingConfirmed as x } from "@/lib/notifications/booking-emails";'],
+    ["lib/webhooks", 'import { deliverWebhook as x } from "@/lib/webhooks";'],
+    ["a file in lib/webhooks", 'import { sendSignedMessage as x } from "@/lib/webhooks/send-signed-message";'],
   ])("refuses %s inside a domain", async (_what, importLine) => {
     expect(await boundaryErrors("lib/domain/bookings/probe.ts", importLine)).toEqual([
-      "A domain never imports app/, emails/ or lib/notifications: faces and side effects live above the domains.",
+      "A domain never imports app/, emails/, lib/notifications or lib/webhooks: faces and side effects live above the domains.",
     ]);
   });
 

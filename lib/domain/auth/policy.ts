@@ -23,7 +23,8 @@ export type Action =
   | "security-log:read"
   | "jobs:manage"
   | "retention:apply"
-  | "dev-mailbox:read";
+  | "dev-mailbox:read"
+  | "webhook:create";
 
 export type Resource = { organizerId?: string | null; userId?: string | null };
 
@@ -50,6 +51,8 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "jobs:manage": () => false,
   "retention:apply": () => false,
   "dev-mailbox:read": () => false,
+  // Which endpoint is whose is decided in lib/domain/webhooks/endpoint-access.ts.
+  "webhook:create": (a) => a.role === "organizer",
 };
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {

@@ -1,0 +1,153 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { ZodError } from "zod";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { createTestUser } from "@/lib/domain/auth/test-fixtures";
+import { env } from "@/lib/env";
+import { outbox } from "@/lib/jobs/schema";
+import { resetDatabase, testCtx } from "@/tests/harness/db";
+import {
+  createDeliveries,
+  createEndpoint,
+  deleteEndpoint,
+  getEndpoint,
+  listDeliveries,
+  listEndpoints,
+  purgeWebhookDeliveries,
+  redeliver,
+  sendTestMessage,
+} from "./index";
+import { deliveries, endpoints } from "./schema";
+
+beforeEach(resetDatabase);
+
+function fact(organizerId: string, type = "event.updated") {
+  return { messageId: randomUUID(), type, timestamp: new Date().toISOString(), organizerId, data: { hello: "world" } };
+}
+
+describe("creating an endpoint", () => {
+  afterEach(() => {
+    env.NODE_ENV = "test";
+    env.WEBHOOK_ALLOW_PRIVATE = false;
+  });
+
+  it("returns the secret once, in the Standard Webhooks form, and lists never show it", async () => {
+    const organizer = await createTestUser({ role: "organizer" });
+    const ctx = testCtx(organizer.actor);
+    const created = await createEndpoint({ ctx, input: { url: "http://127.0.0.1:9/hook", events: ["event.updated", "event.updated", "order.confirmed"] } });
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    expect(created.events).toEqual(["event.updated", "order.confirmed"]);
+    const { data } = await listEndpoints({ ctx, input: {} });
+    expect(data).toHaveLength(1);
+    expect(data[0]).not.toHaveProperty("secret");
+    expect(JSON.stringify(data)).not.toContain(created.secret);
+  });
+
+  it("refuses attendees, unknown event types and an empty list", async () => {
+    const attendee = await createTestUser();
+    await expect(createEndpoint({ ctx: testCtx(attendee.actor), input: { url: "http://127.0.0.1:9/", events: ["event.updated"] } })).rejects.toMatchObject({ kind: "Forbidden" });
+    const organizer = await createTestUser({ role: "organizer" });
+    const ctx = testCtx(organizer.actor);
+    await expect(createEndpoint({ ctx, input: { url: "http://127.0.0.1:9/", events: ["booking.confirmed" as never] } })).rejects.toBeInstanceOf(ZodError);
+    await expect(createEndpoint({ ctx, input: { url: "http://127.0.0.1:9/", events: [] } })).rejects.toBeInstanceOf(ZodError);
+  });
+
+  it.each(["https://127.0.0.1/hook", "https://10.1.2.3/hook", "https://169.254.169.254/", "https://[::1]/hook", "https://[::ffff:127.0.0.1]/hook", "http://93.184.215.14/hook"])(
+    "in production refuses %s with a 422 on the url field",
+    async (url) => {
+      env.NODE_ENV = "production";
+      const organizer = await createTestUser({ role: "organizer" });
+      await expect(createEndpoint({ ctx: testCtx(organizer.actor), input: { url, events: ["event.updated"] } })).rejects.toMatchObject({
+        kind: "Validation",
+        code: "WEBHOOK_URL_REFUSED",
+        fieldErrors: [{ path: "url" }],
+      });
+    },
+  );
+
+  it("in production takes a loopback receiver when WEBHOOK_ALLOW_PRIVATE is set", async () => {
+    env.NODE_ENV = "production";
+    env.WEBHOOK_ALLOW_PRIVATE = true;
+    const organizer = await createTestUser({ role: "organizer" });
+    await expect(createEndpoint({ ctx: testCtx(organizer.actor), input: { url: "http://127.0.0.1:9/hook", events: ["event.updated"] } })).resolves.toMatchObject({ enabled: true });
+  });
+});
+
+describe("who sees and changes an endpoint", () => {
+  it("answers 404 to everyone but its owner, admins included, for every verb", async () => {
+    const owner = await createTestUser({ role: "organizer" });
+    const endpoint = await createEndpoint({ ctx: testCtx(owner.actor), input: { url: "http://127.0.0.1:9/", events: ["event.updated"] } });
+    await createDeliveries({ ctx: testCtx(), input: fact(owner.id) });
+    const [delivery] = await getDb().select().from(deliveries);
+    for (const role of ["organizer", "admin"] as const) {
+      const other = testCtx((await createTestUser({ role })).actor);
+      const notFound = { kind: "NotFound", code: "WEBHOOK_NOT_FOUND" };
+      await expect(listDeliveries({ ctx: other, input: { endpointId: endpoint.id } })).rejects.toMatchObject(notFound);
+      await expect(redeliver({ ctx: other, input: { endpointId: endpoint.id, deliveryId: delivery!.id } })).rejects.toMatchObject(notFound);
+      await expect(sendTestMessage({ ctx: other, input: { endpointId: endpoint.id } })).rejects.toMatchObject(notFound);
+      await expect(deleteEndpoint({ ctx: other, input: { id: endpoint.id } })).rejects.toMatchObject(notFound);
+      await expect(getEndpoint({ ctx: other, input: { id: endpoint.id } })).rejects.toMatchObject(notFound);
+      expect((await listEndpoints({ ctx: other, input: {} })).data).toEqual([]);
+    }
+    expect(await getDb().select().from(endpoints)).toHaveLength(1);
+    expect(await getEndpoint({ ctx: testCtx(owner.actor), input: { id: endpoint.id } })).toMatchObject({ id: endpoint.id, url: endpoint.url });
+    await deleteEndpoint({ ctx: testCtx(owner.actor), input: { id: endpoint.id } });
+    expect(await getDb().select().from(deliveries)).toHaveLength(0);
+  });
+
+  it("answers 404 for a delivery of another endpoint, even the owner's own other endpoint", async () => {
+    const owner = await createTestUser({ role: "organizer" });
+    const ctx = testCtx(owner.actor);
+    const a = await createEndpoint({ ctx, input: { url: "http://127.0.0.1:9/a", events: ["event.updated"] } });
+    const b = await createEndpoint({ ctx, input: { url: "http://127.0.0.1:9/b", events: ["event.cancelled"] } });
+    await createDeliveries({ ctx: testCtx(), input: fact(owner.id) });
+    const [delivery] = await getDb().select().from(deliveries).where(eq(deliveries.endpointId, a.id));
+    await expect(redeliver({ ctx, input: { endpointId: b.id, deliveryId: delivery!.id } })).rejects.toMatchObject({ code: "DELIVERY_NOT_FOUND" });
+  });
+});
+
+describe("fanning a fact out", () => {
+  it("reaches the organizer's subscribed, enabled endpoints and every admin endpoint, once however often it runs", async () => {
+    const organizer = await createTestUser({ role: "organizer" });
+    const stranger = await createTestUser({ role: "organizer" });
+    const admin = await createTestUser({ role: "admin" });
+    const mine = await createEndpoint({ ctx: testCtx(organizer.actor), input: { url: "http://127.0.0.1:9/1", events: ["event.updated"] } });
+    await createEndpoint({ ctx: testCtx(organizer.actor), input: { url: "http://127.0.0.1:9/2", events: ["event.cancelled"] } });
+    const off = await createEndpoint({ ctx: testCtx(organizer.actor), input: { url: "http://127.0.0.1:9/3", events: ["event.updated"] } });
+    await getDb().update(endpoints).set({ enabled: false }).where(eq(endpoints.id, off.id));
+    await createEndpoint({ ctx: testCtx(stranger.actor), input: { url: "http://127.0.0.1:9/4", events: ["event.updated"] } });
+    const admins = await createEndpoint({ ctx: testCtx(admin.actor), input: { url: "http://127.0.0.1:9/5", events: ["event.updated"] } });
+
+    const f = fact(organizer.id);
+    const results = await Promise.all(Array.from({ length: 5 }, () => createDeliveries({ ctx: testCtx(), input: f })));
+
+    expect(results.reduce((sum, r) => sum + r.created, 0)).toBe(2);
+    const rows = await getDb().select().from(deliveries);
+    expect(rows.map((r) => r.endpointId).sort()).toEqual([mine.id, admins.id].sort());
+    expect(rows.every((r) => r.messageId === f.messageId)).toBe(true);
+    const requested = await getDb().select().from(outbox).where(eq(outbox.name, "webhook.delivery_requested"));
+    expect(requested).toHaveLength(2);
+  });
+});
+
+describe("retention of the delivery log", () => {
+  it("deletes settled deliveries older than the cut-off and keeps pending, retrying and recent ones", async () => {
+    const owner = await createTestUser({ role: "organizer" });
+    await createEndpoint({ ctx: testCtx(owner.actor), input: { url: "http://127.0.0.1:9/", events: ["event.updated"] } });
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    for (const [status, createdAt] of [["succeeded", old], ["dead", old], ["failed", old], ["pending", old], ["succeeded", new Date()]] as const) {
+      const f = fact(owner.id);
+      await createDeliveries({ ctx: testCtx(), input: f });
+      await getDb().update(deliveries).set({ status, createdAt }).where(eq(deliveries.messageId, f.messageId));
+    }
+    const cutOff = new Date(Date.now() - 30 * 86_400_000);
+
+    expect(await purgeWebhookDeliveries({ ctx: testCtx(), input: { before: cutOff, limit: 1 } })).toBe(1);
+    expect(await purgeWebhookDeliveries({ ctx: testCtx(), input: { before: cutOff, limit: 10 } })).toBe(1);
+
+    const left = await getDb().select({ status: deliveries.status }).from(deliveries);
+    expect(left.map((d) => d.status).sort()).toEqual(["failed", "pending", "succeeded"]);
+    await expect(purgeWebhookDeliveries({ ctx: testCtx(owner.actor), input: { before: cutOff, limit: 10 } })).rejects.toMatchObject({ kind: "Forbidden" });
+  });
+});
