@@ -6,6 +6,7 @@ import * as events from "./events";
 import * as bookings from "./bookings";
 import * as waitlist from "./waitlist";
 import * as media from "./media";
+import * as tokens from "./tokens";
 
 /** Every public route's contract; the OpenAPI document is generated from this list. */
-export const allContracts: RouteContract[] = [...Object.values(ops), ...Object.values(auth), ...Object.values(analytics), ...Object.values(events), ...Object.values(bookings), ...Object.values(waitlist), ...Object.values(media)] as RouteContract[];
+export const allContracts: RouteContract[] = [...Object.values(ops), ...Object.values(auth), ...Object.values(analytics), ...Object.values(events), ...Object.values(bookings), ...Object.values(waitlist), ...Object.values(media), ...Object.values(tokens)] as RouteContract[];
