@@ -7934,6 +7934,7 @@ export interface operations {
                      *         "createdAt": "2026-11-02T10:15:00.000Z"
                      *       },
                      *       "sessions": [],
+                     *       "apiTokens": [],
                      *       "bookings": [],
                      *       "waitlistEntries": [],
                      *       "organizedEvents": [],
@@ -7944,6 +7945,10 @@ export interface operations {
                         exportedAt: string;
                         user: components["schemas"]["User"];
                         sessions: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description Live API tokens, without their secrets */
+                        apiTokens: {
                             [key: string]: unknown;
                         }[];
                         bookings: {

@@ -228,11 +228,12 @@ export const exportMeRoute = defineRoute({
         exportedAt: z.string(),
         user: userSchema,
         sessions: z.array(z.record(z.string(), z.unknown())),
+        apiTokens: z.array(z.record(z.string(), z.unknown())).describe("Live API tokens, without their secrets"),
         bookings: z.array(z.record(z.string(), z.unknown())),
         waitlistEntries: z.array(z.record(z.string(), z.unknown())),
         organizedEvents: z.array(z.record(z.string(), z.unknown())),
         securityEvents: z.array(z.record(z.string(), z.unknown())),
-      }), example: { exportedAt: "2026-12-06T12:00:00.000Z", user: userExample, sessions: [], bookings: [], waitlistEntries: [], organizedEvents: [], securityEvents: [] } },
+      }), example: { exportedAt: "2026-12-06T12:00:00.000Z", user: userExample, sessions: [], apiTokens: [], bookings: [], waitlistEntries: [], organizedEvents: [], securityEvents: [] } },
   },
 });
 
