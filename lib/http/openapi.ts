@@ -2,6 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteCo
 import { z } from "zod";
 import { API_SCOPE_LABELS, API_SCOPES, API_TOKEN_PREFIX } from "@/lib/domain/auth";
 import type { RouteContract } from "./contract";
+// Patches zod with `.openapi()` before registry.register needs it.
 import "./openapi-component";
 import { problemCodes, problemContent, problemSchema } from "./openapi-problems";
 
