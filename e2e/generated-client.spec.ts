@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import createClient from "openapi-fetch";
 import type { paths } from "./generated/evently-api";
 import { typesFromDocument } from "./support/api-types";
 
@@ -17,9 +16,11 @@ const ORGANIZER = { email: "org1@evently.local", password: "evently-demo-2026" }
 test("a client generated from the served OpenAPI document runs token → create event → publish → book → read back", async ({ request, baseURL }) => {
   const served = await request.get("/api/v1/openapi.json");
   expect(served.status()).toBe(200);
-  const committed = readFileSync(path.join(import.meta.dirname, "generated/evently-api.d.ts"), "utf8");
+  const committed = readFileSync(path.resolve("e2e/generated/evently-api.d.ts"), "utf8");
   expect(await typesFromDocument(await served.json()), "the committed client types are stale: run npm run api:types").toBe(committed);
 
+  // Imported here: openapi-fetch is ESM-only, and Playwright loads specs as CommonJS.
+  const { default: createClient } = await import("openapi-fetch");
   const api = createClient<paths>({ baseUrl: baseURL });
 
   // A person signs in once and mints a scoped token for the integration.

@@ -2,9 +2,9 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { z, ZodError } from "zod";
 import { API_SCOPES, createApiToken, enforceAuthRateLimit, revokeApiToken } from "@/lib/domain/auth";
-import { isDomainError } from "@/lib/domain/errors";
+import { isDomainError, Validation } from "@/lib/domain/errors";
 import { clientIp, userAgent } from "@/lib/http/client-info";
 import { action } from "@/lib/web/action";
 import { TOKEN_LIFETIMES } from "./api-token-lifetimes";
@@ -18,7 +18,7 @@ async function client() {
 // Each permission is its own checkbox (`scope:<name>`), since a form sends one value per name here.
 const createTokenForm = z
   .object({
-    name: z.string(),
+    label: z.string(),
     lifetime: z.enum(Object.keys(TOKEN_LIFETIMES) as [keyof typeof TOKEN_LIFETIMES], { error: "Choose how long the token works." }),
   })
   .catchall(z.string());
@@ -28,7 +28,16 @@ export const createApiTokenAction = action(createTokenForm, async ({ input, ctx 
   if (ctx.actor.type === "user") await enforceAuthRateLimit("api-token-create", { ip: from.ip, userId: ctx.actor.userId });
   const scopes = API_SCOPES.filter((scope) => input[`scope:${scope}`] === "on");
   const expiresAt = input.lifetime === "never" ? undefined : new Date(ctx.now().getTime() + Number(input.lifetime) * 86_400_000).toISOString();
-  const created = await createApiToken({ ctx, input: { name: input.name, scopes, expiresAt, client: from } });
+  let created;
+  try {
+    created = await createApiToken({ ctx, input: { name: input.label, scopes, expiresAt, client: from } });
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    // The domain calls it `name`; on the account page that id belongs to the rename form, and a
+    // field named like "token" would not be echoed back after a refusal.
+    const fields = error.issues.map((i) => ({ path: i.path[0] === "name" ? "label" : String(i.path[0] ?? "form"), message: i.message }));
+    throw new Validation("VALIDATION_FAILED", "Check the highlighted fields.", fields);
+  }
   revalidatePath("/account");
   return { name: created.name, token: created.token };
 });

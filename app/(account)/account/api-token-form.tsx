@@ -43,7 +43,7 @@ export function CreateApiTokenForm({ scopes }: { scopes: { value: string; label:
       {state?.ok ? <NewTokenSecret name={state.data.name} token={state.data.token} /> : null}
       <form action={formAction} className="space-y-3" noValidate aria-label="Create an API token">
         <FormError state={state} />
-        <TextField label="Token name" name="name" required maxLength={100} defaultValue={values?.name ?? ""} error={errors?.name} hint="What it is for, e.g. “Newsletter sync”." />
+        <TextField label="Token name" name="label" required maxLength={100} defaultValue={values?.label ?? ""} error={errors?.label} hint="What it is for, e.g. “Newsletter sync”." />
         <fieldset className="space-y-2" aria-describedby={errors?.scopes ? "scopes-error" : undefined}>
           <legend className="text-sm font-medium text-slate-700">What it may do</legend>
           {errors?.scopes ? (
