@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { callRoute, randomIp } from "@/app/api/v1/auth/_test/call-route";
 import { GET as listBookings } from "@/app/api/v1/bookings/route";
 import { POST as publish } from "@/app/api/v1/events/[id]/publish/route";
@@ -15,6 +15,11 @@ import { getRedis } from "@/lib/redis/client";
 import { resetDatabase } from "@/tests/harness/db";
 import { DELETE as revoke } from "./[id]/route";
 import { GET as list, POST as create } from "./route";
+
+vi.hoisted(() => {
+  // A worker process that ran the fuzz suite before this file still has RATE_LIMITS=off in its env.
+  process.env.RATE_LIMITS = "on";
+});
 
 beforeEach(async () => {
   await resetDatabase();
