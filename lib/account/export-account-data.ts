@@ -1,4 +1,4 @@
-import { getCurrentUser, listMySecurityEvents, listSessions } from "@/lib/domain/auth";
+import { getCurrentUser, listApiTokens, listMySecurityEvents, listSessions } from "@/lib/domain/auth";
 import { listMyBookings, listMyWaitlist } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
 import { getEventsByIds, listEventIdsByOrganizer } from "@/lib/domain/events";
@@ -17,13 +17,14 @@ async function everyPage<T>(load: (cursor: string | undefined) => Promise<{ data
 
 /**
  * Everything Evently stores about the caller (GDPR art. 15 and 20), asked of each domain
- * through its own self-scoped reads: the account, its sessions, bookings with their tickets,
+ * through its own self-scoped reads: the account, its sessions and API tokens (never secrets), bookings with their tickets,
  * waitlist entries, the events they organise, and the security log's entries about them.
  */
 export async function exportAccountData({ ctx }: { ctx: Ctx }) {
   const { user } = await getCurrentUser({ ctx });
-  const [sessions, bookings, waitlist, securityEvents, eventIds] = await Promise.all([
+  const [sessions, apiTokens, bookings, waitlist, securityEvents, eventIds] = await Promise.all([
     listSessions({ ctx }),
+    listApiTokens({ ctx }),
     everyPage((cursor) => listMyBookings({ ctx, input: { limit: 100, cursor } })),
     everyPage((cursor) => listMyWaitlist({ ctx, input: { limit: 100, cursor } })),
     listMySecurityEvents({ ctx }),
@@ -34,6 +35,7 @@ export async function exportAccountData({ ctx }: { ctx: Ctx }) {
     exportedAt: ctx.now(),
     user,
     sessions: sessions.data,
+    apiTokens: apiTokens.data,
     bookings,
     waitlistEntries: waitlist,
     organizedEvents,

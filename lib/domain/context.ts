@@ -11,6 +11,11 @@ export type UserActor = {
   emailVerified: boolean;
   /** The user_sessions row behind this request (web or API). */
   sessionId: string | null;
+  /**
+   * Set when the request came with a personal API token instead of a session: the token's
+   * scopes bound which routes it reaches, and it may not manage the account that owns it.
+   */
+  apiToken?: { id: string; scopes: readonly string[] };
 };
 export type Actor = UserActor | { type: "anonymous" } | { type: "system" };
 

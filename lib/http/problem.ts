@@ -42,6 +42,10 @@ const TITLES: Record<number, string> = {
   503: "Service Unavailable",
 };
 
+export function problemTitle(status: number): string {
+  return TITLES[status] ?? "Error";
+}
+
 export function problemResponse(
   status: number,
   code: string,
@@ -51,7 +55,7 @@ export function problemResponse(
   const body: Problem & Record<string, unknown> = {
     ...options.extensions,
     type: `/problems/${code.toLowerCase().replace(/_/g, "-")}`,
-    title: TITLES[status] ?? "Error",
+    title: problemTitle(status),
     status,
     detail,
     code,

@@ -10,6 +10,8 @@ import { json, withApi } from "./with-api";
 const contract = defineRoute({
   method: "POST",
   path: "/api/v1/things/{id}",
+  operationId: "testThing",
+  tokenScope: null,
   summary: "test route",
   tags: ["test"],
   auth: "none",

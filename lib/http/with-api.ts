@@ -1,11 +1,12 @@
 import type { ZodObject, ZodType } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { Actor, Ctx } from "@/lib/domain/context";
-import { Unauthenticated } from "@/lib/domain/errors";
-import { authenticateAccessToken, authorize } from "@/lib/domain/auth";
+import { Forbidden, Unauthenticated } from "@/lib/domain/errors";
+import { authenticateAccessToken, authenticateApiToken, authorize, looksLikeApiToken } from "@/lib/domain/auth";
 import { loggerFor } from "@/lib/log/logger";
 import { recordHttpRequest } from "@/lib/metrics/http";
 import type { Infer, RouteContract } from "./contract";
+import { clientIp } from "./client-info";
 import { applyCors } from "./cors";
 import { parseJsonBody, parseQuery, PayloadTooLarge } from "./parse-request";
 import { problemResponse, toProblem } from "./problem";
@@ -25,8 +26,23 @@ function bearerToken(req: Request): string | null {
   const header = req.headers.get("authorization");
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match) throw new Unauthenticated("INVALID_TOKEN", "Use an `Authorization: Bearer <accessToken>` header.");
+  if (!match) throw new Unauthenticated("INVALID_TOKEN", "Use an `Authorization: Bearer <token>` header.");
   return match[1]!;
+}
+
+/** An access token (a JWT from /auth/token) or a personal API token, told apart by its prefix. */
+function authenticate(req: Request, db: ReturnType<typeof getDb>, token: string, now: Date): Promise<Actor> {
+  return looksLikeApiToken(token)
+    ? authenticateApiToken({ db, token, now, ip: clientIp(req.headers) })
+    : authenticateAccessToken({ db, token, now });
+}
+
+/** An API token reaches only the routes whose scope it holds; account and admin routes none. */
+function checkTokenScope(actor: Actor, contract: RouteContract): void {
+  if (actor.type !== "user" || !actor.apiToken) return;
+  const needed = contract.tokenScope;
+  if (needed === null) throw new Forbidden("INSUFFICIENT_SCOPE", "API tokens cannot call this route; sign in instead.");
+  if (!actor.apiToken.scopes.includes(needed)) throw new Forbidden("INSUFFICIENT_SCOPE", `This API token lacks the ${needed} scope.`);
 }
 
 /** The route template for metrics: each param value in the path replaced by its name. */
@@ -69,10 +85,11 @@ export function withApi<
       let actor: Actor = { type: "anonymous" };
       if (contract.auth !== "none") {
         const token = bearerToken(req);
-        if (token) actor = await authenticateAccessToken({ db, token, now });
+        if (token) actor = await authenticate(req, db, token, now);
         else if (contract.auth === "user") throw new Unauthenticated("UNAUTHENTICATED", "This route needs an access token.");
         privateAnswer ||= actor.type === "user";
       }
+      checkTokenScope(actor, contract as RouteContract);
       if (contract.permission) authorize(actor, contract.permission);
       const params = (contract.params ? contract.params.parse(rawParams) : undefined) as Infer<TParams>;
       const query = (contract.query ? parseQuery(url, contract.query) : undefined) as Infer<TQuery>;

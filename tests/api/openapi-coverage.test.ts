@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { allContracts } from "@/app/api/v1/_contracts";
 import { GET } from "@/app/api/v1/openapi.json/route";
 
 const ROOT = path.resolve(import.meta.dirname, "../../app/api/v1");
@@ -43,5 +44,42 @@ describe("OpenAPI document", () => {
     }
     expect([...implemented].filter((r) => !documented.has(r))).toEqual([]);
     expect([...documented].filter((r) => !implemented.has(r))).toEqual([]);
+  });
+
+  it("gives every operation a unique operationId and a scope decision, and names its error codes", async () => {
+    const ids = allContracts.map((c) => c.operationId);
+    expect(ids.filter((id) => !/^[a-z][A-Za-z]+$/.test(id))).toEqual([]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    for (const c of allContracts) expect(c.tokenScope === null || typeof c.tokenScope === "string", c.operationId).toBe(true);
+    const doc = (await (await GET(new Request("http://localhost/api/v1/openapi.json"), { params: Promise.resolve({}) })).json()) as {
+      paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema: { allOf?: { properties?: { code?: { enum: string[] } } }[] } }> }> }>>;
+    };
+    for (const ops of Object.values(doc.paths)) {
+      for (const op of Object.values(ops)) {
+        expect(op.responses["405"], op.operationId).toBeDefined();
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (Number(status) < 400) continue;
+          const codes = response.content?.["application/problem+json"]?.schema.allOf?.[1]?.properties?.code?.enum;
+          expect(codes?.length, `${op.operationId} ${status}`).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it("carries a request example and a response example for every JSON body, each valid against its own schema", () => {
+    const missing: string[] = [];
+    for (const c of allContracts) {
+      if (c.body) {
+        if (c.bodyExample === undefined) missing.push(`${c.operationId} request`);
+        else expect(c.body.safeParse(c.bodyExample).error, `${c.operationId} request example`).toBeUndefined();
+      }
+      for (const [status, spec] of Object.entries(c.responses)) {
+        const isJson = (spec.contentType ?? "application/json") === "application/json";
+        if (!spec.schema || !isJson) continue;
+        if (spec.example === undefined) missing.push(`${c.operationId} ${status}`);
+        else expect(spec.schema.safeParse(spec.example).error, `${c.operationId} ${status} example`).toBeUndefined();
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

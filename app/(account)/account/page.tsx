@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button, buttonClass } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
-import { getCurrentUser, listSessions, PASSWORD_MIN_LENGTH, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
+import { API_SCOPE_LABELS, API_SCOPES, getCurrentUser, listApiTokens, listSessions, PASSWORD_MIN_LENGTH, UNVERIFIED_ACCOUNT_DAYS } from "@/lib/domain/auth";
 import { utcStamp } from "@/lib/format/utc-stamp";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 import { revokeSessionAction, signOutAction } from "./actions";
+import { revokeApiTokenAction } from "./api-token-actions";
+import { CreateApiTokenForm } from "./api-token-form";
 import { describeUserAgent } from "./describe-user-agent";
 import { ChangeEmailForm, ChangePasswordForm, RenameForm } from "./profile-forms";
 
@@ -19,7 +21,8 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   await requireSession("/account");
   const { verified } = await searchParams;
   const ctx = await currentCtx();
-  const [{ user }, { data: sessions }] = await Promise.all([getCurrentUser({ ctx }), listSessions({ ctx })]);
+  const [{ user }, { data: sessions }, { data: tokens }] = await Promise.all([getCurrentUser({ ctx }), listSessions({ ctx }), listApiTokens({ ctx })]);
+  const now = new Date();
   return (
     <div className="space-y-6">
       <PageHeader
@@ -107,6 +110,48 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             </li>
           ))}
         </ul>
+      </Card>
+      <Card title="API tokens">
+        <p className="mb-4 text-sm text-slate-600">
+          Let another program (a spreadsheet, a newsletter tool) use Evently as you, limited to what you allow. See the{" "}
+          <a className="underline" href="/api/docs/guide">
+            API guide
+          </a>
+          .
+        </p>
+        <div className="grid gap-6 md:grid-cols-2">
+          <CreateApiTokenForm scopes={API_SCOPES.map((value) => ({ value, label: API_SCOPE_LABELS[value] }))} />
+          {tokens.length === 0 ? (
+            <p className="text-sm text-slate-500">You have no API tokens.</p>
+          ) : (
+            <ul className="divide-y divide-slate-200" aria-label="API tokens">
+              {tokens.map((t) => {
+                const expired = t.expiresAt !== null && t.expiresAt <= now;
+                return (
+                  <li key={t.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="api-token">
+                    <div className="min-w-0 text-sm [overflow-wrap:anywhere]">
+                      <p className="font-medium">
+                        {t.name}
+                        {expired ? <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">expired</span> : null}
+                      </p>
+                      <p className="text-slate-500">{t.scopes.map((s) => API_SCOPE_LABELS[s]).join(" · ")}</p>
+                      <p className="text-slate-500">
+                        {t.lastUsedAt ? `Last used ${when(t.lastUsedAt)} from ${t.lastUsedIp || "an unknown address"}` : "Never used"} ·{" "}
+                        {t.expiresAt ? `${expired ? "expired" : "expires"} ${when(t.expiresAt)}` : "no expiry"}
+                      </p>
+                    </div>
+                    <form action={revokeApiTokenAction}>
+                      <input type="hidden" name="tokenId" value={t.id} />
+                      <Button type="submit" variant="danger" aria-label={`Revoke the token ${t.name}`}>
+                        Revoke
+                      </Button>
+                    </form>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
       </Card>
     </div>
   );

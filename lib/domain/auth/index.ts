@@ -1,4 +1,10 @@
 export { authenticateAccessToken } from "./authenticate-access-token";
+export { authenticateApiToken } from "./authenticate-api-token";
+export { looksLikeApiToken, API_TOKEN_PREFIX } from "./api-token-secret";
+export { API_SCOPES, API_SCOPE_LABELS, apiScopeSchema, type ApiScope } from "./api-token-scopes";
+export { createApiToken, createApiTokenBody, createApiTokenInput, MAX_LIVE_API_TOKENS, type ApiTokenView } from "./create-api-token";
+export { listApiTokens } from "./list-api-tokens";
+export { revokeApiToken, revokeApiTokenInput } from "./revoke-api-token";
 export { can, authorize, type Action, type Resource } from "./policy";
 export { registerUser, registerUserInput, type RegisterUserInput } from "./register-user";
 export { verifyEmail, verifyEmailInput } from "./verify-email";

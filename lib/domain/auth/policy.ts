@@ -55,9 +55,16 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "webhook:create": (a) => a.role === "organizer",
 };
 
+/**
+ * What an API token never does, whatever its scopes: manage the account behind it (so a leaked
+ * token cannot mint more tokens or lock its owner out) or act as an admin.
+ */
+const SESSION_ONLY: ReadonlySet<Action> = new Set(["account:manage", "user:manage", "security-log:read", "jobs:manage", "retention:apply", "dev-mailbox:read"]);
+
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   if (actor.type === "system") return true;
   if (actor.type !== "user") return false;
+  if (actor.apiToken && SESSION_ONLY.has(action)) return false;
   if (actor.role === "admin") return true;
   return RULES[action](actor, resource);
 }
@@ -77,6 +84,7 @@ const NOT_VERIFIED_MESSAGE: Partial<Record<Action, string>> = {
 export function authorize(actor: Actor, action: Action, resource?: Resource): asserts actor is UserActor | { type: "system" } {
   if (can(actor, action, resource)) return;
   if (actor.type !== "user") throw new Unauthenticated();
+  if (actor.apiToken && SESSION_ONLY.has(action)) throw new Forbidden("INSUFFICIENT_SCOPE", "An API token cannot do this; sign in instead.");
   if (!actor.emailVerified && RULES[action]({ ...actor, emailVerified: true }, resource)) {
     throw new Forbidden("EMAIL_NOT_VERIFIED", NOT_VERIFIED_MESSAGE[action] ?? "Verify your email address first.");
   }

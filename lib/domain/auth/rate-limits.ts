@@ -13,7 +13,8 @@ export type AuthRateLimitedRoute =
   | "password-reset-confirm"
   | "email-change"
   | "email-change-confirm"
-  | "reauth";
+  | "reauth"
+  | "api-token-create";
 
 /** Routes that send mail are held tighter per account, so nobody can flood an inbox. */
 const MAIL_SENDING: ReadonlySet<AuthRateLimitedRoute> = new Set(["register", "resend", "password-reset", "email-change"]);

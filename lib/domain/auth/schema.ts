@@ -17,6 +17,8 @@ export const securityEventType = authSchema.enum("security_event_type", [
   "password_changed",
   "email_changed",
   "account_deleted",
+  "api_token_created",
+  "api_token_revoked",
 ]);
 export const accountCodePurpose = authSchema.enum("account_code_purpose", ["password_reset", "email_change"]);
 
@@ -148,6 +150,33 @@ export const securityEvents = authSchema.table(
     index("security_events_created_at_id_idx").on(t.createdAt.desc(), t.id.desc()),
     index("security_events_user_id_idx").on(t.userId),
     index("security_events_type_idx").on(t.type),
+  ],
+);
+
+/**
+ * Personal API tokens for integrations: only the sha256 of the secret is kept (the secret has
+ * 256 random bits, so a fast hash is enough and lookups stay one index probe). `scopes` bounds
+ * what the token may call; `last_used_*` is written at most once a minute per token.
+ */
+export const apiTokens = authSchema.table(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedIp: text("last_used_ip"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("api_tokens_token_hash_unique").on(t.tokenHash),
+    index("api_tokens_user_id_idx").on(t.userId, t.createdAt.desc()).where(sql`${t.revokedAt} is null`),
   ],
 );
 

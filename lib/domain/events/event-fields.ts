@@ -12,6 +12,8 @@ export const SUGGESTED_CATEGORIES = ["music", "tech", "business", "arts", "sport
 
 export const DEFAULT_PER_USER_LIMIT = 10;
 
+const CATEGORY_SHAPE = /^[\p{L}\p{N}][\p{L}\p{N} &'-]*$/u;
+
 // Kept as strings (no transform), so a parsed input parses again unchanged and documents itself in OpenAPI.
 const dateTime = boundedInstant();
 
@@ -33,7 +35,10 @@ export const eventFields = {
     .toLowerCase()
     .min(2, "must be at least 2 characters")
     .max(40, "must be at most 40 characters")
-    .regex(/^[\p{L}\p{N}][\p{L}\p{N} &'-]*$/u, "may contain letters, digits, spaces, &, ' and -"),
+    // A refinement, not .regex(): letters of every script need the regex's `u` flag, and an
+    // OpenAPI `pattern` carries no flags, so as a pattern it matched nothing for validating clients.
+    .refine((value) => CATEGORY_SHAPE.test(value), "may contain letters, digits, spaces, &, ' and -")
+    .describe("Lowercased; letters (any script), digits, spaces, &, ' and -, starting with a letter or digit"),
   startsAt: dateTime,
   endsAt: dateTime,
   timezone: z.string().trim().max(64, "must be at most 64 characters").refine(isTimeZone, "must be an IANA time zone, e.g. Europe/Lisbon"),

@@ -4,6 +4,8 @@ import { defineRoute } from "@/lib/http/contract";
 export const devMailboxRoute = defineRoute({
   method: "GET",
   path: "/api/dev/mailbox",
+  operationId: "readDevMailbox",
+  tokenScope: null,
   summary:
     "Mail stored by the built-in mailbox (only when no SMTP_URL is configured), newest first: open to anyone while the server listens on loopback alone (or DEV_MAILBOX=open), otherwise to admins",
   tags: ["operations"],
@@ -22,5 +24,5 @@ export const devMailboxRoute = defineRoute({
       }),
     },
   },
-  errors: [401, 404, 422],
+  errors: { 404: ["NOT_FOUND"] },
 });

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { getDailyAnalyticsInput, getTopEventsInput, MAX_RANGE_DAYS } from "@/lib/domain/analytics";
 import { defineRoute } from "@/lib/http/contract";
+import { component } from "@/lib/http/openapi-component";
 
 const idParams = z.object({ id: z.string() });
 
-const eventAnalytics = z.object({
+const eventAnalytics = component("EventAnalytics", z.object({
   eventId: z.string(),
   title: z.string(),
   currency: z.string().describe("ISO 4217; revenue is in its minor units"),
@@ -17,9 +18,9 @@ const eventAnalytics = z.object({
   waitlistWaiting: z.number().int().describe("Waitlist entries still waiting"),
   fillRate: z.number().min(0).describe("seatsSold / capacity, 4 decimals"),
   updatedAt: z.string().describe("ISO 8601: when a fact last changed these numbers"),
-});
+}));
 
-const dailyPoint = z.object({
+const dailyPoint = component("DailyAnalyticsPoint", z.object({
   date: z.string().describe("YYYY-MM-DD (UTC): the day, or the first day of the week (Monday) or month bucket"),
   bookings: z.number().int().describe("Bookings confirmed that day"),
   seatsSold: z.number().int().describe("Seats in bookings confirmed that day"),
@@ -27,22 +28,28 @@ const dailyPoint = z.object({
   revenueCents: z.number().int().describe("Revenue of bookings confirmed that day"),
   seatsCancelled: z.number().int().describe("Seats given back by that day's cancellations"),
   revenueCancelledCents: z.number().int().describe("Revenue given back by that day's cancellations"),
-});
+}));
+
+const EVENT_ID = "7d3f0e2a-1b4c-4d5e-8f6a-9b0c1d2e3f4a";
 
 export const eventAnalyticsRoute = defineRoute({
   method: "GET",
   path: "/api/v1/analytics/events/{id}",
+  operationId: "getEventAnalytics",
+  tokenScope: "analytics:read",
   summary: "One event's current totals (owner or admin; other organizers get 404)",
   tags: ["analytics"],
   auth: "user",
   params: idParams,
-  responses: { 200: { description: "Current totals, seconds behind the bookings", schema: eventAnalytics } },
-  errors: [401, 403, 404],
+  responses: { 200: { description: "Current totals, seconds behind the bookings", schema: eventAnalytics, example: { eventId: EVENT_ID, title: "Lisbon JavaScript Night", currency: "EUR", status: "published", capacity: 120, seatsSold: 33, bookingsConfirmed: 20, bookingsCancelled: 2, revenueCents: 49500, waitlistWaiting: 0, fillRate: 0.275, updatedAt: "2026-12-06T12:00:00.000Z" } } },
+  errors: { 404: ["NOT_FOUND"] },
 });
 
 export const dailyAnalyticsRoute = defineRoute({
   method: "GET",
   path: "/api/v1/analytics/daily",
+  operationId: "getDailyAnalytics",
+  tokenScope: "analytics:read",
   summary: `Activity per UTC day over your events (admin: all), every day in range present, at most ${MAX_RANGE_DAYS} days`,
   tags: ["analytics"],
   auth: "user",
@@ -51,15 +58,16 @@ export const dailyAnalyticsRoute = defineRoute({
   responses: {
     200: {
       description: "A dense series (zeros on days without activity), oldest first; `bucket=week|month` sums the days per ISO week or month",
-      schema: z.object({ from: z.string(), to: z.string(), bucket: z.enum(["day", "week", "month"]), data: z.array(dailyPoint) }),
-    },
+      schema: z.object({ from: z.string(), to: z.string(), bucket: z.enum(["day", "week", "month"]), data: z.array(dailyPoint) }), example: { from: "2026-12-05", to: "2026-12-06", bucket: "day", data: [{ date: "2026-12-05", bookings: 4, seatsSold: 7, cancellations: 1, revenueCents: 10500, seatsCancelled: 1, revenueCancelledCents: 1500 }, { date: "2026-12-06", bookings: 0, seatsSold: 0, cancellations: 0, revenueCents: 0, seatsCancelled: 0, revenueCancelledCents: 0 }] } },
   },
-  errors: [401, 403, 404, 422],
+  errors: { 404: ["NOT_FOUND"], 422: ["INVALID_RANGE", "RANGE_TOO_LARGE"] },
 });
 
 export const topEventsRoute = defineRoute({
   method: "GET",
   path: "/api/v1/analytics/top-events",
+  operationId: "getTopEvents",
+  tokenScope: "analytics:read",
   summary: "Your best events by seats sold or revenue (admin: all events)",
   tags: ["analytics"],
   auth: "user",
@@ -80,15 +88,15 @@ export const topEventsRoute = defineRoute({
             fillRate: z.number(),
           }),
         ),
-      }),
-    },
+      }), example: { data: [{ eventId: EVENT_ID, title: "Lisbon JavaScript Night", seatsSold: 33, revenueCents: 49500, currency: "EUR", capacity: 120, fillRate: 0.275 }] } },
   },
-  errors: [401, 403, 422],
 });
 
 export const systemAnalyticsRoute = defineRoute({
   method: "GET",
   path: "/api/v1/analytics/system",
+  operationId: "getSystemAnalytics",
+  tokenScope: "analytics:read",
   summary: "System-wide KPIs (admin)",
   tags: ["analytics"],
   auth: "user",
@@ -104,8 +112,6 @@ export const systemAnalyticsRoute = defineRoute({
         revenueCents: z.number().int().describe("Summed across currencies, in minor units"),
         waitlistWaiting: z.number().int(),
         jobsBacklog: z.number().int().describe("Events not yet dispatched plus job runs queued or running"),
-      }),
-    },
+      }), example: { users: 1200, events: 85, bookings: 3400, seatsSold: 5100, revenueCents: 7650000, waitlistWaiting: 12, jobsBacklog: 0 } },
   },
-  errors: [401, 403],
 });

@@ -6,7 +6,17 @@ import * as events from "./events";
 import * as bookings from "./bookings";
 import * as waitlist from "./waitlist";
 import * as media from "./media";
+import * as tokens from "./tokens";
 import * as webhooks from "./webhooks";
 
-/** Every public route's contract; the OpenAPI document is generated from this list. */
-export const allContracts: RouteContract[] = [...Object.values(ops), ...Object.values(auth), ...Object.values(analytics), ...Object.values(events), ...Object.values(bookings), ...Object.values(waitlist), ...Object.values(media), ...Object.values(webhooks)] as RouteContract[];
+const METHOD_ORDER = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * Every public route's contract; the OpenAPI document is generated from this list. Sorted by
+ * path and method: a module namespace lists its exports alphabetically under ESM but in
+ * declaration order once compiled to CommonJS, and the document (and the client types generated
+ * from it) must come out the same under Next, Vitest and tsx.
+ */
+export const allContracts: RouteContract[] = ([...Object.values(ops), ...Object.values(auth), ...Object.values(analytics), ...Object.values(events), ...Object.values(bookings), ...Object.values(waitlist), ...Object.values(media), ...Object.values(tokens), ...Object.values(webhooks)] as RouteContract[]).sort(
+  (a, b) => a.path.localeCompare(b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method),
+);

@@ -4,6 +4,8 @@ import { defineRoute } from "@/lib/http/contract";
 export const getImageFileRoute = defineRoute({
   method: "GET",
   path: "/api/v1/media/{id}/{file}",
+  operationId: "getImageFile",
+  tokenScope: null,
   summary: "One resized image file, as linked from an event's coverImage (immutable, cached for a year)",
   tags: ["media"],
   auth: "none",
@@ -12,5 +14,5 @@ export const getImageFileRoute = defineRoute({
     200: { description: "The image; ETag and `Cache-Control: public, max-age=31536000, immutable`", schema: z.string().meta({ format: "binary" }), contentType: "image/*" },
     304: { description: "Not modified (If-None-Match)" },
   },
-  errors: [404],
+  errors: { 404: ["NOT_FOUND"] },
 });

@@ -10,6 +10,8 @@ const check = z.object({
 export const healthRoute = defineRoute({
   method: "GET",
   path: "/api/health",
+  operationId: "getHealth",
+  tokenScope: null,
   summary: "Liveness and dependency checks",
   tags: ["operations"],
   auth: "none",
@@ -23,15 +25,16 @@ export const healthRoute = defineRoute({
         circuits: z.record(z.string(), z.enum(["closed", "half_open", "open"])),
         reasons: z.array(z.string()),
         notes: z.array(z.string()),
-      }),
-    },
+      }), example: { status: "ok", checks: { database: { status: "ok", latencyMs: 1.2 }, redis: { status: "ok", latencyMs: 0.4 }, jobs: { status: "ok", latencyMs: 2.1 }, workers: { status: "ok", latencyMs: 0.9 } }, circuits: { redis: "closed" }, reasons: [], notes: [] } },
   },
-  errors: [503],
+  errors: { 503: ["DATABASE_UNAVAILABLE"] },
 });
 
 export const infoRoute = defineRoute({
   method: "GET",
   path: "/api/info",
+  operationId: "getInfo",
+  tokenScope: null,
   summary: "Build and feature information",
   tags: ["operations"],
   auth: "none",
@@ -44,14 +47,15 @@ export const infoRoute = defineRoute({
         commit: z.string(),
         startedAt: z.string(),
         features: z.record(z.string(), z.unknown()),
-      }),
-    },
+      }), example: { name: "evently", version: "0.1.0", commit: "20c346f", startedAt: "2026-12-06T08:00:00.000Z", features: { payments: "test" } } },
   },
 });
 
 export const openApiRoute = defineRoute({
   method: "GET",
   path: "/api/v1/openapi.json",
+  operationId: "getOpenApiDocument",
+  tokenScope: null,
   summary: "This document",
   tags: ["operations"],
   auth: "none",
@@ -61,6 +65,8 @@ export const openApiRoute = defineRoute({
 export const metricsRoute = defineRoute({
   method: "GET",
   path: "/api/metrics",
+  operationId: "getMetrics",
+  tokenScope: null,
   summary: "Prometheus metrics",
   tags: ["operations"],
   auth: "none",
@@ -69,8 +75,7 @@ export const metricsRoute = defineRoute({
       description:
         "Prometheus text format: HTTP requests by route template, database connections, cache, jobs, circuits, bookings. Wants `Authorization: Bearer <METRICS_TOKEN>` when that is configured.",
       schema: z.string(),
-      contentType: "text/plain; version=0.0.4",
-    },
+      contentType: "text/plain; version=0.0.4", example: '# TYPE http_requests_total counter\nhttp_requests_total{method="GET",route="/api/v1/events",status="200"} 42\n' },
   },
-  errors: [401],
+  errors: { 401: ["UNAUTHENTICATED"] },
 });
