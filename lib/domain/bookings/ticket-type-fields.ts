@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { $ZodRawIssue, ParsePayload } from "zod/v4/core";
 import { boundedInstant } from "@/lib/domain/instants";
 
 /**
@@ -29,7 +30,15 @@ export function salesWindowIsOrdered(t: { salesStartAt?: string | Date | null; s
   return new Date(t.salesEndAt).getTime() > new Date(t.salesStartAt).getTime();
 }
 
-export const salesWindowCheck = { path: ["salesEndAt"], message: SALES_END_AFTER_START };
+/** Runs whenever both ends parsed, so the window is reported together with every other field error. */
+export const salesWindowCheck = {
+  path: ["salesEndAt"],
+  message: SALES_END_AFTER_START,
+  when: (payload: ParsePayload) =>
+    typeof payload.value === "object" &&
+    payload.value !== null &&
+    payload.issues.every((issue: $ZodRawIssue) => !["salesStartAt", "salesEndAt"].includes(String(issue.path?.[0]))),
+};
 
 /** A new type: a name and a price at least; the rest has the defaults pretix and Hi.Events use. */
 export const newTicketTypeShape = {
