@@ -37,7 +37,7 @@ test("an organizer adds a second ticket type and a promo code in the dashboard, 
 
   const add = page.locator("section", { has: page.getByRole("heading", { name: "Add a ticket type" }) });
   await add.getByLabel("Name").fill("Front row");
-  await add.getByLabel("Price (EUR)").fill("45.5");
+  await add.getByLabel("Price (EUR)").fill("45,50");
   await add.getByRole("button", { name: "Add ticket type" }).click();
   await expect(add.getByText("Enter an amount like 25.00.")).toBeVisible();
   await add.getByLabel("Price (EUR)").fill("45.50");
