@@ -47,6 +47,8 @@ async function pagesFor(page: Page, visitor: Visitor): Promise<string[]> {
         `${base}/waitlist`,
         `${base}/edit`,
         `${base}/cancel`,
+        `${base}/tickets`,
+        `${base}/promo-codes`,
         `/dashboard/analytics/${id}`,
         eventPage,
         "/account",

@@ -612,6 +612,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/promo-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event's promo codes, newest first, with their uses (owner, admin)
+         * @description The event's promo codes, newest first, with their uses (owner, admin).
+         *
+         *     an access token, or an API token with the `events:read` scope.
+         */
+        get: operations["listPromoCodes"];
+        put?: never;
+        /**
+         * Create a promo code: percentOff or amountOffCents (owner, admin); 409 PROMO_CODE_EXISTS whatever its case
+         * @description Create a promo code: percentOff or amountOffCents (owner, admin); 409 PROMO_CODE_EXISTS whatever its case.
+         *
+         *     an access token, or an API token with the `events:write` scope.
+         */
+        post: operations["createPromoCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/publish": {
         parameters: {
             query?: never;
@@ -632,6 +660,62 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/ticket-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The event's ticket types in page order: every type for the owner and admins, the public ones for everyone else (drafts: 404)
+         * @description The event's ticket types in page order: every type for the owner and admins, the public ones for everyone else (drafts: 404).
+         *
+         *     Authentication optional: an access token, or an API token with the `events:read` scope.
+         */
+        get: operations["listTicketTypes"];
+        put?: never;
+        /**
+         * Add a ticket type at the end of the event's list (owner, admin)
+         * @description Add a ticket type at the end of the event's list (owner, admin).
+         *
+         *     an access token, or an API token with the `events:write` scope.
+         */
+        post: operations["createTicketType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/ticket-types/{typeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a ticket type no order includes (owner, admin); 409 TICKET_TYPE_IN_USE once one does (retire it instead), 409 LAST_TICKET_TYPE for the last one on sale
+         * @description Delete a ticket type no order includes (owner, admin); 409 TICKET_TYPE_IN_USE once one does (retire it instead), 409 LAST_TICKET_TYPE for the last one on sale.
+         *
+         *     an access token, or an API token with the `events:write` scope.
+         */
+        delete: operations["deleteTicketType"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a ticket type, stop or resume its sales (owner, admin)
+         * @description Edit a ticket type, stop or resume its sales (owner, admin).
+         *
+         *     an access token, or an API token with the `events:write` scope.
+         */
+        patch: operations["updateTicketType"];
         trace?: never;
     };
     "/api/v1/events/{id}/waitlist": {
@@ -1184,12 +1268,16 @@ export interface components {
             capacity: number;
             /** @description Exact on GET /events/{id}; up to 30 s old on lists */
             seatsAvailable: number;
-            /** @description Price per seat in the currency's minor units */
+            /** @description The price the organizer set for the event (its single type follows it); buyers pay each ticket type's own priceCents */
             priceCents: number;
             /** @description ISO 4217 */
             currency: string;
             /** @description Most seats one user may hold for this event */
             perUserLimit: number;
+            /** @description How long an unpaid order holds its seats (1–60) */
+            holdMinutes: number;
+            /** @description What the event sells now, in page order; hidden types only for the owner and admins */
+            ticketTypes: components["schemas"]["TicketType"][];
             /** @enum {string} */
             status: "draft" | "published" | "cancelled";
             /** @description The event has ended (derived from endsAt, not a status) */
@@ -1202,6 +1290,22 @@ export interface components {
             version: number;
             createdAt: string;
             updatedAt: string;
+        };
+        TicketType: {
+            id: string;
+            name: string;
+            description: string;
+            /** @description Price per ticket in the event currency's minor units */
+            priceCents: number;
+            /** @description This type's own quota; null: it shares the event's capacity only (which always caps the sum) */
+            capacity: number | null;
+            /** @description What can be bought now: the type's room and the event's, whichever is smaller; a lapsed unpaid hold never counts */
+            seatsAvailable: number;
+            salesStartAt: string | null;
+            salesEndAt: string | null;
+            perOrderMax: number;
+            /** @description Sold only with a promo code that unlocks it; shown to the organizer and admins only */
+            hidden: boolean;
         };
         /** @description null when the event has none. Files are immutable: a new upload gets new URLs */
         CoverImage: {
@@ -1219,6 +1323,31 @@ export interface components {
                 srcset: string;
             }[];
         } | null;
+        PromoCode: {
+            id: string;
+            eventId: string;
+            /** @description As the organizer typed it; buyers may type it in any case */
+            code: string;
+            percentOff: number | null;
+            amountOffCents: number | null;
+            maxUses: number | null;
+            /** @description Orders paid or awaiting payment with it; an expired or cancelled order gives its use back */
+            uses: number;
+            validFrom: string | null;
+            validUntil: string | null;
+            /** @description null: every type of the event */
+            ticketTypeIds: string[] | null;
+            createdAt: string;
+        };
+        ManagedTicketType: components["schemas"]["TicketType"] & {
+            eventId: string;
+            /** @description Order on the event page, ascending */
+            position: number;
+            /** @description Tickets of paid and awaiting-payment orders */
+            sold: number;
+            /** @description When its sales were stopped; orders keep it */
+            retiredAt: string | null;
+        };
         WaitlistEntry: {
             id: string;
             eventId: string;
@@ -4780,6 +4909,21 @@ export interface operations {
                      *           "priceCents": 1500,
                      *           "currency": "EUR",
                      *           "perUserLimit": 10,
+                     *           "holdMinutes": 10,
+                     *           "ticketTypes": [
+                     *             {
+                     *               "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *               "name": "General admission",
+                     *               "description": "",
+                     *               "priceCents": 1500,
+                     *               "capacity": null,
+                     *               "seatsAvailable": 87,
+                     *               "salesStartAt": null,
+                     *               "salesEndAt": null,
+                     *               "perOrderMax": 10,
+                     *               "hidden": false
+                     *             }
+                     *           ],
                      *           "status": "published",
                      *           "isPast": false,
                      *           "coverImage": null,
@@ -4962,6 +5106,42 @@ export interface operations {
                     /** @default 10 */
                     perUserLimit?: number;
                     /**
+                     * @description How long an unpaid order holds its seats, in minutes
+                     * @default 10
+                     */
+                    holdMinutes?: number;
+                    /** @description What the event sells, in page order; omitted: one General admission type from capacity and priceCents */
+                    ticketTypes?: {
+                        name: string;
+                        /** @default  */
+                        description?: string;
+                        priceCents: number;
+                        /**
+                         * @description null: shares the event's capacity only
+                         * @default null
+                         */
+                        capacity?: number | null;
+                        /**
+                         * Format: date-time
+                         * @description null: on sale from publication
+                         * @default null
+                         */
+                        salesStartAt?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description null: on sale until the event ends
+                         * @default null
+                         */
+                        salesEndAt?: string | null;
+                        /** @default 10 */
+                        perOrderMax?: number;
+                        /**
+                         * @description Sold only with a promo code that unlocks it
+                         * @default false
+                         */
+                        hidden?: boolean;
+                    }[];
+                    /**
                      * Format: uri
                      * @default null
                      */
@@ -4992,6 +5172,21 @@ export interface operations {
                      *       "priceCents": 1500,
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
+                     *       "holdMinutes": 10,
+                     *       "ticketTypes": [
+                     *         {
+                     *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "name": "General admission",
+                     *           "description": "",
+                     *           "priceCents": 1500,
+                     *           "capacity": null,
+                     *           "seatsAvailable": 87,
+                     *           "salesStartAt": null,
+                     *           "salesEndAt": null,
+                     *           "perOrderMax": 10,
+                     *           "hidden": false
+                     *         }
+                     *       ],
                      *       "status": "draft",
                      *       "isPast": false,
                      *       "coverImage": null,
@@ -5176,6 +5371,21 @@ export interface operations {
                      *       "priceCents": 1500,
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
+                     *       "holdMinutes": 10,
+                     *       "ticketTypes": [
+                     *         {
+                     *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "name": "General admission",
+                     *           "description": "",
+                     *           "priceCents": 1500,
+                     *           "capacity": null,
+                     *           "seatsAvailable": 87,
+                     *           "salesStartAt": null,
+                     *           "salesEndAt": null,
+                     *           "perOrderMax": 10,
+                     *           "hidden": false
+                     *         }
+                     *       ],
                      *       "status": "published",
                      *       "isPast": false,
                      *       "coverImage": null,
@@ -5338,6 +5548,8 @@ export interface operations {
                     priceCents?: number;
                     currency?: string;
                     perUserLimit?: number;
+                    /** @description How long an unpaid order holds its seats, in minutes */
+                    holdMinutes?: number;
                     /**
                      * Format: uri
                      * @description null makes it an in-person event again
@@ -5369,6 +5581,21 @@ export interface operations {
                      *       "priceCents": 1500,
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
+                     *       "holdMinutes": 10,
+                     *       "ticketTypes": [
+                     *         {
+                     *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "name": "General admission",
+                     *           "description": "",
+                     *           "priceCents": 1500,
+                     *           "capacity": null,
+                     *           "seatsAvailable": 87,
+                     *           "salesStartAt": null,
+                     *           "salesEndAt": null,
+                     *           "perOrderMax": 10,
+                     *           "hidden": false
+                     *         }
+                     *       ],
                      *       "status": "published",
                      *       "isPast": false,
                      *       "coverImage": null,
@@ -5886,6 +6113,21 @@ export interface operations {
                      *       "priceCents": 1500,
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
+                     *       "holdMinutes": 10,
+                     *       "ticketTypes": [
+                     *         {
+                     *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "name": "General admission",
+                     *           "description": "",
+                     *           "priceCents": 1500,
+                     *           "capacity": null,
+                     *           "seatsAvailable": 87,
+                     *           "salesStartAt": null,
+                     *           "salesEndAt": null,
+                     *           "perOrderMax": 10,
+                     *           "hidden": false
+                     *         }
+                     *       ],
                      *       "status": "cancelled",
                      *       "isPast": false,
                      *       "coverImage": null,
@@ -6078,6 +6320,21 @@ export interface operations {
                      *       "priceCents": 1500,
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
+                     *       "holdMinutes": 10,
+                     *       "ticketTypes": [
+                     *         {
+                     *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "name": "General admission",
+                     *           "description": "",
+                     *           "priceCents": 1500,
+                     *           "capacity": null,
+                     *           "seatsAvailable": 87,
+                     *           "salesStartAt": null,
+                     *           "salesEndAt": null,
+                     *           "perOrderMax": 10,
+                     *           "hidden": false
+                     *         }
+                     *       ],
                      *       "status": "published",
                      *       "isPast": false,
                      *       "coverImage": {
@@ -6318,6 +6575,21 @@ export interface operations {
                      *       "priceCents": 1500,
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
+                     *       "holdMinutes": 10,
+                     *       "ticketTypes": [
+                     *         {
+                     *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "name": "General admission",
+                     *           "description": "",
+                     *           "priceCents": 1500,
+                     *           "capacity": null,
+                     *           "seatsAvailable": 87,
+                     *           "salesStartAt": null,
+                     *           "salesEndAt": null,
+                     *           "perOrderMax": 10,
+                     *           "hidden": false
+                     *         }
+                     *       ],
                      *       "status": "published",
                      *       "isPast": false,
                      *       "coverImage": null,
@@ -6466,6 +6738,433 @@ export interface operations {
             };
         };
     };
+    listPromoCodes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "c4d5e6f7-0a1b-4c2d-9e3f-4a5b6c7d8e9f",
+                     *           "eventId": "3f6c2a1e-9b8d-4c7e-a5f4-1d2e3c4b5a69",
+                     *           "code": "FRIENDS10",
+                     *           "percentOff": 10,
+                     *           "amountOffCents": null,
+                     *           "maxUses": 100,
+                     *           "uses": 7,
+                     *           "validFrom": null,
+                     *           "validUntil": "2027-03-01T00:00:00.000Z",
+                     *           "ticketTypeIds": null,
+                     *           "createdAt": "2026-12-01T09:00:00.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["PromoCode"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-cursor",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "INVALID_CURSOR"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CURSOR";
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "EVENT_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EVENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    createPromoCode: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "FRIENDS10",
+                 *       "percentOff": 10,
+                 *       "maxUses": 100,
+                 *       "validUntil": "2027-03-01T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    code: string;
+                    percentOff?: number;
+                    amountOffCents?: number;
+                    /** @description Omitted: unlimited */
+                    maxUses?: number;
+                    /** Format: date-time */
+                    validFrom?: string;
+                    /** Format: date-time */
+                    validUntil?: string;
+                    /** @description Omitted: every type of the event. Hidden types named here are unlocked by the code */
+                    ticketTypeIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The new code, 0 uses */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c4d5e6f7-0a1b-4c2d-9e3f-4a5b6c7d8e9f",
+                     *       "eventId": "3f6c2a1e-9b8d-4c7e-a5f4-1d2e3c4b5a69",
+                     *       "code": "FRIENDS10",
+                     *       "percentOff": 10,
+                     *       "amountOffCents": null,
+                     *       "maxUses": 100,
+                     *       "uses": 0,
+                     *       "validFrom": null,
+                     *       "validUntil": "2027-03-01T00:00:00.000Z",
+                     *       "ticketTypeIds": null,
+                     *       "createdAt": "2026-12-01T09:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PromoCode"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/json-too-complex",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "JSON_TOO_COMPLEX"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "JSON_TOO_COMPLEX" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "EVENT_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EVENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The request conflicts with the resource's current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/promo-code-exists",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the resource's current state",
+                     *       "code": "PROMO_CODE_EXISTS"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PROMO_CODE_EXISTS";
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large",
+                     *       "code": "PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
     publishEvent: {
         parameters: {
             query?: never;
@@ -6502,6 +7201,21 @@ export interface operations {
                      *       "priceCents": 1500,
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
+                     *       "holdMinutes": 10,
+                     *       "ticketTypes": [
+                     *         {
+                     *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "name": "General admission",
+                     *           "description": "",
+                     *           "priceCents": 1500,
+                     *           "capacity": null,
+                     *           "seatsAvailable": 87,
+                     *           "salesStartAt": null,
+                     *           "salesEndAt": null,
+                     *           "perOrderMax": 10,
+                     *           "hidden": false
+                     *         }
+                     *       ],
                      *       "status": "published",
                      *       "isPast": false,
                      *       "coverImage": null,
@@ -6645,6 +7359,844 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    listTicketTypes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All of them (an event has a few) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *           "name": "Early bird",
+                     *           "description": "The first fifty seats, at a lower price.",
+                     *           "priceCents": 1800,
+                     *           "capacity": 50,
+                     *           "seatsAvailable": 38,
+                     *           "salesStartAt": null,
+                     *           "salesEndAt": "2027-03-01T00:00:00.000Z",
+                     *           "perOrderMax": 4,
+                     *           "hidden": false,
+                     *           "eventId": "3f6c2a1e-9b8d-4c7e-a5f4-1d2e3c4b5a69",
+                     *           "position": 0,
+                     *           "sold": 12,
+                     *           "retiredAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ManagedTicketType"][];
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/insufficient-scope",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "INSUFFICIENT_SCOPE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "EVENT_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EVENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    createTicketType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Early bird",
+                 *       "description": "The first fifty seats, at a lower price.",
+                 *       "priceCents": 1800,
+                 *       "capacity": 50,
+                 *       "salesEndAt": "2027-03-01T00:00:00Z",
+                 *       "perOrderMax": 4
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    description?: string;
+                    priceCents: number;
+                    /**
+                     * @description null: shares the event's capacity only
+                     * @default null
+                     */
+                    capacity?: number | null;
+                    /**
+                     * Format: date-time
+                     * @description null: on sale from publication
+                     * @default null
+                     */
+                    salesStartAt?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description null: on sale until the event ends
+                     * @default null
+                     */
+                    salesEndAt?: string | null;
+                    /** @default 10 */
+                    perOrderMax?: number;
+                    /**
+                     * @description Sold only with a promo code that unlocks it
+                     * @default false
+                     */
+                    hidden?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The new type */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "name": "Early bird",
+                     *       "description": "The first fifty seats, at a lower price.",
+                     *       "priceCents": 1800,
+                     *       "capacity": 50,
+                     *       "seatsAvailable": 38,
+                     *       "salesStartAt": null,
+                     *       "salesEndAt": "2027-03-01T00:00:00.000Z",
+                     *       "perOrderMax": 4,
+                     *       "hidden": false,
+                     *       "eventId": "3f6c2a1e-9b8d-4c7e-a5f4-1d2e3c4b5a69",
+                     *       "position": 0,
+                     *       "sold": 12,
+                     *       "retiredAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ManagedTicketType"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/json-too-complex",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "JSON_TOO_COMPLEX"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "JSON_TOO_COMPLEX" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "EVENT_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EVENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The request conflicts with the resource's current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-state",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the resource's current state",
+                     *       "code": "INVALID_STATE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE";
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large",
+                     *       "code": "PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    deleteTicketType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+                typeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "EVENT_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EVENT_NOT_FOUND" | "TICKET_TYPE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The request conflicts with the resource's current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/last-ticket-type",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the resource's current state",
+                     *       "code": "LAST_TICKET_TYPE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "LAST_TICKET_TYPE" | "TICKET_TYPE_IN_USE";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    updateTicketType: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+                typeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "priceCents": 2000,
+                 *       "capacity": 60
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    description?: string;
+                    /** @description Orders already placed keep the price they were placed at */
+                    priceCents?: number;
+                    /** @description null: shares the event's capacity only */
+                    capacity?: number | null;
+                    /**
+                     * Format: date-time
+                     * @description null: on sale from publication
+                     */
+                    salesStartAt?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description null: on sale until the event ends
+                     */
+                    salesEndAt?: string | null;
+                    perOrderMax?: number;
+                    /** @description Sold only with a promo code that unlocks it */
+                    hidden?: boolean;
+                    position?: number;
+                    /** @description true stops its sales (orders keep it); false puts it back on sale */
+                    retired?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The type as it is now */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *       "name": "Early bird",
+                     *       "description": "The first fifty seats, at a lower price.",
+                     *       "priceCents": 1800,
+                     *       "capacity": 50,
+                     *       "seatsAvailable": 38,
+                     *       "salesStartAt": null,
+                     *       "salesEndAt": "2027-03-01T00:00:00.000Z",
+                     *       "perOrderMax": 4,
+                     *       "hidden": false,
+                     *       "eventId": "3f6c2a1e-9b8d-4c7e-a5f4-1d2e3c4b5a69",
+                     *       "position": 0,
+                     *       "sold": 12,
+                     *       "retiredAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ManagedTicketType"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/json-too-complex",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "JSON_TOO_COMPLEX"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "JSON_TOO_COMPLEX" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "EVENT_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EVENT_NOT_FOUND" | "TICKET_TYPE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The request conflicts with the resource's current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/last-ticket-type",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the resource's current state",
+                     *       "code": "LAST_TICKET_TYPE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "LAST_TICKET_TYPE";
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large",
+                     *       "code": "PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/capacity-below-sold",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "CAPACITY_BELOW_SOLD"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "CAPACITY_BELOW_SOLD" | "VALIDATION_FAILED";
                     };
                 };
             };

@@ -14,6 +14,7 @@ const TAGS: Record<string, string> = {
   bookings: "Booking seats, exactly once per Idempotency-Key",
   waitlist: "Waiting for seats of a sold-out event",
   analytics: "Sales figures for organizers and admins",
+  "ticket types": "What an event sells, and promo codes",
   media: "Resized images",
   webhooks: "Signed notifications of what happens to your events, per Standard Webhooks",
   admin: "Administration (admins only)",

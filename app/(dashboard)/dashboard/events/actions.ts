@@ -7,7 +7,7 @@ import { Validation, type FieldError } from "@/lib/domain/errors";
 import { cancelEvent, createEvent, createEventBody, publishEvent, updateEvent } from "@/lib/domain/events";
 import { isTimeZone, zonedLocalToInstant } from "@/lib/format/time-zone";
 import { action } from "@/lib/web/action";
-import { fractionDigits } from "./_components/event-form-values";
+import { parsePriceInput, priceExample } from "./_components/price-input";
 
 const text = z.string().default("");
 
@@ -24,6 +24,7 @@ const eventForm = z.object({
   price: text,
   currency: text,
   perUserLimit: text,
+  holdMinutes: text,
   onlineUrl: text,
 });
 
@@ -31,14 +32,6 @@ type EventForm = z.output<typeof eventForm>;
 
 /** The form asks for a price in major units; the domain checks priceCents. */
 const FORM_FIELD: Record<string, string> = { priceCents: "price" };
-
-function priceCents(price: string, currency: string): number | undefined {
-  const digits = fractionDigits(currency);
-  const pattern = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
-  if (!pattern.test(price)) return undefined;
-  const [whole = "0", fraction = ""] = price.split(".");
-  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
-}
 
 /**
  * Turns form text into the use case's input and checks it against the domain's own rules, so
@@ -54,13 +47,13 @@ function toEventInput(form: EventForm, endAfter?: Date) {
     if (at) return at.toISOString();
     errors.push({ path: field, message: "Pick a date and time." });
   };
-  const whole = (field: "capacity" | "perUserLimit") => {
+  const whole = (field: "capacity" | "perUserLimit" | "holdMinutes") => {
     if (/^-?\d+$/.test(form[field].trim())) return Number(form[field].trim());
     errors.push({ path: field, message: "Enter a whole number." });
   };
   const currency = form.currency.trim().toUpperCase();
-  const cents = priceCents(form.price.trim(), currency);
-  if (cents === undefined) errors.push({ path: "price", message: `Enter an amount like ${fractionDigits(currency) === 0 ? "25" : "25.00"}.` });
+  const cents = parsePriceInput(form.price.trim(), currency);
+  if (cents === undefined) errors.push({ path: "price", message: `Enter an amount like ${priceExample(currency)}.` });
   const input = {
     title: form.title,
     description: form.description,
@@ -71,6 +64,8 @@ function toEventInput(form: EventForm, endAfter?: Date) {
     timezone,
     capacity: whole("capacity"),
     perUserLimit: whole("perUserLimit"),
+    // Left empty (or a form from before the field existed): the default hold.
+    holdMinutes: form.holdMinutes.trim() === "" ? undefined : whole("holdMinutes"),
     priceCents: cents,
     currency,
     // Empty means in person; on an edit that also removes a link set before.

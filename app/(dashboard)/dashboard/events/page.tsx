@@ -83,6 +83,12 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
               <td>
                 <RowActions>
                   {event.status === "draft" && verified ? <PublishButton id={event.id} title={event.title} /> : null}
+                  <Link href={`/dashboard/events/${event.id}/tickets`} className="font-medium text-brand-700 hover:underline" aria-label={`Tickets of ${event.title}`}>
+                    Tickets
+                  </Link>
+                  <Link href={`/dashboard/events/${event.id}/promo-codes`} className="font-medium text-brand-700 hover:underline" aria-label={`Promo codes of ${event.title}`}>
+                    Promo codes
+                  </Link>
                   {event.status !== "draft" ? (
                     <>
                       <Link href={`/dashboard/events/${event.id}/attendees`} className="font-medium text-brand-700 hover:underline" aria-label={`Attendees of ${event.title}`}>

@@ -1,4 +1,4 @@
-import type { Event, EventDefaults } from "@/lib/domain/events";
+import { DEFAULT_HOLD_MINUTES, type Event, type EventDefaults } from "@/lib/domain/events";
 import { currencyDigits } from "@/lib/format/money";
 import { instantToZonedLocal } from "@/lib/format/time-zone";
 
@@ -7,7 +7,7 @@ import { instantToZonedLocal } from "@/lib/format/time-zone";
  * own zone for datetime-local inputs, price in major units.
  */
 export type EventFormValues = Record<
-  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit" | "onlineUrl",
+  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit" | "holdMinutes" | "onlineUrl",
   string
 >;
 
@@ -35,6 +35,7 @@ export function toFormValues(event: Event, onlineUrl: string | null): EventFormV
     price: (event.priceCents / 10 ** digits).toFixed(digits),
     currency: event.currency,
     perUserLimit: String(event.perUserLimit),
+    holdMinutes: String(event.holdMinutes),
     onlineUrl: onlineUrl ?? "",
   };
 }
@@ -52,5 +53,6 @@ export const emptyEventForm = ({ timezone, currency }: EventDefaults): EventForm
   price: "0",
   currency,
   perUserLimit: "10",
+  holdMinutes: String(DEFAULT_HOLD_MINUTES),
   onlineUrl: "",
 });

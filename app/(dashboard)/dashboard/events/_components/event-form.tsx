@@ -118,7 +118,15 @@ export function EventForm(props: Props) {
           defaultValue={value("perUserLimit")}
           error={errors.perUserLimit}
         />
-        <TextField label="Price per seat" name="price" inputMode="decimal" required defaultValue={value("price")} error={errors.price} hint="0 for a free event." />
+        <TextField
+          label="Price per seat"
+          name="price"
+          inputMode="decimal"
+          required
+          defaultValue={value("price")}
+          error={errors.price}
+          hint="0 for a free event. With more than one kind of ticket, set each price on the Tickets page."
+        />
         <SelectField label="Currency" name="currency" required defaultValue={value("currency")} error={errors.currency}>
           {/* The server's names, passed in like the zones, so the browser's Intl cannot make the renders differ. */}
           {props.currencies.map(({ code, name }) => (
@@ -127,6 +135,18 @@ export function EventForm(props: Props) {
             </option>
           ))}
         </SelectField>
+        <TextField
+          label="Minutes to pay"
+          name="holdMinutes"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          required
+          defaultValue={value("holdMinutes")}
+          error={errors.holdMinutes}
+          hint="How long tickets stay reserved for a buyer who has not paid yet (1 to 60)."
+        />
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>
