@@ -9,7 +9,7 @@ import { insertOutboxEvents } from "@/lib/jobs/outbox";
 import { recordAudit } from "./audit";
 import { releaseSeats } from "./release-seats";
 import { retryOnConflict } from "./retry";
-import { bookings, type BookingRow } from "./schema";
+import type { BookingRow } from "./schema";
 
 export const expireOrdersInput = z.object({
   eventId: z.uuid().optional(),

@@ -51,19 +51,22 @@ export function priceOrder(terms: OrderTerms, items: OrderItem[], code: { row: P
   });
   const subtotalCents = lines.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
   if (!promo) return { lines, subtotalCents, discountCents: 0, promo: null };
-  const covered = lines.filter((l) => covers(l.ticketTypeId));
-  if (covered.length === 0) throw promoCodeInvalid();
-  const coveredCents = covered.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
-  const discountCents = promo.percentOff !== null ? Math.round((coveredCents * promo.percentOff) / 100) : Math.min(coveredCents, promo.amountOffCents ?? 0);
-  return {
-    lines,
-    subtotalCents,
-    discountCents,
-    promo: { id: promo.id, typed: code!.typed.trim(), percentOff: promo.percentOff, amountOffCents: promo.amountOffCents },
-  };
+  return { lines, subtotalCents, discountCents: discountFor(promo, lines), promo: { id: promo.id, typed: code!.typed.trim(), percentOff: promo.percentOff, amountOffCents: promo.amountOffCents } };
 }
 
-function usablePromo(row: PromoCodeRow | null, at: Date): PromoCodeRow | null {
+/**
+ * What a code takes off these lines: its percentage (rounded to the cent) or its amount, of the
+ * lines it covers only, never more than they cost. A code that covers none of them is refused.
+ */
+export function discountFor(promo: Pick<PromoCodeRow, "ticketTypeIds" | "percentOff" | "amountOffCents">, lines: OrderLineView[]): number {
+  const covered = lines.filter((l) => !promo.ticketTypeIds || promo.ticketTypeIds.includes(l.ticketTypeId));
+  if (covered.length === 0) throw promoCodeInvalid();
+  const coveredCents = covered.reduce((sum, l) => sum + l.quantity * l.unitPriceCents, 0);
+  return promo.percentOff !== null ? Math.round((coveredCents * promo.percentOff) / 100) : Math.min(coveredCents, promo.amountOffCents ?? 0);
+}
+
+/** The code if it may be used at `at` (its validity window); whether a use is left is the order statement's to decide. */
+export function usablePromo(row: PromoCodeRow | null, at: Date): PromoCodeRow | null {
   if (!row) return null;
   if ((row.validFrom && row.validFrom > at) || (row.validUntil && row.validUntil <= at)) return null;
   return row;
