@@ -62,6 +62,13 @@ export async function upsertEventInventory({ ctx, input }: { ctx: Ctx; input: z.
       .set({ ...facts, held, version: sql`${eventInventory.version} + 1` })
       .where(eq(eventInventory.eventId, i.eventId))
       .returning();
+    // The event's one price edits its one type: an event selling a single type keeps the two in step.
+    if (i.priceCents !== current.priceCents) {
+      await tx.execute(sql`
+        update bookings.ticket_types set price_cents = ${i.priceCents}::int, updated_at = ${ctx.now().toISOString()}::timestamptz
+         where event_id = ${i.eventId}::uuid and retired_at is null
+           and (select count(*) from bookings.ticket_types o where o.event_id = ${i.eventId}::uuid and o.retired_at is null) = 1`);
+    }
     if (waitingSeats > 0) {
       await emit(tx, { name: "seats.released", data: { eventId: i.eventId, quantity: growth }, requestId: ctx.requestId });
     }
