@@ -86,7 +86,7 @@ describe("placeOrder", () => {
   });
 
   it("refuses a type outside its sale window, and one whose price changed since the cached terms at the new price", async () => {
-    const event = await publishedEvent();
+    const event = await publishedEvent({ priceCents: 2500 });
     const early = await ticketType(event.eventId, { name: "Early bird", salesEndAt: new Date(Date.now() - 1000), salesStartAt: new Date(Date.now() - 86_400_000) });
     await expect(order(attendee(), event.eventId, [{ ticketTypeId: early.id, quantity: 1 }])).rejects.toMatchObject({ code: "TICKET_TYPE_UNAVAILABLE" });
     const ga = await generalAdmission(event.eventId);
@@ -98,7 +98,7 @@ describe("placeOrder", () => {
   });
 
   it("sells 500 racing buyers across three types with overlapping quotas exactly to the event's capacity, no type over its quota and no order half taken", async () => {
-    const event = await publishedEvent({ capacity: 250, perUserLimit: 10 });
+    const event = await publishedEvent({ capacity: 250, perUserLimit: 10, priceCents: 2500 });
     const a = await ticketType(event.eventId, { name: "A", capacity: 100 });
     const b = await ticketType(event.eventId, { name: "B", capacity: 100 });
     const c = await ticketType(event.eventId, { name: "C", capacity: null });
@@ -127,7 +127,7 @@ describe("placeOrder", () => {
   });
 
   it("lets exactly 5 of 50 racing orders use a 5-use code; the rest are told the code is used up and nothing of theirs is held", async () => {
-    const event = await publishedEvent({ capacity: 100 });
+    const event = await publishedEvent({ capacity: 100, priceCents: 2500 });
     const ga = await generalAdmission(event.eventId);
     await promoCode(event.eventId, { code: "FIVE", amountOffCents: 500, percentOff: null, maxUses: 5 });
     const results = await Promise.all(Array.from({ length: 50 }, () => outcome(order(attendee(), event.eventId, [{ ticketTypeId: ga.id, quantity: 1 }], { promoCode: "five", db: racers }))));
@@ -140,7 +140,7 @@ describe("placeOrder", () => {
   });
 
   it("never counts a lapsed hold: availability shows it free at once, and new buyers racing the expiry job take exactly the freed seats", async () => {
-    const event = await publishedEvent({ capacity: 10 });
+    const event = await publishedEvent({ capacity: 10, priceCents: 2500 });
     const ga = await generalAdmission(event.eventId);
     await promoCode(event.eventId, { code: "ONCE", maxUses: 10 });
     for (let n = 0; n < 10; n++) await order(attendee(), event.eventId, [{ ticketTypeId: ga.id, quantity: 1 }], { promoCode: "ONCE", now: minutesAgo(11) });
@@ -199,7 +199,7 @@ describe("placeOrder", () => {
   });
 
   it("gives an abandoned order's seats and code use back at once", async () => {
-    const event = await publishedEvent({ capacity: 2 });
+    const event = await publishedEvent({ capacity: 2, priceCents: 2500 });
     const ga = await generalAdmission(event.eventId);
     await promoCode(event.eventId, { code: "ONE", maxUses: 1 });
     const buyer = attendee();

@@ -3,7 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import type { UserActor } from "@/lib/domain/context";
 import { testCtx } from "@/tests/harness/db";
-import { promoCodes, ticketTypes } from "./schema";
+import { confirmOrderPayment } from "./confirm-order-payment";
+import { bookings, promoCodes, ticketTypes } from "./schema";
 import { upsertEventInventory } from "./upsert-event-inventory";
 
 /** Small factories for the bookings tests: an attendee actor and a bookable event's inventory. */
@@ -22,7 +23,9 @@ export async function publishedEvent(
     eventId: randomUUID(),
     organizerId: randomUUID(),
     capacity: 10,
-    priceCents: 2500,
+    // Free unless a test asks for a price: most of these tests are about seats, and a paid
+    // event's orders wait for payment (place-order.test.ts covers that).
+    priceCents: 0,
     currency: "EUR",
     perUserLimit: 10,
     status: "published" as const,
@@ -74,4 +77,10 @@ export async function promoCode(
 export async function generalAdmission(eventId: string) {
   const [row] = await getDb().select().from(ticketTypes).where(eq(ticketTypes.eventId, eventId)).orderBy(ticketTypes.position, ticketTypes.id).limit(1);
   return row!;
+}
+
+/** Pays an unpaid order in full through the test provider, as its notification would. */
+export async function payFor(orderId: string) {
+  const [row] = await getDb().select().from(bookings).where(eq(bookings.id, orderId));
+  return confirmOrderPayment({ ctx: testCtx(), input: { orderId, provider: "test", amountCents: row!.totalCents, currency: row!.currency, paidAt: new Date() } });
 }
