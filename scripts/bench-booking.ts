@@ -62,7 +62,7 @@ async function main() {
   const { getDb, closeDb } = await import("../lib/db/client");
   const { waitForQuietJobs } = await import("../tests/scale/support/sale");
 
-  say(`seeding ${BUYERS} verified buyers with access tokens and ${ROUNDS + (COMPARE ? 3 : 2)} events…`);
+  say(`seeding ${BUYERS} verified buyers with access tokens and ${ROUNDS + (COMPARE ? 3 : 2) + 2} events…`);
   const organizer = await createTestUser({ role: "organizer" });
   const tokens: string[] = [];
   for (let i = 0; i < BUYERS; i++) tokens.push((await createTestTokens()).accessToken);
