@@ -984,6 +984,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's orders, newest first
+         * @description The caller's orders, newest first.
+         *
+         *     an access token, or an API token with the `orders:read` scope.
+         */
+        get: operations["listMyOrders"];
+        put?: never;
+        /**
+         * Order tickets of one or more types (verified users), exactly once per Idempotency-Key
+         * @description Order tickets of one or more types (verified users), exactly once per Idempotency-Key.
+         *
+         *     an access token, or an API token with the `orders:write` scope.
+         */
+        post: operations["placeOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One order (buyer, event owner, admin; anyone else gets 404)
+         * @description One order (buyer, event owner, admin; anyone else gets 404).
+         *
+         *     an access token, or an API token with the `orders:read` scope.
+         */
+        get: operations["getOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order (buyer, event owner, admin): an unpaid one is cancelled and its seats return at once; a paid one is refunded in full
+         * @description Cancel an order (buyer, event owner, admin): an unpaid one is cancelled and its seats return at once; a paid one is refunded in full.
+         *
+         *     an access token, or an API token with the `orders:write` scope.
+         */
+        post: operations["cancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/waitlist": {
         parameters: {
             query?: never;
@@ -1231,9 +1303,12 @@ export interface components {
             eventId: string;
             userId: string;
             quantity: number;
-            /** @enum {string} */
-            status: "confirmed" | "cancelled";
-            /** @description quantity × the event's price, in the currency's minor units */
+            /**
+             * @description A booking is an order: a paid one awaits payment until expiresAt
+             * @enum {string}
+             */
+            status: "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded";
+            /** @description What the order costs, in the currency's minor units */
             totalCents: number;
             /** @description ISO 4217 */
             currency: string;
@@ -1251,6 +1326,8 @@ export interface components {
             source: "direct" | "waitlist";
             /** @enum {string|null} */
             cancelledBy: "holder" | "organizer" | "admin" | "event_cancelled" | null;
+            /** @description Until when an unpaid booking holds its seats; null when it never needed paying */
+            expiresAt: string | null;
         };
         Event: {
             id: string;
@@ -1361,6 +1438,13 @@ export interface components {
             status: "waiting" | "booked" | "left" | "closed";
             /** @description The booking made when the entry was served */
             bookingId: string | null;
+            /** @description On a paid event the entry is served with an offer: an order to pay before expiresAt, after which its seats go to the next in line */
+            offer: {
+                orderId: string;
+                /** @enum {string} */
+                status: "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded";
+                expiresAt: string;
+            } | null;
             createdAt: string;
         };
         ApiToken: {
@@ -1379,6 +1463,53 @@ export interface components {
         CreatedApiToken: components["schemas"]["ApiToken"] & {
             /** @description The secret, starting `evtly_pat_`; shown only in this answer */
             token: string;
+        };
+        Order: {
+            id: string;
+            eventId: string;
+            userId: string;
+            /**
+             * @description awaiting_payment holds the seats until expiresAt; then expired unless paid
+             * @enum {string}
+             */
+            status: "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded";
+            items: {
+                ticketTypeId: string;
+                name: string;
+                quantity: number;
+                unitPriceCents: number;
+            }[];
+            subtotalCents: number;
+            discountCents: number;
+            /** @description subtotalCents − discountCents, in the currency's minor units */
+            totalCents: number;
+            /** @description ISO 4217 */
+            currency: string;
+            promoCode: string | null;
+            expiresAt: string | null;
+            paidAt: string | null;
+            tickets: {
+                id: string;
+                ticketCode: string;
+                ticketTypeId: string;
+                checkedInAt: string | null;
+            }[];
+            payment: {
+                provider: string;
+                /** @enum {string} */
+                status: "pending" | "succeeded" | "failed" | "refunded";
+                checkoutUrl: string | null;
+            } | null;
+            createdAt: string;
+            quantity: number;
+            cancelledAt: string | null;
+            /**
+             * @description waitlist: offered automatically when seats freed up
+             * @enum {string}
+             */
+            source: "direct" | "waitlist";
+            /** @enum {string|null} */
+            cancelledBy: "holder" | "organizer" | "admin" | "event_cancelled" | null;
         };
         WebhookEndpoint: {
             id: string;
@@ -4163,7 +4294,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                status?: "confirmed" | "cancelled";
+                status?: "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded";
             };
             header?: {
                 /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
@@ -4205,7 +4336,8 @@ export interface operations {
                      *           "createdAt": "2026-12-06T12:00:00.000Z",
                      *           "cancelledAt": null,
                      *           "source": "direct",
-                     *           "cancelledBy": null
+                     *           "cancelledBy": null,
+                     *           "expiresAt": null
                      *         }
                      *       ],
                      *       "nextCursor": null
@@ -4373,7 +4505,8 @@ export interface operations {
                      *       "createdAt": "2026-12-06T12:00:00.000Z",
                      *       "cancelledAt": null,
                      *       "source": "direct",
-                     *       "cancelledBy": null
+                     *       "cancelledBy": null,
+                     *       "expiresAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Booking"];
@@ -4696,7 +4829,8 @@ export interface operations {
                      *       "createdAt": "2026-12-06T12:00:00.000Z",
                      *       "cancelledAt": "2026-12-07T08:00:00.000Z",
                      *       "source": "direct",
-                     *       "cancelledBy": "holder"
+                     *       "cancelledBy": "holder",
+                     *       "expiresAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Booking"];
@@ -5815,7 +5949,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Confirmed booking (a replay of the key answers the same, with `Idempotent-Replayed: true`) */
+            /** @description The booking of the event's first on-sale ticket type: confirmed when free, else awaiting_payment (a replay of the key answers the same, with `Idempotent-Replayed: true`) */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5844,7 +5978,8 @@ export interface operations {
                      *       "createdAt": "2026-12-06T12:00:00.000Z",
                      *       "cancelledAt": null,
                      *       "source": "direct",
-                     *       "cancelledBy": null
+                     *       "cancelledBy": null,
+                     *       "expiresAt": null
                      *     }
                      */
                     "application/json": components["schemas"]["Booking"];
@@ -8239,6 +8374,7 @@ export interface operations {
                      *           "position": 3,
                      *           "status": "waiting",
                      *           "bookingId": null,
+                     *           "offer": null,
                      *           "createdAt": "2026-12-06T12:00:00.000Z"
                      *         }
                      *       ],
@@ -8428,6 +8564,7 @@ export interface operations {
                      *       "position": 3,
                      *       "status": "waiting",
                      *       "bookingId": null,
+                     *       "offer": null,
                      *       "createdAt": "2026-12-06T12:00:00.000Z"
                      *     }
                      */
@@ -10619,6 +10756,990 @@ export interface operations {
             };
         };
     };
+    listMyOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+                status?: "awaiting_payment" | "confirmed" | "expired" | "cancelled" | "refunded";
+            };
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+                     *           "eventId": "7d3f0e2a-1b4c-4d5e-8f6a-9b0c1d2e3f4a",
+                     *           "userId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *           "status": "confirmed",
+                     *           "items": [
+                     *             {
+                     *               "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *               "name": "Adult",
+                     *               "quantity": 2,
+                     *               "unitPriceCents": 2500
+                     *             },
+                     *             {
+                     *               "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *               "name": "Student",
+                     *               "quantity": 1,
+                     *               "unitPriceCents": 1500
+                     *             }
+                     *           ],
+                     *           "subtotalCents": 6500,
+                     *           "discountCents": 650,
+                     *           "totalCents": 5850,
+                     *           "currency": "EUR",
+                     *           "promoCode": "FRIENDS10",
+                     *           "expiresAt": null,
+                     *           "paidAt": "2026-12-06T12:03:00.000Z",
+                     *           "tickets": [
+                     *             {
+                     *               "id": "11111111-2222-4333-8444-555555555555",
+                     *               "ticketCode": "7QK2M9XR4TBV8WCJ3HDN",
+                     *               "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *               "checkedInAt": null
+                     *             },
+                     *             {
+                     *               "id": "66666666-7777-4888-9999-aaaaaaaaaaaa",
+                     *               "ticketCode": "P5G8N2ZQ6YKT4MRX9CJB",
+                     *               "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *               "checkedInAt": null
+                     *             },
+                     *             {
+                     *               "id": "bbbbbbbb-cccc-4ddd-8eee-ffffffffffff",
+                     *               "ticketCode": "H3W7C9RM2XKP5VTQ8NJD",
+                     *               "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *               "checkedInAt": null
+                     *             }
+                     *           ],
+                     *           "payment": {
+                     *             "provider": "test",
+                     *             "status": "succeeded",
+                     *             "checkoutUrl": "https://tickets.example.com/pay/e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"
+                     *           },
+                     *           "createdAt": "2026-12-06T12:00:00.000Z",
+                     *           "quantity": 3,
+                     *           "cancelledAt": null,
+                     *           "source": "direct",
+                     *           "cancelledBy": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["Order"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-cursor",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "INVALID_CURSOR"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_CURSOR";
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    placeOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+                /** @description Required. Replaying a key with the same request answers the original status and body without ordering again */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "eventId": "7d3f0e2a-1b4c-4d5e-8f6a-9b0c1d2e3f4a",
+                 *       "items": [
+                 *         {
+                 *           "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                 *           "quantity": 2
+                 *         },
+                 *         {
+                 *           "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                 *           "quantity": 1
+                 *         }
+                 *       ],
+                 *       "promoCode": "friends10"
+                 *     }
+                 */
+                "application/json": {
+                    eventId: string;
+                    items: {
+                        ticketTypeId: string;
+                        quantity: number;
+                    }[];
+                    /** @description Case-insensitive */
+                    promoCode?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The order: confirmed when its total is 0, else awaiting_payment with expiresAt and payment.checkoutUrl */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+                     *       "eventId": "7d3f0e2a-1b4c-4d5e-8f6a-9b0c1d2e3f4a",
+                     *       "userId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "status": "awaiting_payment",
+                     *       "items": [
+                     *         {
+                     *           "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "name": "Adult",
+                     *           "quantity": 2,
+                     *           "unitPriceCents": 2500
+                     *         },
+                     *         {
+                     *           "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "name": "Student",
+                     *           "quantity": 1,
+                     *           "unitPriceCents": 1500
+                     *         }
+                     *       ],
+                     *       "subtotalCents": 6500,
+                     *       "discountCents": 650,
+                     *       "totalCents": 5850,
+                     *       "currency": "EUR",
+                     *       "promoCode": "FRIENDS10",
+                     *       "expiresAt": "2026-12-06T12:10:00.000Z",
+                     *       "paidAt": null,
+                     *       "tickets": [
+                     *         {
+                     *           "id": "11111111-2222-4333-8444-555555555555",
+                     *           "ticketCode": "7QK2M9XR4TBV8WCJ3HDN",
+                     *           "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "checkedInAt": null
+                     *         },
+                     *         {
+                     *           "id": "66666666-7777-4888-9999-aaaaaaaaaaaa",
+                     *           "ticketCode": "P5G8N2ZQ6YKT4MRX9CJB",
+                     *           "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "checkedInAt": null
+                     *         },
+                     *         {
+                     *           "id": "bbbbbbbb-cccc-4ddd-8eee-ffffffffffff",
+                     *           "ticketCode": "H3W7C9RM2XKP5VTQ8NJD",
+                     *           "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "checkedInAt": null
+                     *         }
+                     *       ],
+                     *       "payment": {
+                     *         "provider": "test",
+                     *         "status": "pending",
+                     *         "checkoutUrl": "https://tickets.example.com/pay/e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"
+                     *       },
+                     *       "createdAt": "2026-12-06T12:00:00.000Z",
+                     *       "quantity": 3,
+                     *       "cancelledAt": null,
+                     *       "source": "direct",
+                     *       "cancelledBy": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/json-too-complex",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "JSON_TOO_COMPLEX"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "JSON_TOO_COMPLEX" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/email-not-verified",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "EMAIL_NOT_VERIFIED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EMAIL_NOT_VERIFIED" | "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "EVENT_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EVENT_NOT_FOUND" | "TICKET_TYPE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The request conflicts with the resource's current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/concurrent-update",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the resource's current state",
+                     *       "code": "CONCURRENT_UPDATE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "CONCURRENT_UPDATE" | "EVENT_NOT_BOOKABLE" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "PER_USER_LIMIT" | "SOLD_OUT" | "TICKET_TYPE_UNAVAILABLE";
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large",
+                     *       "code": "PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/idempotency-key-reused",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "IDEMPOTENCY_KEY_REUSED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "PER_ORDER_MAX" | "PROMO_CODE_INVALID" | "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description A required precondition header is missing */
+            428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/idempotency-key-required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "A required precondition header is missing",
+                     *       "code": "IDEMPOTENCY_KEY_REQUIRED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "IDEMPOTENCY_KEY_REQUIRED";
+                    };
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait `Retry-After` seconds",
+                     *       "code": "RATE_LIMITED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    getOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order with its lines and tickets */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+                     *       "eventId": "7d3f0e2a-1b4c-4d5e-8f6a-9b0c1d2e3f4a",
+                     *       "userId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "status": "confirmed",
+                     *       "items": [
+                     *         {
+                     *           "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "name": "Adult",
+                     *           "quantity": 2,
+                     *           "unitPriceCents": 2500
+                     *         },
+                     *         {
+                     *           "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "name": "Student",
+                     *           "quantity": 1,
+                     *           "unitPriceCents": 1500
+                     *         }
+                     *       ],
+                     *       "subtotalCents": 6500,
+                     *       "discountCents": 650,
+                     *       "totalCents": 5850,
+                     *       "currency": "EUR",
+                     *       "promoCode": "FRIENDS10",
+                     *       "expiresAt": null,
+                     *       "paidAt": "2026-12-06T12:03:00.000Z",
+                     *       "tickets": [
+                     *         {
+                     *           "id": "11111111-2222-4333-8444-555555555555",
+                     *           "ticketCode": "7QK2M9XR4TBV8WCJ3HDN",
+                     *           "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "checkedInAt": null
+                     *         },
+                     *         {
+                     *           "id": "66666666-7777-4888-9999-aaaaaaaaaaaa",
+                     *           "ticketCode": "P5G8N2ZQ6YKT4MRX9CJB",
+                     *           "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "checkedInAt": null
+                     *         },
+                     *         {
+                     *           "id": "bbbbbbbb-cccc-4ddd-8eee-ffffffffffff",
+                     *           "ticketCode": "H3W7C9RM2XKP5VTQ8NJD",
+                     *           "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "checkedInAt": null
+                     *         }
+                     *       ],
+                     *       "payment": {
+                     *         "provider": "test",
+                     *         "status": "succeeded",
+                     *         "checkoutUrl": "https://tickets.example.com/pay/e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"
+                     *       },
+                     *       "createdAt": "2026-12-06T12:00:00.000Z",
+                     *       "quantity": 3,
+                     *       "cancelledAt": null,
+                     *       "source": "direct",
+                     *       "cancelledBy": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    cancelOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled or refunded order */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+                     *       "eventId": "7d3f0e2a-1b4c-4d5e-8f6a-9b0c1d2e3f4a",
+                     *       "userId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "status": "cancelled",
+                     *       "items": [
+                     *         {
+                     *           "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "name": "Adult",
+                     *           "quantity": 2,
+                     *           "unitPriceCents": 2500
+                     *         },
+                     *         {
+                     *           "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "name": "Student",
+                     *           "quantity": 1,
+                     *           "unitPriceCents": 1500
+                     *         }
+                     *       ],
+                     *       "subtotalCents": 6500,
+                     *       "discountCents": 650,
+                     *       "totalCents": 5850,
+                     *       "currency": "EUR",
+                     *       "promoCode": "FRIENDS10",
+                     *       "expiresAt": "2026-12-06T12:10:00.000Z",
+                     *       "paidAt": null,
+                     *       "tickets": [
+                     *         {
+                     *           "id": "11111111-2222-4333-8444-555555555555",
+                     *           "ticketCode": "7QK2M9XR4TBV8WCJ3HDN",
+                     *           "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "checkedInAt": null
+                     *         },
+                     *         {
+                     *           "id": "66666666-7777-4888-9999-aaaaaaaaaaaa",
+                     *           "ticketCode": "P5G8N2ZQ6YKT4MRX9CJB",
+                     *           "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *           "checkedInAt": null
+                     *         },
+                     *         {
+                     *           "id": "bbbbbbbb-cccc-4ddd-8eee-ffffffffffff",
+                     *           "ticketCode": "H3W7C9RM2XKP5VTQ8NJD",
+                     *           "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *           "checkedInAt": null
+                     *         }
+                     *       ],
+                     *       "payment": {
+                     *         "provider": "test",
+                     *         "status": "pending",
+                     *         "checkoutUrl": "https://tickets.example.com/pay/e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"
+                     *       },
+                     *       "createdAt": "2026-12-06T12:00:00.000Z",
+                     *       "quantity": 3,
+                     *       "cancelledAt": "2026-12-06T12:04:00.000Z",
+                     *       "source": "direct",
+                     *       "cancelledBy": "holder"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The request conflicts with the resource's current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-state",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the resource's current state",
+                     *       "code": "INVALID_STATE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_STATE";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait `Retry-After` seconds",
+                     *       "code": "RATE_LIMITED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     listMyWaitlist: {
         parameters: {
             query?: {
@@ -10654,6 +11775,7 @@ export interface operations {
                      *           "position": 3,
                      *           "status": "waiting",
                      *           "bookingId": null,
+                     *           "offer": null,
                      *           "createdAt": "2026-12-06T12:00:00.000Z"
                      *         }
                      *       ],
@@ -11004,6 +12126,7 @@ export interface operations {
                      *       "position": 1,
                      *       "status": "waiting",
                      *       "bookingId": null,
+                     *       "offer": null,
                      *       "createdAt": "2026-12-06T12:00:00.000Z"
                      *     }
                      */

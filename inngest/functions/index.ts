@@ -14,6 +14,7 @@ import { invalidateEventCache } from "./invalidate-event-cache";
 import { pruneJobHistory } from "./prune-job-history";
 import { applyRetention } from "./apply-retention";
 import { promoteWaitlistOnRelease } from "./promote-waitlist";
+import { expireLapsedOrders, expireOrderWhenHoldLapses } from "./expire-lapsed-orders";
 import { cancelEventBookingsOnCancel } from "./cancel-event-bookings";
 import { sendBookingConfirmedEmailOnConfirm } from "./send-booking-confirmed-email";
 import { sendBookingCancelledEmailOnCancel } from "./send-booking-cancelled-email";
@@ -42,6 +43,8 @@ export const functions = [
   pruneJobHistory,
   applyRetention,
   promoteWaitlistOnRelease,
+  expireOrderWhenHoldLapses,
+  expireLapsedOrders,
   cancelEventBookingsOnCancel,
   sendBookingConfirmedEmailOnConfirm,
   sendBookingCancelledEmailOnCancel,

@@ -12,6 +12,7 @@ const TAGS: Record<string, string> = {
   tokens: "Personal API tokens for integrations",
   events: "Events and their covers",
   bookings: "Booking seats, exactly once per Idempotency-Key",
+  orders: "Ordering tickets of one or more types, paying and cancelling",
   waitlist: "Waiting for seats of a sold-out event",
   analytics: "Sales figures for organizers and admins",
   "ticket types": "What an event sells, and promo codes",

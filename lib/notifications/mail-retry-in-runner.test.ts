@@ -31,7 +31,8 @@ async function runOnce(fn: JobFunction) {
 
 async function bookedEvent() {
   const organizer = await createTestUser({ role: "organizer" });
-  const event = await publishedEvent(organizer.actor, { capacity: 5 });
+  // Free, so the booking is confirmed and mailed at once (a paid one waits for payment first).
+  const event = await publishedEvent(organizer.actor, { capacity: 5, priceCents: 0 });
   const buyer = await createTestUser();
   await bookSeats({ ctx: testCtx(buyer.actor), input: { eventId: event.id, quantity: 1, idempotencyKey: randomUUID() } });
   return { event, organizer };

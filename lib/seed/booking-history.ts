@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { getUsersByEmails } from "@/lib/domain/auth";
-import { bookingTotals, bookSeats, cancelBooking, joinWaitlist } from "@/lib/domain/bookings";
+import { cancelOrder } from "@/lib/checkout/cancel-order";
+import { bookingTotals, bookSeats, confirmOrderPayment, joinWaitlist } from "@/lib/domain/bookings";
 import { system, type Ctx, type UserActor } from "@/lib/domain/context";
 import { isDomainError } from "@/lib/domain/errors";
 import { getEventsByIds, listEventIdsByOrganizer } from "@/lib/domain/events";
@@ -86,6 +87,11 @@ export async function seedBookingHistory({ db, log }: { db: Db; log: Logger }): 
         const result = await attempt(() =>
           bookSeats({ ctx: ctx(at, actorOf(userId)), input: { eventId, quantity, idempotencyKey: `seed:${eventId}:${day}:${n}` } }),
         );
+        // The history is of sales: a paid booking is paid at once, as most buyers do.
+        if (result?.booking.status === "awaiting_payment") {
+          const { id, totalCents, currency } = result.booking;
+          await confirmOrderPayment({ ctx: ctx(at), input: { orderId: id, provider: "test", amountCents: totalCents, currency, paidAt: at } });
+        }
         if (result) {
           made.push({ id: result.booking.id, userId, day });
           bookings++;
@@ -94,10 +100,10 @@ export async function seedBookingHistory({ db, log }: { db: Db; log: Logger }): 
         }
       }
     }
-    // About one booking in eight is cancelled a day or two later.
+    // About one booking in eight is cancelled (a paid one refunded) a day or two later.
     for (const b of made.filter((m) => m.day === day - 2 && rand() < 0.125)) {
       const at = new Date(Math.min(base.getTime() + rand() * DAY_MS, now.getTime() - 1_000));
-      await attempt(() => cancelBooking({ ctx: ctx(at, actorOf(b.userId)), input: { id: b.id } }));
+      await attempt(() => cancelOrder(ctx(at, actorOf(b.userId)), b.id));
     }
   }
   log.info({ events: eventIds.length, bookings, days: HISTORY_DAYS }, "seed.booking_history_created");

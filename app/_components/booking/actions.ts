@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
+import { cancelOrder } from "@/lib/checkout/cancel-order";
+import { bookSeatsWithCheckout } from "@/lib/checkout/place-order";
 import {
-  bookSeats,
-  cancelBooking,
   changeWaitlistPriority,
   enforceBookingRateLimit,
   joinWaitlist,
@@ -31,7 +31,7 @@ export const bookSeatsAction = action(
   z.object({ eventId: z.string(), quantity, idempotencyKey: z.string().min(1).max(255) }),
   async ({ input, ctx }) => {
     await limit("booking", ctx);
-    const { booking } = await bookSeats({ ctx, input });
+    const { booking } = await bookSeatsWithCheckout(ctx, input);
     revalidatePath(`/events/${input.eventId}`);
     return { bookingId: booking.id, quantity: booking.quantity };
   },
@@ -46,7 +46,8 @@ export const joinWaitlistAction = action(z.object({ eventId: z.string(), quantit
 
 export const cancelBookingAction = action(z.object({ bookingId: z.string() }), async ({ input, ctx }) => {
   await limit("booking", ctx);
-  const booking = await cancelBooking({ ctx, input: { id: input.bookingId } });
+  // A booking is an order: cancelling a paid one refunds it.
+  const booking = await cancelOrder(ctx, input.bookingId);
   revalidatePath("/bookings");
   revalidatePath(`/events/${booking.eventId}`);
   return { bookingId: booking.id };

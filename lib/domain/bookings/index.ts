@@ -1,9 +1,22 @@
 // Bookings: seats, tickets, waitlist. Other domains and the faces import only this file.
 export { upsertEventInventory, upsertEventInventoryInput } from "./upsert-event-inventory";
 export { getSeatsAvailable, getSeatsAvailableInput } from "./get-seats-available";
+export { getTicketTypeAvailability, getTicketTypeAvailabilityInput } from "./get-ticket-type-availability";
 export { bookingTotals, bookingTotalsInput, type BookingTotals } from "./booking-totals";
 export { dailyBookingTotals, dailyBookingTotalsInput, type DailyBookingTotals } from "./daily-booking-totals";
 export { bookingEvents } from "./events";
+
+export { placeOrder, placeOrderInput } from "./place-order";
+export { getOrder, getOrderInput } from "./get-order";
+export { listMyOrders, listMyOrdersInput } from "./list-my-orders";
+export { cancelOrder, cancelOrderInput, type RefundDue } from "./cancel-order";
+export { attachCheckout, attachCheckoutInput } from "./attach-checkout";
+export { applyPromoCode, applyPromoCodeInput } from "./apply-promo-code";
+export { confirmOrderPayment, confirmOrderPaymentInput, type PaymentOutcome } from "./confirm-order-payment";
+export { recordPaymentFailure, recordPaymentFailureInput } from "./record-payment-failure";
+export { markOrderRefunded, markOrderRefundedInput } from "./mark-order-refunded";
+export { expireOrders, expireOrdersInput } from "./expire-orders";
+export { bookingViewOf, type OrderView, type OrderLineView, type TicketView } from "./order-view";
 
 export { bookSeats, bookSeatsInput } from "./book-seats";
 export { getBooking, getBookingInput } from "./get-booking";
@@ -28,7 +41,7 @@ export { getBookingsByIds, getBookingsByIdsInput } from "./get-bookings-by-ids";
 export { getWaitlistEntriesByIds, getWaitlistEntriesByIdsInput } from "./get-waitlist-entries-by-ids";
 export { listEventHolders, listEventHoldersInput } from "./list-event-holders";
 export { enforceBookingRateLimit, type BookingRateLimitedAction } from "./rate-limits";
-export { getBookingOptions, getBookingOptionsInput, MAX_SEATS_PER_REQUEST, type BookingOptions } from "./get-booking-options";
+export { getBookingOptions, getBookingOptionsInput, MAX_SEATS_PER_REQUEST, type BookingOptions, type TicketTypeOption } from "./get-booking-options";
 export { listEventBookings, listEventBookingsInput } from "./list-event-bookings";
 export { listEventAudit, listEventAuditInput } from "./list-event-audit";
 
