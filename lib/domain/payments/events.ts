@@ -26,5 +26,6 @@ export const paymentEvents = {
     orderId: z.uuid(),
     amountCents: z.number().int().positive(),
     currency: z.string(),
+    returnsOrder: z.boolean(),
   }),
 };

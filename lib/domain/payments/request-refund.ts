@@ -17,6 +17,8 @@ export const requestRefundInput = z.object({
   reason: z.string().min(1).max(500),
   /** Names this refund: asking again with the same key gives the same refund, never a second one. */
   idempotencyKey: z.string().min(1).max(200),
+  /** Whether the refund undoes the order (cancelled, late, wrong amount) or only gives back a second payment of a paid order. */
+  returnsOrder: z.boolean().default(true),
 });
 
 /**
@@ -26,7 +28,7 @@ export const requestRefundInput = z.object({
  */
 export async function requestRefund({ ctx, input }: { ctx: Ctx; input: z.input<typeof requestRefundInput> }): Promise<RefundView> {
   requireSystem(ctx);
-  const { orderId, paymentRef, amountCents, reason, idempotencyKey } = requestRefundInput.parse(input);
+  const { orderId, paymentRef, amountCents, reason, idempotencyKey, returnsOrder } = requestRefundInput.parse(input);
   return withTransaction(ctx, async (tx) => {
     const [payment] = await tx
       .select()
@@ -53,7 +55,7 @@ export async function requestRefund({ ctx, input }: { ctx: Ctx; input: z.input<t
     if (!created) return toRefundView((await tx.select().from(refunds).where(eq(refunds.idempotencyKey, idempotencyKey)))[0]!);
     await emit(tx, {
       name: "payment.refund_requested",
-      data: { refundId: created.id, orderId, amountCents: created.amountCents, currency: created.currency },
+      data: { refundId: created.id, orderId, amountCents: created.amountCents, currency: created.currency, returnsOrder },
       requestId: ctx.requestId,
     });
     ctx.log.info({ orderId, refundId: created.id, amountCents: created.amountCents, reason }, "payment.refund_requested");
