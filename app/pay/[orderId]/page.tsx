@@ -34,7 +34,7 @@ export default async function PayPage({ params }: { params: Promise<{ orderId: s
   const payable = order.status === "awaiting_payment" && order.payment?.status !== "succeeded";
 
   return (
-    <div className="mx-auto grid max-w-4xl gap-6 md:grid-cols-[1fr_1.1fr]">
+    <div className="mx-auto grid max-w-4xl gap-6 md:grid-cols-[1fr_1.1fr] md:items-start">
       <section aria-labelledby="summary-title" className="rounded-xl bg-slate-900 p-6 text-slate-100">
         <p className="text-xs font-semibold uppercase tracking-wider text-slate-400">Evently test checkout</p>
         <h1 id="summary-title" className="mt-2 text-xl font-semibold break-words">

@@ -44,7 +44,7 @@ export function PayForm({ orderId, totalLabel, expiresAt, lastFailure }: { order
   const [cardNumber, setCardNumber] = useState(state && !state.ok ? (state.values?.cardNumber ?? "") : "");
   const onExpire = useCallback(() => setExpired(true), []);
   const refused = state && !state.ok ? state : null;
-  const declined = state?.ok ? state.data.declined : refused ? null : lastFailure;
+  const declined = refused ? (refused.code === "CARD_DECLINED" ? refused.formError : null) : lastFailure;
   const values = refused?.values ?? {};
 
   return (
@@ -66,7 +66,7 @@ export function PayForm({ orderId, totalLabel, expiresAt, lastFailure }: { order
           <span data-testid="pay-declined">{declined}</span> Check the details or use another card, then try again.
         </Alert>
       ) : null}
-      {refused?.formError ? <Alert tone="error">{refused.formError}</Alert> : null}
+      {refused?.formError && refused.code !== "CARD_DECLINED" ? <Alert tone="error">{refused.formError}</Alert> : null}
       <TextField
         label="Card number"
         name="cardNumber"

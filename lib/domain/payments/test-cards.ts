@@ -3,7 +3,7 @@ import { z } from "zod";
 /** The test provider's cards, as Stripe's test cards: one that always succeeds, one always declined. */
 export const SUCCEEDING_TEST_CARD = "4242424242424242";
 export const DECLINED_TEST_CARD = "4000000000000002";
-export const DECLINED_REASON = "Your card was declined. Try another card.";
+export const DECLINED_REASON = "Your card was declined.";
 
 export type TestCardOutcome = "succeeded" | "declined";
 
