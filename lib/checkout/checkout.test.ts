@@ -148,6 +148,23 @@ describe("checkout with the test provider", () => {
     expect(await getDb().select().from(refunds)).toMatchObject([{ status: "succeeded", amountCents: 2500 }]);
   });
 
+  it("gives back a second payment of an order already paid, and the order stays confirmed", async () => {
+    const buyer = attendee();
+    const placed = await order(buyer, await paidEvent());
+    await payTestOrder({ ctx: testCtx(buyer), input: { orderId: placed.id, outcome: "succeeded", settleWithinMs: 0 } });
+    // The buyer paid in a second tab before the first payment's notification arrived.
+    await payTestOrder({ ctx: testCtx(buyer), input: { orderId: placed.id, outcome: "succeeded", settleWithinMs: 0 } });
+    const [first, second] = await queuedNotifications(placed.id);
+    expect((await deliver(first!)).outcome).toBe("confirmed");
+    expect((await deliver(second!)).outcome).toBe("second_payment_refunded");
+    await drain();
+    expect(await orderRow(placed.id)).toMatchObject({ status: "confirmed", paymentStatus: "succeeded" });
+    const secondRef = second!.data.paymentRef;
+    const byRef = Object.fromEntries((await getDb().select().from(payments)).map((p) => [p.providerRef, p.status]));
+    expect(byRef).toEqual({ [first!.data.paymentRef]: "succeeded", [secondRef]: "refunded" });
+    expect(await getDb().select().from(refunds)).toMatchObject([{ status: "succeeded", amountCents: 2500 }]);
+  });
+
   it("cancels an unpaid order at once without touching payments", async () => {
     const buyer = attendee();
     const placed = await order(buyer, await paidEvent());

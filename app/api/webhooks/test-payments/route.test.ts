@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { placeOrder } from "@/lib/checkout";
 import { getDb } from "@/lib/db/client";
+import { bookings, ticketTypes } from "@/lib/domain/bookings/schema";
+import { attendee, publishedEvent } from "@/lib/domain/bookings/test-fixtures";
 import { signTestNotification, TEST_SIGNATURE_HEADER, type TestNotificationBody } from "@/lib/domain/payments";
 import { notifications } from "@/lib/domain/payments/schema";
-import { resetDatabase } from "@/tests/harness/db";
+import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { POST } from "./route";
 
 const noParams = { params: Promise.resolve({}) };
@@ -19,6 +23,11 @@ function notification(): TestNotificationBody {
   };
 }
 
+function signed(body: TestNotificationBody): [string, Record<string, string>] {
+  const { rawBody, headers } = signTestNotification(body, new Date());
+  return [rawBody, headers];
+}
+
 describe("POST /api/webhooks/test-payments", () => {
   beforeEach(resetDatabase);
 
@@ -29,6 +38,25 @@ describe("POST /api/webhooks/test-payments", () => {
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(await res.json()).toMatchObject({ code: "SIGNATURE_INVALID", status: 401 });
     expect(await getDb().$count(notifications)).toBe(0);
+  });
+
+  it("applies a signed notification once: the order is confirmed and a redelivery answers 200 duplicate", async () => {
+    const buyer = attendee();
+    const event = await publishedEvent({ priceCents: 1200 });
+    const [type] = await getDb().select().from(ticketTypes).where(eq(ticketTypes.eventId, event.eventId));
+    const { order } = await placeOrder({
+      ctx: testCtx(buyer),
+      input: { eventId: event.eventId, items: [{ ticketTypeId: type!.id, quantity: 1 }], idempotencyKey: randomUUID() },
+    });
+    const body: TestNotificationBody = { ...notification(), data: { orderId: order.id, paymentRef: `test_pi_${randomUUID()}`, amountCents: 1200, currency: "EUR" } };
+    const first = await post(...signed(body));
+    const again = await post(...signed(body));
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect([await first.json(), await again.json()]).toEqual([
+      { received: true, outcome: "confirmed" },
+      { received: true, outcome: "duplicate" },
+    ]);
+    expect((await getDb().select().from(bookings).where(eq(bookings.id, order.id)))[0]).toMatchObject({ status: "confirmed", paymentStatus: "succeeded" });
   });
 
   it("refuses an unsigned notification with 401 and a malformed signature with 400", async () => {
