@@ -16,6 +16,7 @@ const domainBoundaries = {
       { type: "emails", pattern: "emails", partialMatch: false },
       { type: "notifications", pattern: "lib/notifications", partialMatch: false },
       { type: "notifications", pattern: "lib/webhooks", partialMatch: false },
+      { type: "checkout", pattern: "lib/checkout", partialMatch: false },
     ],
     "boundaries/files": [
       // Every source file is known, so the rules see imports from anywhere (inngest/, lib/jobs, root files).
@@ -41,6 +42,14 @@ const domainBoundaries = {
               { dependency: { source: ["@/app/**", "@/emails/**", "@/lib/notifications", "@/lib/notifications/**", "@/lib/webhooks", "@/lib/webhooks/**"] } },
             ],
             message: "A domain never imports app/, emails/, lib/notifications or lib/webhooks: faces and side effects live above the domains.",
+          },
+          {
+            from: { element: { type: "domain" } },
+            disallow: [
+              { to: { element: { type: "checkout" } } },
+              { dependency: { source: ["@/lib/checkout", "@/lib/checkout/**"] } },
+            ],
+            message: "A domain never imports lib/checkout: orchestration across bookings and payments sits above the domains.",
           },
           {
             from: { element: { type: "domain" } },

@@ -4,6 +4,7 @@ import { authEvents } from "@/lib/domain/auth/events";
 import { bookingEvents } from "@/lib/domain/bookings/events";
 import { eventEvents } from "@/lib/domain/events/events";
 import { webhookEvents } from "@/lib/domain/webhooks/events";
+import { paymentEvents } from "@/lib/domain/payments/events";
 // One import per domain that emits facts; each file is a plain `{ "name": z.object(…) }` map.
 
 /** Facts of the jobs platform itself. */
@@ -21,6 +22,7 @@ export const eventSchemas = {
   ...bookingEvents,
   ...eventEvents,
   ...webhookEvents,
+  ...paymentEvents,
 } satisfies Record<string, z.ZodObject>;
 
 export type EventName = keyof typeof eventSchemas;

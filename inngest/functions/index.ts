@@ -24,6 +24,8 @@ import { sendEventChangedEmailsOnUpdate } from "./send-event-changed-emails";
 import { fanOutWebhookFacts } from "./fan-out-webhook-facts";
 import { deliverWebhook } from "./deliver-webhook";
 import { sendWebhookDisabledEmail } from "./send-webhook-disabled-email";
+import { deliverTestPaymentNotification } from "./deliver-test-payment-notification";
+import { refundPayment } from "./refund-payment";
 
 /** Every function the app serves and runs: one line per file in this folder. */
 export const functions = [
@@ -54,4 +56,6 @@ export const functions = [
   ...fanOutWebhookFacts,
   deliverWebhook,
   sendWebhookDisabledEmail,
+  deliverTestPaymentNotification,
+  refundPayment,
 ];

@@ -103,7 +103,7 @@ export async function seedBookingHistory({ db, log }: { db: Db; log: Logger }): 
     // About one booking in eight is cancelled (a paid one refunded) a day or two later.
     for (const b of made.filter((m) => m.day === day - 2 && rand() < 0.125)) {
       const at = new Date(Math.min(base.getTime() + rand() * DAY_MS, now.getTime() - 1_000));
-      await attempt(() => cancelOrder(ctx(at, actorOf(b.userId)), b.id));
+      await attempt(() => cancelOrder({ ctx: ctx(at, actorOf(b.userId)), input: { orderId: b.id } }));
     }
   }
   log.info({ events: eventIds.length, bookings, days: HISTORY_DAYS }, "seed.booking_history_created");

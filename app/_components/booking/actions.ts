@@ -31,7 +31,7 @@ export const bookSeatsAction = action(
   z.object({ eventId: z.string(), quantity, idempotencyKey: z.string().min(1).max(255) }),
   async ({ input, ctx }) => {
     await limit("booking", ctx);
-    const { booking } = await bookSeatsWithCheckout(ctx, input);
+    const { booking } = await bookSeatsWithCheckout({ ctx, input });
     revalidatePath(`/events/${input.eventId}`);
     return { bookingId: booking.id, quantity: booking.quantity };
   },
@@ -47,7 +47,7 @@ export const joinWaitlistAction = action(z.object({ eventId: z.string(), quantit
 export const cancelBookingAction = action(z.object({ bookingId: z.string() }), async ({ input, ctx }) => {
   await limit("booking", ctx);
   // A booking is an order: cancelling a paid one refunds it.
-  const booking = await cancelOrder(ctx, input.bookingId);
+  const booking = await cancelOrder({ ctx, input: { orderId: input.bookingId } });
   revalidatePath("/bookings");
   revalidatePath(`/events/${booking.eventId}`);
   return { bookingId: booking.id };

@@ -9,7 +9,7 @@ import { json, withApi } from "@/lib/http/with-api";
 const post = withApi(placeOrderRoute, async ({ req, ctx, body }) => {
   const key = idempotencyKey(req);
   await enforceBookingRateLimit("booking", { actor: ctx.actor, ip: clientIp(req.headers) });
-  const { order, replayed } = await placeOrder(ctx, { ...body, idempotencyKey: key });
+  const { order, replayed } = await placeOrder({ ctx, input: { ...body, idempotencyKey: key } });
   return json(order, 201, replayed ? { "idempotent-replayed": "true" } : undefined);
 });
 

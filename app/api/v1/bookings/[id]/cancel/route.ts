@@ -8,7 +8,7 @@ import { json, withApi } from "@/lib/http/with-api";
 // A booking is an order: cancelling it is the order's cancel (a paid one is refunded), shown as a booking.
 const post = withApi(cancelBookingRoute, async ({ req, ctx, params }) => {
   await enforceBookingRateLimit("booking", { actor: ctx.actor, ip: clientIp(req.headers) });
-  return json(bookingViewOf(await cancelOrder(ctx, params.id)));
+  return json(bookingViewOf(await cancelOrder({ ctx, input: { orderId: params.id } })));
 });
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ POST: post });

@@ -9,7 +9,7 @@ import { json, withApi } from "@/lib/http/with-api";
 const post = withApi(bookSeatsRoute, async ({ req, ctx, params, body }) => {
   const key = idempotencyKey(req);
   await enforceBookingRateLimit("booking", { actor: ctx.actor, ip: clientIp(req.headers) });
-  const { booking, replayed } = await bookSeatsWithCheckout(ctx, { eventId: params.id, quantity: body.quantity, idempotencyKey: key });
+  const { booking, replayed } = await bookSeatsWithCheckout({ ctx, input: { eventId: params.id, quantity: body.quantity, idempotencyKey: key } });
   return json(booking, 201, replayed ? { "idempotent-replayed": "true" } : undefined);
 });
 

@@ -7,7 +7,7 @@ import { json, withApi } from "@/lib/http/with-api";
 
 const post = withApi(cancelOrderRoute, async ({ req, ctx, params }) => {
   await enforceBookingRateLimit("booking", { actor: ctx.actor, ip: clientIp(req.headers) });
-  return json(await cancelOrder(ctx, params.id));
+  return json(await cancelOrder({ ctx, input: { orderId: params.id } }));
 });
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ POST: post });
