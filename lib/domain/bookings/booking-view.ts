@@ -16,6 +16,8 @@ export type BookingView = {
   cancelledAt: string | null;
   source: BookingSource;
   cancelledBy: CancelledBy | null;
+  /** Until when an unpaid booking holds (or held) its seats; null when it never needed paying. */
+  expiresAt: string | null;
 };
 
 export function toBookingView(row: BookingRow, items: { id: string; ticketCode: string }[]): BookingView {
@@ -32,6 +34,7 @@ export function toBookingView(row: BookingRow, items: { id: string; ticketCode: 
     cancelledAt: row.cancelledAt?.toISOString() ?? null,
     source: row.source,
     cancelledBy: row.cancelledBy,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
   };
 }
 

@@ -3,6 +3,17 @@ import { z } from "zod";
 /** The facts the bookings domain emits (SEAMS.md); analytics and the email jobs consume them. */
 const cancelledBy = z.enum(["holder", "organizer", "admin", "event_cancelled"]);
 
+/** What every order fact carries (an order is a booking: `orderId` is also its booking id). */
+const orderFact = {
+  orderId: z.uuid(),
+  eventId: z.uuid(),
+  userId: z.uuid(),
+  organizerId: z.uuid(),
+  quantity: z.number().int().positive(),
+  totalCents: z.number().int().nonnegative(),
+  currency: z.string(),
+};
+
 export const bookingEvents = {
   "booking.confirmed": z.object({
     bookingId: z.uuid(),
@@ -26,6 +37,14 @@ export const bookingEvents = {
     cancelledBy,
     cancelledAt: z.iso.datetime({ offset: true }),
   }),
+  /** Placed and waiting for payment until `expiresAt`. */
+  "order.placed": z.object({ ...orderFact, expiresAt: z.iso.datetime({ offset: true }), source: z.enum(["direct", "waitlist"]) }),
+  "order.confirmed": z.object({ ...orderFact, paidAt: z.iso.datetime({ offset: true }).nullable(), source: z.enum(["direct", "waitlist"]) }),
+  /** The hold lapsed unpaid; its seats went back. */
+  "order.expired": z.object({ ...orderFact, expiredAt: z.iso.datetime({ offset: true }), source: z.enum(["direct", "waitlist"]) }),
+  /** An unpaid order abandoned by its buyer (or cancelled by the organizer); paid ones are refunded instead. */
+  "order.cancelled": z.object({ ...orderFact, cancelledBy, cancelledAt: z.iso.datetime({ offset: true }) }),
+  "order.refunded": z.object({ ...orderFact, amountCents: z.number().int().nonnegative(), reason: z.string(), refundedAt: z.iso.datetime({ offset: true }) }),
   "seats.released": z.object({ eventId: z.uuid(), quantity: z.number().int().positive() }),
   "waitlist.joined": z.object({ entryId: z.uuid(), eventId: z.uuid(), userId: z.uuid(), quantity: z.number().int().positive() }),
   "waitlist.promoted": z.object({
@@ -34,6 +53,8 @@ export const bookingEvents = {
     userId: z.uuid(),
     bookingId: z.uuid(),
     quantity: z.number().int().positive(),
+    /** Set when the event is paid: the promotion is an offer, held until then for payment. */
+    expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
   }),
   "waitlist.left": z.object({ entryId: z.uuid(), eventId: z.uuid(), userId: z.uuid(), quantity: z.number().int().positive() }),
   "waitlist.closed": z.object({ eventId: z.uuid(), entries: z.number().int().nonnegative() }),

@@ -5,6 +5,18 @@ export { bookingTotals, bookingTotalsInput, type BookingTotals } from "./booking
 export { dailyBookingTotals, dailyBookingTotalsInput, type DailyBookingTotals } from "./daily-booking-totals";
 export { bookingEvents } from "./events";
 
+export { placeOrder, placeOrderInput } from "./place-order";
+export { getOrder, getOrderInput } from "./get-order";
+export { listMyOrders, listMyOrdersInput } from "./list-my-orders";
+export { cancelOrder, cancelOrderInput, type RefundDue } from "./cancel-order";
+export { attachCheckout, attachCheckoutInput } from "./attach-checkout";
+export { applyPromoCode, applyPromoCodeInput } from "./apply-promo-code";
+export { confirmOrderPayment, confirmOrderPaymentInput, type PaymentOutcome } from "./confirm-order-payment";
+export { recordPaymentFailure, recordPaymentFailureInput } from "./record-payment-failure";
+export { markOrderRefunded, markOrderRefundedInput } from "./mark-order-refunded";
+export { expireOrders, expireOrdersInput } from "./expire-orders";
+export type { OrderView, OrderLineView, TicketView } from "./order-view";
+
 export { bookSeats, bookSeatsInput } from "./book-seats";
 export { getBooking, getBookingInput } from "./get-booking";
 export { listMyBookings, listMyBookingsInput } from "./list-my-bookings";

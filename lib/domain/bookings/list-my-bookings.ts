@@ -4,12 +4,12 @@ import type { Ctx } from "@/lib/domain/context";
 import { Unauthenticated } from "@/lib/domain/errors";
 import { withItems } from "./booking-view";
 import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
-import { bookings } from "./schema";
+import { bookings, bookingStatus } from "./schema";
 
 export const listMyBookingsInput = z.object({
   limit: z.number().int().min(1).max(100).default(20),
   cursor: z.string().optional(),
-  status: z.enum(["confirmed", "cancelled"]).optional(),
+  status: z.enum(bookingStatus.enumValues).optional(),
 });
 
 /** The acting user's bookings, newest first, with their tickets. */

@@ -2,8 +2,9 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "@/lib/db/client";
 
 /**
- * Gives cancelled orders' seats back to the event and their ticket types, and takes them off
- * their holders' per-user counts.
+ * Gives cancelled, expired or refunded orders' seats back to the event and their ticket types,
+ * their promo code uses back to the codes, and takes them off their holders' per-user counts
+ * (locks in the house order: event row, types, codes, holdings).
  * While someone waits on a bookable event the seats are held for the waitlist, so a fast
  * direct buyer cannot take them before the promotion job serves the queue in order.
  *
@@ -12,7 +13,11 @@ import type { Tx } from "@/lib/db/client";
  * that commit. Checked inside the update itself, it would use the snapshot from before the
  * update blocked, miss the new entry, and put the seats on open sale while its owner waits.
  */
-export async function releaseSeats(tx: Tx, eventId: string, holders: { id: string; userId: string; quantity: number }[]): Promise<number> {
+export async function releaseSeats(
+  tx: Tx,
+  eventId: string,
+  holders: { id: string; userId: string; quantity: number; promoCodeId: string | null }[],
+): Promise<number> {
   const seats = holders.reduce((sum, h) => sum + h.quantity, 0);
   if (seats === 0) return 0;
   await tx.execute(sql`select 1 from bookings.event_inventory where event_id = ${eventId}::uuid for update`);
@@ -32,6 +37,15 @@ export async function releaseSeats(tx: Tx, eventId: string, holders: { id: strin
              where booking_id in (select (jsonb_array_elements_text(${JSON.stringify(holders.map((h) => h.id))}::jsonb))::uuid)
              group by ticket_type_id) l
      where t.id = l.ticket_type_id`);
+  const uses = new Map<string, number>();
+  for (const h of holders) if (h.promoCodeId) uses.set(h.promoCodeId, (uses.get(h.promoCodeId) ?? 0) + 1);
+  if (uses.size > 0) {
+    await tx.execute(sql`
+      update bookings.promo_codes c
+         set uses = c.uses - d.uses
+        from jsonb_to_recordset(${JSON.stringify([...uses].map(([id, n]) => ({ id, uses: n })))}::jsonb) as d(id uuid, uses int)
+       where c.id = d.id`);
+  }
   const perUser = new Map<string, number>();
   for (const h of holders) perUser.set(h.userId, (perUser.get(h.userId) ?? 0) + h.quantity);
   await tx.execute(sql`
