@@ -53,6 +53,13 @@ export function withApi<
 >(
   contract: RouteContract<TBody, TQuery, TParams>,
   handler: (args: ApiArgs<Infer<TBody>, Infer<TQuery>, Infer<TParams>>) => Promise<Response>,
+  options: {
+    /**
+     * A permission that depends on the resource (the event's owner), checked before the query
+     * and body are parsed so a caller who may not act learns nothing about what they sent.
+     */
+    authorize?: (args: { ctx: Ctx; params: Infer<TParams> }) => Promise<void>;
+  } = {},
 ) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     const started = performance.now();
@@ -75,9 +82,10 @@ export function withApi<
       }
       if (contract.permission) authorize(actor, contract.permission);
       const params = (contract.params ? contract.params.parse(rawParams) : undefined) as Infer<TParams>;
+      const ctx: Ctx = { actor, db, requestId, log, now: () => new Date() };
+      if (options.authorize) await options.authorize({ ctx, params });
       const query = (contract.query ? parseQuery(url, contract.query) : undefined) as Infer<TQuery>;
       const body = (contract.body ? await parseJsonBody(req, contract.body) : undefined) as Infer<TBody>;
-      const ctx: Ctx = { actor, db, requestId, log, now: () => new Date() };
       response = await handler({ req, ctx, body, query, params });
     } catch (error) {
       response =

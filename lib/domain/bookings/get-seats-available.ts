@@ -1,14 +1,16 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { isUuid } from "@/lib/domain/ids";
 import { eventInventory } from "./schema";
+import { eventSeatsAvailable } from "./ticket-type-availability";
 
 export const getSeatsAvailableInput = z.object({ eventIds: z.array(z.string()).max(1000) });
 
 /**
- * Seats anyone can book now, per event (one primary-key lookup). Seats held for the waitlist
- * are not available. Events without inventory are absent from the map.
+ * Seats anyone can book now, per event (a primary-key lookup, plus the event's lapsed holds
+ * through their partial index). Seats held for the waitlist are not available; seats of a hold
+ * that lapsed are (ticket-type-availability.ts). Events without inventory are absent from the map.
  */
 export async function getSeatsAvailable({ ctx, input }: { ctx: Ctx; input: z.input<typeof getSeatsAvailableInput> }) {
   const ids = [...new Set(getSeatsAvailableInput.parse(input).eventIds.filter(isUuid))];
@@ -17,7 +19,7 @@ export async function getSeatsAvailable({ ctx, input }: { ctx: Ctx; input: z.inp
   const rows = await ctx.db
     .select({
       eventId: eventInventory.eventId,
-      seats: sql<number>`(${eventInventory.capacity} - ${eventInventory.sold} - ${eventInventory.held})::int`,
+      seats: eventSeatsAvailable(ctx.now()),
     })
     .from(eventInventory)
     .where(inArray(eventInventory.eventId, ids));

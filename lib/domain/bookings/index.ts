@@ -43,3 +43,18 @@ export { enforceBookingRateLimit, type BookingRateLimitedAction } from "./rate-l
 export { getBookingOptions, getBookingOptionsInput, MAX_SEATS_PER_REQUEST, type BookingOptions } from "./get-booking-options";
 export { listEventBookings, listEventBookingsInput } from "./list-event-bookings";
 export { listEventAudit, listEventAuditInput } from "./list-event-audit";
+
+export { ticketTypeFields, newTicketTypeFields, type NewTicketType } from "./ticket-type-fields";
+export { lapsedEventSeats, lapsedTypeSeats, eventSeatsAvailable, ticketTypeSeatsAvailable } from "./ticket-type-availability";
+export type { TicketTypeView } from "./ticket-type-view";
+export { checkEventManager, checkEventManagerInput } from "./event-to-manage";
+export { createTicketType, createTicketTypeBody, createTicketTypeInput } from "./create-ticket-type";
+export { updateTicketType, updateTicketTypeBody, updateTicketTypeInput } from "./update-ticket-type";
+export { reorderTicketTypes, reorderTicketTypesBody, reorderTicketTypesInput } from "./reorder-ticket-types";
+export { retireTicketType, retireTicketTypeInput } from "./retire-ticket-type";
+export { deleteTicketType, deleteTicketTypeInput } from "./delete-ticket-type";
+export { listTicketTypes, listTicketTypesInput } from "./list-ticket-types";
+export { getTicketTypesByEvent, getTicketTypesByEventInput } from "./get-ticket-types-by-event";
+export type { PromoCodeView } from "./promo-code-view";
+export { createPromoCode, createPromoCodeBody, createPromoCodeInput } from "./create-promo-code";
+export { listPromoCodes, listPromoCodesInput } from "./list-promo-codes";

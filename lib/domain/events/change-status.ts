@@ -1,10 +1,10 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import { withTransaction } from "@/lib/db/transaction";
-import { getSeatsAvailable } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
 import { Conflict } from "@/lib/domain/errors";
 import { emit } from "@/lib/jobs/emit";
-import { eventColumns, toEvent, toSnapshot, type Event } from "./event-record";
+import { eventColumns, toSnapshot, type Event } from "./event-record";
+import { withSalesOne } from "./event-sales";
 import { invalidateAfterCommit } from "./invalidate-event-cache";
 import { eventNotFound, findEventRecord, loadEventToManage } from "./load-event";
 import { events, type EventStatus } from "./schema";
@@ -46,6 +46,5 @@ export async function changeStatus(ctx: Ctx, id: string, t: Transition): Promise
   });
   await invalidateAfterCommit(ctx, record.id);
   ctx.log.info({ eventId: record.id, version: record.version }, t.fact);
-  const seats = await getSeatsAvailable({ ctx, input: { eventIds: [record.id] } });
-  return toEvent(record, seats.get(record.id), ctx.now());
+  return withSalesOne(ctx, record);
 }

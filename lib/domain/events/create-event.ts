@@ -6,8 +6,10 @@ import { Validation } from "@/lib/domain/errors";
 import { DEFAULT_CURRENCY } from "@/lib/format/currency";
 import { DEFAULT_TIME_ZONE } from "@/lib/format/time-zone";
 import { emit } from "@/lib/jobs/emit";
-import { DEFAULT_PER_USER_LIMIT, endsAfterStarts, endsAfterStartsCheck, eventFields } from "./event-fields";
-import { eventColumns, toEvent, toSnapshot, type Event } from "./event-record";
+import { newTicketTypeFields } from "@/lib/domain/bookings";
+import { DEFAULT_HOLD_MINUTES, DEFAULT_PER_USER_LIMIT, endsAfterStarts, endsAfterStartsCheck, eventFields } from "./event-fields";
+import { eventColumns, toSnapshot, type Event } from "./event-record";
+import { withSalesOne } from "./event-sales";
 import { events } from "./schema";
 import { syncInventory } from "./sync-inventory";
 
@@ -23,6 +25,13 @@ export const createEventFields = z.object({
   priceCents: eventFields.priceCents.default(0),
   currency: eventFields.currency.default(DEFAULT_CURRENCY),
   perUserLimit: eventFields.perUserLimit.default(DEFAULT_PER_USER_LIMIT),
+  holdMinutes: eventFields.holdMinutes.default(DEFAULT_HOLD_MINUTES),
+  ticketTypes: z
+    .array(newTicketTypeFields)
+    .min(1, "must list at least one ticket type")
+    .max(20, "must list at most 20 ticket types")
+    .optional()
+    .describe("What the event sells, in page order; omitted: one General admission type from capacity and priceCents"),
   onlineUrl: eventFields.onlineUrl.nullable().default(null),
 });
 
@@ -37,7 +46,7 @@ export const createEventInput = createEventFields
 /** A new event starts as a draft at version 1, with its seat inventory in the same commit. */
 export async function createEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof createEventInput> }): Promise<Event> {
   authorize(ctx.actor, "event:create");
-  const { organizerId: requestedOwner, startsAt, endsAt, ...fields } = createEventInput.parse(input);
+  const { organizerId: requestedOwner, startsAt, endsAt, ticketTypes, ...fields } = createEventInput.parse(input);
   const organizerId = requestedOwner ?? (ctx.actor.type === "user" ? ctx.actor.userId : undefined);
   if (!organizerId) {
     throw new Validation("VALIDATION_FAILED", "Name the organizer who owns this event.", [{ path: "organizerId", message: "is required" }]);
@@ -50,10 +59,10 @@ export async function createEvent({ ctx, input }: { ctx: Ctx; input: z.input<typ
       .insert(events)
       .values({ ...fields, startsAt: new Date(startsAt), endsAt: new Date(endsAt), organizerId, status: "draft", version: 1, createdAt: now, updatedAt: now })
       .returning(eventColumns);
-    await syncInventory(ctx, tx, row!);
+    await syncInventory(ctx, tx, row!, ticketTypes);
     await emit(tx, { name: "event.created", data: toSnapshot(row!), requestId: ctx.requestId });
     return row!;
   });
   ctx.log.info({ eventId: record.id, organizerId }, "event.created");
-  return toEvent(record, record.capacity, ctx.now());
+  return withSalesOne(ctx, record);
 }

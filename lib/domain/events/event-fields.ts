@@ -12,6 +12,9 @@ export const SUGGESTED_CATEGORIES = ["music", "tech", "business", "arts", "sport
 
 export const DEFAULT_PER_USER_LIMIT = 10;
 
+/** How long an unpaid order holds its seats when the organizer says nothing (API.md). */
+export const DEFAULT_HOLD_MINUTES = 10;
+
 // Kept as strings (no transform), so a parsed input parses again unchanged and documents itself in OpenAPI.
 const dateTime = boundedInstant();
 
@@ -59,6 +62,12 @@ export const eventFields = {
     .int("must be a whole number")
     .min(1, "must be at least 1")
     .max(10, "must be at most 10"),
+  holdMinutes: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(60, "must be at most 60")
+    .describe("How long an unpaid order holds its seats, in minutes"),
 };
 
 export const END_AFTER_START = "must be after the start time";

@@ -3,6 +3,21 @@ import type { Actor } from "@/lib/domain/context";
 import { imageSources, type ImageRef, type ImageSources } from "@/lib/domain/media";
 import { events, type EventStatus } from "./schema";
 import type { EventSnapshot } from "./events";
+import { DEFAULT_HOLD_MINUTES } from "./event-fields";
+
+/** API.md `ticketType`: what anyone may know of a type the event sells. */
+export type EventTicketType = {
+  id: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  capacity: number | null;
+  seatsAvailable: number;
+  salesStartAt: string | null;
+  salesEndAt: string | null;
+  perOrderMax: number;
+  hidden: boolean;
+};
 
 /** Every column but the search document: what use cases read, cache and hand out. */
 export const eventColumns = {
@@ -19,6 +34,7 @@ export const eventColumns = {
   priceCents: events.priceCents,
   currency: events.currency,
   perUserLimit: events.perUserLimit,
+  holdMinutes: events.holdMinutes,
   status: events.status,
   coverImage: events.coverImage,
   onlineUrl: events.onlineUrl,
@@ -43,6 +59,7 @@ export type EventRecord = {
   priceCents: number;
   currency: string;
   perUserLimit: number;
+  holdMinutes: number;
   status: EventStatus;
   coverImage: ImageRef | null;
   onlineUrl: string | null;
@@ -63,12 +80,16 @@ export type Event = Omit<EventRecord, "publishedAt" | "cancelledAt" | "coverImag
   seatsAvailable: number;
   isPast: boolean;
   coverImage: ImageSources | null;
+  ticketTypes: EventTicketType[];
 };
 
-export function toEvent(record: EventRecord, seatsAvailable: number | undefined, now: Date): Event {
+export function toEvent(record: EventRecord, seatsAvailable: number | undefined, now: Date, ticketTypes: EventTicketType[] = []): Event {
   const { publishedAt: _published, cancelledAt: _cancelled, coverImage, onlineUrl, ...rest } = record;
   return {
     ...rest,
+    // A record cached before the column existed has none; the column's default is what it meant.
+    holdMinutes: record.holdMinutes ?? DEFAULT_HOLD_MINUTES,
+    ticketTypes,
     // Boolean, not !== null: a record cached before the column existed has no onlineUrl at all.
     isOnline: Boolean(onlineUrl),
     coverImage: coverImage ? imageSources(coverImage) : null,

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { isTransaction } from "@/lib/db/transaction";
-import { getSeatsAvailable } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
 import { eventCache } from "./event-cache";
 import { eventRecordCodec } from "./event-json";
-import { canView, toEvent, type Event, type EventRecord } from "./event-record";
+import { canView, type Event, type EventRecord } from "./event-record";
+import { withSalesOne } from "./event-sales";
 import { eventNotFound, findEventRecord } from "./load-event";
 
 export const getEventInput = z.object({ id: z.string() });
@@ -23,8 +23,7 @@ export async function getEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof
   const { id } = getEventInput.parse(input);
   const record = await readEventRecord(ctx, id);
   if (!record || !canView(ctx.actor, record)) return null;
-  const seats = await getSeatsAvailable({ ctx, input: { eventIds: [record.id] } });
-  return toEvent(record, seats.get(record.id), ctx.now());
+  return withSalesOne(ctx, record);
 }
 
 export async function getEventOrThrow(args: { ctx: Ctx; input: z.input<typeof getEventInput> }): Promise<Event> {

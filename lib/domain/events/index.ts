@@ -13,9 +13,9 @@ export { type EventDefaults, getLastEventDefaults } from "./get-last-event-defau
 export { listSitemapEvents } from "./list-sitemap-events";
 export { countOpenEventsByOrganizer, countOpenEventsByOrganizerInput } from "./count-open-events-by-organizer";
 export { invalidateEventCache, invalidateEventCacheInput } from "./invalidate-event-cache";
-export { SUGGESTED_CATEGORIES, DEFAULT_PER_USER_LIMIT } from "./event-fields";
+export { SUGGESTED_CATEGORIES, DEFAULT_PER_USER_LIMIT, DEFAULT_HOLD_MINUTES } from "./event-fields";
 export { eventEvents, type EventSnapshot } from "./events";
-export type { Event, EventRecord } from "./event-record";
+export type { Event, EventRecord, EventTicketType } from "./event-record";
 export type { EventPage } from "./event-json";
 export type { EventStatus } from "./schema";
 export { setEventCover, setEventCoverInput } from "./set-event-cover";

@@ -1,14 +1,14 @@
 import { and, asc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { isTransaction } from "@/lib/db/transaction";
-import { getSeatsAvailable } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
 import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
 import { Unauthenticated, Validation } from "@/lib/domain/errors";
 import { boundedDayOrInstant, LATEST_INSTANT } from "@/lib/domain/instants";
 import { eventCache } from "./event-cache";
 import { eventPageCodec, type EventPage } from "./event-json";
-import { eventColumns, toEvent } from "./event-record";
+import { eventColumns } from "./event-record";
+import { withSales, type Audience } from "./event-sales";
 import { events } from "./schema";
 import { searchQuery } from "./search-query";
 
@@ -58,8 +58,8 @@ export async function listEvents({ ctx, input }: { ctx: Ctx; input: ListEventsIn
   const parsed = listEventsInput.parse(input);
   const i = { ...parsed, scope: parsed.scope ?? "public", ...resolveRange(parsed.from, parsed.to) };
   const cursor = afterCursor(events.startsAt, events.id, i.cursor, "asc");
-  if (i.scope === "manage") return loadPage(ctx, i, cursor, manageConditions(ctx, i.from));
-  const load = () => loadPage(ctx, i, cursor, publicConditions(i.from ?? ctx.now()));
+  if (i.scope === "manage") return loadPage(ctx, i, cursor, manageConditions(ctx, i.from), "caller");
+  const load = () => loadPage(ctx, i, cursor, publicConditions(i.from ?? ctx.now()), "public");
   if (isTransaction(ctx.db)) return load();
   const cacheKey = {
     q: i.q?.toLowerCase().replace(/\s+/g, " "),
@@ -97,7 +97,8 @@ function manageConditions(ctx: Ctx, from: Date | undefined): SQL[] {
 
 type ParsedInput = { q?: string; category?: string; toBefore?: Date; limit: number };
 
-async function loadPage(ctx: Ctx, i: ParsedInput, cursor: SQL | undefined, scope: SQL[]): Promise<EventPage> {
+/** `public` pages are cached and served to anyone, so they show what anyone may see. */
+async function loadPage(ctx: Ctx, i: ParsedInput, cursor: SQL | undefined, scope: SQL[], audience: Audience): Promise<EventPage> {
   const conditions = [...scope];
   if (i.toBefore) conditions.push(lt(events.startsAt, i.toBefore));
   if (i.category) conditions.push(eq(events.category, i.category));
@@ -112,7 +113,5 @@ async function loadPage(ctx: Ctx, i: ParsedInput, cursor: SQL | undefined, scope
     .limit(i.limit + 1);
   const { page: found, nextCursor } = toPage(rows, i.limit);
   const page = found.map((row) => row.record);
-  const seats = await getSeatsAvailable({ ctx, input: { eventIds: page.map((r) => r.id) } });
-  const now = ctx.now();
-  return { data: page.map((record) => toEvent(record, seats.get(record.id), now)), nextCursor };
+  return { data: await withSales(ctx, page, audience), nextCursor };
 }

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { withTransaction } from "@/lib/db/transaction";
-import { getSeatsAvailable } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
 import { deleteImage, type ImageRef } from "@/lib/domain/media";
-import { eventColumns, toEvent, type Event } from "./event-record";
+import { eventColumns, type Event } from "./event-record";
+import { withSalesOne } from "./event-sales";
 import { invalidateAfterCommit } from "./invalidate-event-cache";
 import { eventNotFound, loadEventToManage } from "./load-event";
 import { events } from "./schema";
@@ -26,7 +26,6 @@ export async function replaceCover(ctx: Ctx, id: string, cover: ImageRef | null)
   });
   if (previous) await deleteImage({ ctx, input: { id: previous.id } });
   await invalidateAfterCommit(ctx, row.id);
-  const seats = await getSeatsAvailable({ ctx, input: { eventIds: [row.id] } });
-  return toEvent(row, seats.get(row.id), ctx.now());
+  return withSalesOne(ctx, row);
 }
 

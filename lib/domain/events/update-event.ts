@@ -1,18 +1,18 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { withTransaction } from "@/lib/db/transaction";
-import { getSeatsAvailable } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
 import { Conflict, Validation } from "@/lib/domain/errors";
 import { emit } from "@/lib/jobs/emit";
 import { END_AFTER_START, endsAfterStarts, eventFields } from "./event-fields";
-import { eventColumns, toEvent, toSnapshot, type Event, type EventRecord } from "./event-record";
+import { eventColumns, toSnapshot, type Event, type EventRecord } from "./event-record";
+import { withSalesOne } from "./event-sales";
 import { invalidateAfterCommit } from "./invalidate-event-cache";
 import { eventNotFound, findEventRecord, loadEventToManage } from "./load-event";
 import { events } from "./schema";
 import { syncInventory } from "./sync-inventory";
 
-const EDITABLE = ["title", "description", "venue", "category", "startsAt", "endsAt", "timezone", "capacity", "priceCents", "currency", "perUserLimit", "onlineUrl"] as const;
+const EDITABLE = ["title", "description", "venue", "category", "startsAt", "endsAt", "timezone", "capacity", "priceCents", "currency", "perUserLimit", "holdMinutes", "onlineUrl"] as const;
 
 /** Every field optional; `version` is the one the client last saw (optimistic locking). */
 export const updateEventBody = z.object({
@@ -28,6 +28,7 @@ export const updateEventBody = z.object({
   priceCents: eventFields.priceCents.optional(),
   currency: eventFields.currency.optional(),
   perUserLimit: eventFields.perUserLimit.optional(),
+  holdMinutes: eventFields.holdMinutes.optional(),
   onlineUrl: eventFields.onlineUrl.nullable().optional().describe("null makes it an in-person event again"),
 });
 
@@ -84,6 +85,5 @@ export async function updateEvent({ ctx, input }: { ctx: Ctx; input: z.input<typ
   });
   await invalidateAfterCommit(ctx, after.id);
   ctx.log.info({ eventId: after.id, version: after.version, changes: changedFields(before, after) }, "event.updated");
-  const seats = await getSeatsAvailable({ ctx, input: { eventIds: [after.id] } });
-  return toEvent(after, seats.get(after.id), ctx.now());
+  return withSalesOne(ctx, after);
 }

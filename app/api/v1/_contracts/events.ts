@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createEventBody, listEventsInput, updateEventBody } from "@/lib/domain/events";
 import { ACCEPTED_UPLOADS, IMAGE_WIDTHS, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from "@/lib/domain/media";
 import { defineRoute } from "@/lib/http/contract";
+import { ticketType } from "./ticket-types";
 
 const idParams = z.object({ id: z.string() });
 
@@ -28,9 +29,11 @@ const event = z.object({
   timezone: z.string().describe("IANA time zone the event happens in (default UTC); pages and emails show times in it"),
   capacity: z.number().int(),
   seatsAvailable: z.number().int().describe("Exact on GET /events/{id}; up to 30 s old on lists"),
-  priceCents: z.number().int().describe("Price per seat in the currency's minor units"),
+  priceCents: z.number().int().describe("The price the organizer set for the event (its single type follows it); buyers pay each ticket type's own priceCents"),
   currency: z.string().describe("ISO 4217"),
   perUserLimit: z.number().int().describe("Most seats one user may hold for this event"),
+  holdMinutes: z.number().int().describe("How long an unpaid order holds its seats (1–60)"),
+  ticketTypes: z.array(ticketType).describe("What the event sells now, in page order; hidden types only for the owner and admins"),
   status: z.enum(["draft", "published", "cancelled"]),
   isPast: z.boolean().describe("The event has ended (derived from endsAt, not a status)"),
   coverImage,
