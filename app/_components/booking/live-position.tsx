@@ -48,7 +48,7 @@ export function EntryStatus({ entry }: { entry: LiveEntry }) {
     return (
       <Alert tone="success">
         <span data-testid="waitlist-booked">Seats freed up and your {entry.quantity === 1 ? "seat is" : `${entry.quantity} seats are`} booked. </span>
-        <Link href={`/bookings/${entry.bookingId}`} className="font-medium underline">
+        <Link href={`/orders/${entry.bookingId}`} className="font-medium underline">
           See your tickets
         </Link>
       </Alert>
