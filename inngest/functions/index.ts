@@ -15,7 +15,9 @@ import { pruneJobHistory } from "./prune-job-history";
 import { applyRetention } from "./apply-retention";
 import { promoteWaitlistOnRelease } from "./promote-waitlist";
 import { cancelEventBookingsOnCancel } from "./cancel-event-bookings";
-import { sendBookingConfirmedEmailOnConfirm } from "./send-booking-confirmed-email";
+import { sendOrderConfirmedEmailOnConfirm } from "./send-order-confirmed-email";
+import { sendOrderAwaitingPaymentEmailOnPlace } from "./send-order-awaiting-payment-email";
+import { sendOrderExpiredEmailOnExpire } from "./send-order-expired-email";
 import { sendBookingCancelledEmailOnCancel } from "./send-booking-cancelled-email";
 import { sendWaitlistJoinedEmailOnJoin } from "./send-waitlist-joined-email";
 import { sendWaitlistPromotedEmailOnPromote } from "./send-waitlist-promoted-email";
@@ -40,7 +42,9 @@ export const functions = [
   applyRetention,
   promoteWaitlistOnRelease,
   cancelEventBookingsOnCancel,
-  sendBookingConfirmedEmailOnConfirm,
+  sendOrderConfirmedEmailOnConfirm,
+  sendOrderAwaitingPaymentEmailOnPlace,
+  sendOrderExpiredEmailOnExpire,
   sendBookingCancelledEmailOnCancel,
   sendWaitlistJoinedEmailOnJoin,
   sendWaitlistPromotedEmailOnPromote,

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { cancelEventBookingsOnCancel } from "@/inngest/functions/cancel-event-bookings";
 import { promoteWaitlistOnRelease } from "@/inngest/functions/promote-waitlist";
 import { sendBookingCancelledEmailOnCancel } from "@/inngest/functions/send-booking-cancelled-email";
-import { sendBookingConfirmedEmailOnConfirm } from "@/inngest/functions/send-booking-confirmed-email";
+import { sendOrderConfirmedEmailOnConfirm } from "@/inngest/functions/send-order-confirmed-email";
 import { sendWaitlistJoinedEmailOnJoin } from "@/inngest/functions/send-waitlist-joined-email";
 import { sendWaitlistPromotedEmailOnPromote } from "@/inngest/functions/send-waitlist-promoted-email";
 import { getDb } from "@/lib/db/client";
@@ -23,7 +23,7 @@ import { bookings, eventInventory, waitlistEntries } from "./schema";
 const bookingFunctions = [
   promoteWaitlistOnRelease,
   cancelEventBookingsOnCancel,
-  sendBookingConfirmedEmailOnConfirm,
+  sendOrderConfirmedEmailOnConfirm,
   sendBookingCancelledEmailOnCancel,
   sendWaitlistJoinedEmailOnJoin,
   sendWaitlistPromotedEmailOnPromote,
