@@ -50,7 +50,7 @@ describe("an SMTP outage of several minutes in the middle of a drain", () => {
     expect(OUTAGE_MS).toBeGreaterThan(10 * OLD_POLICY_SPAN_MS);
     await resetDatabase();
     const organizer = await createTestUser({ role: "organizer" });
-    const event = await publishedEvent(organizer.actor, { capacity: EMAILS });
+    const event = await publishedEvent(organizer.actor, { capacity: EMAILS, priceCents: 0 });
     const buyers = await Promise.all(Array.from({ length: EMAILS }, () => createTestUser()));
     for (const buyer of buyers) {
       await bookSeats({ ctx: testCtx(buyer.actor), input: { eventId: event.id, quantity: 1, idempotencyKey: randomUUID() } });

@@ -33,7 +33,8 @@ const runJobs = () => drainJobs({ db: getDb(), functions: bookingFunctions, time
 async function liveEvent(capacity: number) {
   const organizer = await createTestUser({ role: "organizer" });
   // The title is in every email subject asserted below.
-  const event = await publishedEvent(organizer.actor, { title: "Harbour Lights", capacity });
+  // Free: these jobs are about seats and mail, and a paid booking would wait for payment first.
+  const event = await publishedEvent(organizer.actor, { title: "Harbour Lights", capacity, priceCents: 0 });
   return { event, organizer };
 }
 
@@ -59,12 +60,12 @@ describe("booking jobs", () => {
     expect(served).toMatchObject({ status: "booked", bookingId: expect.any(String) });
     const [promoted] = await getDb().select().from(bookings).where(eq(bookings.id, served!.bookingId!));
     expect(promoted).toMatchObject({ userId: second.id, source: "waitlist", status: "confirmed" });
-    expect(await subjects(first.email)).toEqual(expect.arrayContaining(["Booking confirmed: Harbour Lights", "Booking cancelled: Harbour Lights"]));
+    expect(await subjects(first.email)).toEqual(expect.arrayContaining(["Order confirmed: Harbour Lights", "Booking cancelled: Harbour Lights"]));
     expect(await subjects(second.email)).toEqual(
       expect.arrayContaining(["You're #1 on the waitlist for Harbour Lights", "You're off the waitlist: tickets for Harbour Lights"]),
     );
     // A promotion is mailed as such, not a second time as a plain confirmation.
-    expect(await subjects(second.email)).not.toContain("Booking confirmed: Harbour Lights");
+    expect(await subjects(second.email)).not.toContain("Order confirmed: Harbour Lights");
   });
 
   it("cancels every booking of a cancelled event, closes its waitlist and mails each holder", async () => {
