@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
-import { formatPrice } from "@/app/(public)/_components/event-format";
+import { priceRangeLabel } from "@/app/(public)/_components/event-format";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { TicketSelector } from "@/app/_components/checkout/ticket-selector";
@@ -24,14 +24,6 @@ function onSaleNow(type: TicketTypeView, now: Date): boolean {
   return (!type.salesStartAt || new Date(type.salesStartAt) <= now) && (!type.salesEndAt || now < new Date(type.salesEndAt));
 }
 
-/** "€25.00", or "from €25.00" when the types on sale differ in price. */
-function priceLabel(types: TicketTypeView[], currency: string): string {
-  const prices = types.map((t) => t.priceCents);
-  if (prices.length === 0) return "";
-  const lowest = Math.min(...prices);
-  return prices.every((p) => p === lowest) ? formatPrice(lowest, currency) : `from ${formatPrice(lowest, currency)}`;
-}
-
 /**
  * The ticket area of an event page: sign-in or verify prompts, the ticket selector (one row per
  * type on sale, promo code, running total), or Join waitlist once sold out, and the visitor's
@@ -43,7 +35,7 @@ export async function BookingPanel({ eventId }: { eventId: string }) {
   if (!options) return null;
   const now = ctx.now();
   const selling = types.filter((t) => !t.hidden && !t.retiredAt && onSaleNow(t, now));
-  const price = priceLabel(selling, options.currency);
+  const price = priceRangeLabel(selling.map((t) => t.priceCents), options.currency);
   const here = `/events/${eventId}`;
 
   return (
