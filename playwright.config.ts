@@ -30,7 +30,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "attendee", testMatch: ["smoke.spec.ts", "auth.spec.ts", "bookings.spec.ts", "account.spec.ts"] },
+    { name: "attendee", testMatch: ["smoke.spec.ts", "auth.spec.ts", "bookings.spec.ts", "account.spec.ts", "checkout.spec.ts"] },
     { name: "dashboard", testMatch: ["events.spec.ts", "analytics.spec.ts", "cover-image.spec.ts", "event-page.spec.ts"] },
     { name: "api", testMatch: ["api.spec.ts"] },
     { name: "accessibility", testMatch: ["accessibility.spec.ts"] },
