@@ -54,7 +54,7 @@ test("the last seat: one books, the other waits, the first cancels and the secon
 
   // No reload: the waitlist page polls and shows the promotion once the job has run.
   await expect(ben.getByTestId("waitlist-booked")).toBeVisible({ timeout: 30_000 });
-  await ben.getByRole("link", { name: "See your tickets" }).click();
+  await ben.getByRole("link", { name: "See your order" }).click();
   await expect(ben.getByTestId("order-status")).toHaveText("Confirmed");
   await expect(ben.getByTestId("ticket-code")).toHaveCount(1);
 

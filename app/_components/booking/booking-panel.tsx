@@ -56,7 +56,7 @@ export async function BookingPanel({ eventId }: { eventId: string }) {
             You hold {options.mySeats} {options.mySeats === 1 ? "seat" : "seats"} for this event.
           </span>{" "}
           <Link href="/orders" className="font-medium underline">
-            See your tickets
+            See your orders
           </Link>
         </Alert>
       ) : null}
