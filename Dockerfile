@@ -25,6 +25,7 @@ ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0 \
     REQUIRE_AUTH_SECRET=true \
+    REFUSE_TEST_PAYMENTS=true \
     AUTH_TRUST_HOST=true \
     SEED_DEMO=false
 RUN groupadd --system --gid 1001 evently && useradd --system --uid 1001 --gid evently evently

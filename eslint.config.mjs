@@ -15,6 +15,7 @@ const domainBoundaries = {
       { type: "face", pattern: "app", partialMatch: false },
       { type: "emails", pattern: "emails", partialMatch: false },
       { type: "notifications", pattern: "lib/notifications", partialMatch: false },
+      { type: "checkout", pattern: "lib/checkout", partialMatch: false },
     ],
     "boundaries/files": [
       // Every source file is known, so the rules see imports from anywhere (inngest/, lib/jobs, root files).
@@ -40,6 +41,14 @@ const domainBoundaries = {
               { dependency: { source: ["@/app/**", "@/emails/**", "@/lib/notifications", "@/lib/notifications/**"] } },
             ],
             message: "A domain never imports app/, emails/ or lib/notifications: faces and side effects live above the domains.",
+          },
+          {
+            from: { element: { type: "domain" } },
+            disallow: [
+              { to: { element: { type: "checkout" } } },
+              { dependency: { source: ["@/lib/checkout", "@/lib/checkout/**"] } },
+            ],
+            message: "A domain never imports lib/checkout: orchestration across bookings and payments sits above the domains.",
           },
           {
             from: { element: { type: "domain" } },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { authEvents } from "@/lib/domain/auth/events";
 import { bookingEvents } from "@/lib/domain/bookings/events";
 import { eventEvents } from "@/lib/domain/events/events";
+import { paymentEvents } from "@/lib/domain/payments/events";
 // One import per domain that emits facts; each file is a plain `{ "name": z.object(…) }` map.
 
 /** Facts of the jobs platform itself. */
@@ -19,6 +20,7 @@ export const eventSchemas = {
   ...authEvents,
   ...bookingEvents,
   ...eventEvents,
+  ...paymentEvents,
 } satisfies Record<string, z.ZodObject>;
 
 export type EventName = keyof typeof eventSchemas;

@@ -21,3 +21,18 @@ describe("parseEnv: where jobs run and where the web listens", () => {
     expect(parseEnv({ ...base, HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
   });
 });
+
+describe("parseEnv: payment provider", () => {
+  it("uses the test provider by default outside the container image", () => {
+    expect(parseEnv(base).PAYMENT_PROVIDER).toBe("test");
+  });
+
+  it("refuses the test provider where the image asks for real payments, unless ALLOW_TEST_PAYMENTS says it is meant", () => {
+    expect(() => parseEnv({ ...base, REFUSE_TEST_PAYMENTS: "true" })).toThrow(/PAYMENT_PROVIDER/);
+    expect(parseEnv({ ...base, REFUSE_TEST_PAYMENTS: "true", ALLOW_TEST_PAYMENTS: "true" }).PAYMENT_PROVIDER).toBe("test");
+  });
+
+  it("refuses a provider it has no adapter for, naming the variable", () => {
+    expect(() => parseEnv({ ...base, PAYMENT_PROVIDER: "paypal" })).toThrow(/PAYMENT_PROVIDER/);
+  });
+});

@@ -124,6 +124,18 @@ const schema = z
     /** When set, GET /api/metrics wants `Authorization: Bearer <METRICS_TOKEN>`. */
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
 
+    /**
+     * Who takes the money. `test` (default): the built-in simulated card provider (a pay page of
+     * this app, test cards only), for development and tests. Stripe joins this list with its adapter.
+     */
+    PAYMENT_PROVIDER: z.enum(["test"]).default("test"),
+    /**
+     * Set by the container image: a deployment must not take "payments" that move no money by
+     * mistake, so the test provider is refused there unless ALLOW_TEST_PAYMENTS says it is meant.
+     */
+    REFUSE_TEST_PAYMENTS: bool.default(false),
+    ALLOW_TEST_PAYMENTS: bool.default(false),
+
     /** Days kept before the daily retention job deletes; 0 keeps forever. */
     RETENTION_AUDIT_DAYS: retentionDays(365),
     RETENTION_SECURITY_LOG_DAYS: retentionDays(180),
@@ -136,6 +148,10 @@ const schema = z
   .refine((e) => !e.UPSTASH_REDIS_REST_URL === !e.UPSTASH_REDIS_REST_TOKEN, {
     path: ["UPSTASH_REDIS_REST_TOKEN"],
     message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN go together",
+  })
+  .refine((e) => !(e.REFUSE_TEST_PAYMENTS && e.PAYMENT_PROVIDER === "test" && !e.ALLOW_TEST_PAYMENTS), {
+    path: ["PAYMENT_PROVIDER"],
+    message: "is the test provider, which takes no real money: set a real provider, or ALLOW_TEST_PAYMENTS=true for a demo or test deployment",
   })
   .refine((e) => !e.REQUIRE_AUTH_SECRET || e.AUTH_SECRET, {
     path: ["AUTH_SECRET"],

@@ -22,6 +22,8 @@ import { sendBookingCancelledEmailOnCancel } from "./send-booking-cancelled-emai
 import { sendWaitlistJoinedEmailOnJoin } from "./send-waitlist-joined-email";
 import { sendWaitlistPromotedEmailOnPromote } from "./send-waitlist-promoted-email";
 import { sendEventChangedEmailsOnUpdate } from "./send-event-changed-emails";
+import { deliverTestPaymentNotification } from "./deliver-test-payment-notification";
+import { refundPayment } from "./refund-payment";
 
 /** Every function the app serves and runs: one line per file in this folder. */
 export const functions = [
@@ -49,4 +51,6 @@ export const functions = [
   sendWaitlistJoinedEmailOnJoin,
   sendWaitlistPromotedEmailOnPromote,
   sendEventChangedEmailsOnUpdate,
+  deliverTestPaymentNotification,
+  refundPayment,
 ];

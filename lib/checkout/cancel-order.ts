@@ -1,13 +1,32 @@
 import { z } from "zod";
-import { cancelOrder as cancelBookingsOrder, markOrderRefunded, type OrderView } from "@/lib/domain/bookings";
+import { cancelOrder as cancelBookingsOrder, type OrderView } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
+import { requestRefund } from "@/lib/domain/payments";
+import { completeRefund } from "./complete-refund";
+import { asSystem } from "./system-ctx";
 
 export const cancelOrderInput = z.object({ orderId: z.string() });
 
-/** Cancels an order; a paid one is marked refunded (the payments branch replaces this with a refund through the provider). */
+/**
+ * Cancels an order for its buyer, the event's organizer or an admin. An unpaid or free order
+ * is cancelled by bookings at once. A paid one is refunded in full through the provider first,
+ * then marked refunded; the refund is recorded (with its job) before the provider is called, so
+ * if the call fails the job finishes it and the answer is still the order as it stands.
+ */
 export async function cancelOrder({ ctx, input }: { ctx: Ctx; input: z.input<typeof cancelOrderInput> }): Promise<OrderView> {
   const { orderId } = cancelOrderInput.parse(input);
   const { order, refundDue } = await cancelBookingsOrder({ ctx, input: { orderId } });
   if (!refundDue) return order;
-  return markOrderRefunded({ ctx: { ...ctx, actor: { type: "system" } }, input: { orderId, amountCents: refundDue.amountCents, reason: "The order was cancelled." } });
+  const sys = asSystem(ctx);
+  const cancelledBy = ctx.actor.type === "user" && ctx.actor.userId === order.userId ? "holder" : ctx.actor.type === "user" && ctx.actor.role !== "admin" ? "organizer" : "admin";
+  const refund = await requestRefund({
+    ctx: sys,
+    input: { orderId: order.id, amountCents: refundDue.amountCents, reason: "The order was cancelled.", idempotencyKey: `order-cancelled:${order.id}` },
+  });
+  try {
+    return (await completeRefund({ ctx: sys, input: { refundId: refund.id, returnsOrder: true, cancelledBy } }))!;
+  } catch (error) {
+    ctx.log.warn({ err: error, orderId: order.id, refundId: refund.id }, "payment.refund_deferred");
+    return order;
+  }
 }

@@ -9,3 +9,4 @@ export * from "@/lib/domain/analytics/schema";
 export * from "@/lib/domain/bookings/schema";
 export * from "@/lib/domain/events/schema";
 export * from "@/lib/domain/media/schema";
+export * from "@/lib/domain/payments/schema";

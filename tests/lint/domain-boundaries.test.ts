@@ -45,6 +45,15 @@ describe("domain boundaries (npm run lint)", () => {
   });
 
   it.each([
+    ["lib/checkout", 'import { placeOrder as x } from "@/lib/checkout";'],
+    ["a file in lib/checkout", 'import { cancelOrder as x } from "@/lib/checkout/cancel-order";'],
+  ])("refuses %s inside a domain", async (_what, importLine) => {
+    expect(await boundaryErrors("lib/domain/payments/probe.ts", importLine)).toEqual([
+      "A domain never imports lib/checkout: orchestration across bookings and payments sits above the domains.",
+    ]);
+  });
+
+  it.each([
     ["an alias path", 'import { getEvent as x } from "@/lib/domain/events/get-event";'],
     ["a relative path", 'import { getEvent as x } from "../events/get-event";'],
     ["a type", 'import type { EventRecord as x } from "@/lib/domain/events/event-record";'],

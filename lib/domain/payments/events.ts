@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** The facts the payments domain emits; functions in inngest/functions react to them. */
+export const paymentEvents = {
+  /**
+   * The test provider has a notification to deliver (a real provider would POST it): the job
+   * signs it at each attempt and hands it to the same handler its webhook route calls.
+   */
+  "payment.test_notification_due": z.object({
+    body: z.object({
+      id: z.string(),
+      type: z.enum(["payment.succeeded", "payment.failed"]),
+      created: z.number().int(),
+      data: z.object({
+        orderId: z.uuid(),
+        paymentRef: z.string(),
+        amountCents: z.number().int().nonnegative(),
+        currency: z.string(),
+        failureReason: z.string().optional(),
+      }),
+    }),
+  }),
+  /** Money must go back (late payment, amount mismatch, cancelled paid order): a job makes the refund until it succeeds. */
+  "payment.refund_requested": z.object({
+    refundId: z.uuid(),
+    orderId: z.uuid(),
+    amountCents: z.number().int().positive(),
+    currency: z.string(),
+    returnsOrder: z.boolean(),
+  }),
+};
