@@ -5,7 +5,8 @@ import { formatPrice } from "@/app/(public)/_components/event-format";
 import { Alert } from "@/app/_components/ui/alert";
 import { buttonClass } from "@/app/_components/ui/button";
 import { PageHeader } from "@/app/_components/ui/card";
-import { getOrder, type OrderView } from "@/lib/domain/bookings";
+import { getOrderCheckout } from "@/lib/checkout";
+import type { OrderView } from "@/lib/domain/bookings";
 import { isDomainError } from "@/lib/domain/errors";
 import { getEventsByIds } from "@/lib/domain/events";
 import { formatEventTime } from "@/lib/format/event-time";
@@ -20,7 +21,7 @@ import { HoldCountdown } from "./hold-countdown";
 
 export const metadata: Metadata = { title: "Your order" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ paid?: string | string[] }> };
+type Props = { params: Promise<{ id: string }> };
 
 /** Why an order that gives no tickets ended, in plain words. */
 function endedNotice(order: OrderView, lapsed: boolean) {
@@ -37,15 +38,14 @@ function endedNotice(order: OrderView, lapsed: boolean) {
 
 /**
  * One order through its life: checkout while awaiting payment (summary, promo code, countdown,
- * Pay, Cancel), "Confirming your payment…" after the pay page sent the buyer back, tickets with
+ * Pay, Cancel), "Confirming your payment…" once the provider took the money, tickets with
  * QR codes once confirmed, and a plain explanation once it ended.
  */
-export default async function OrderPage({ params, searchParams }: Props) {
+export default async function OrderPage({ params }: Props) {
   const { id } = await params;
-  const { paid } = await searchParams;
   await requireSession(`/orders/${id}`);
   const ctx = await currentCtx();
-  const order = await getOrder({ ctx, input: { orderId: id } }).catch((error: unknown) => {
+  const { order, paymentProcessing, lastFailure } = await getOrderCheckout({ ctx, input: { orderId: id } }).catch((error: unknown) => {
     if (isDomainError(error) && (error.kind === "NotFound" || error.kind === "Forbidden" || error.kind === "Validation")) notFound();
     throw error;
   });
@@ -54,7 +54,6 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const lapsed = holdLapsed(order, now);
   const status = orderStatusWords(order, now);
   const awaiting = order.status === "awaiting_payment" && !lapsed;
-  const returnedFromPaying = paid !== undefined && awaiting && order.payment?.status !== "failed";
   const mine = ctx.actor.type === "user" && ctx.actor.userId === order.userId;
 
   return (
@@ -80,11 +79,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </header>
         <OrderSummary order={order} />
 
-        {awaiting && returnedFromPaying ? <ConfirmingPayment /> : null}
-        {awaiting && !returnedFromPaying ? (
+        {awaiting && paymentProcessing ? <ConfirmingPayment /> : null}
+        {awaiting && !paymentProcessing ? (
           <div className="space-y-4">
             {order.expiresAt ? <HoldCountdown expiresAt={order.expiresAt} /> : null}
-            {order.payment?.status === "failed" ? <Alert tone="error">Your last payment did not go through. Nothing was charged; you can try again.</Alert> : null}
+            {lastFailure || order.payment?.status === "failed" ? (
+              <Alert tone="error">Your last payment did not go through{lastFailure ? ` (${lastFailure.replace(/\.$/, "")})` : ""}. Nothing was charged; you can try again.</Alert>
+            ) : null}
             {mine && !order.promoCode ? <ApplyPromoForm orderId={order.id} /> : null}
             <div className="flex flex-wrap items-center gap-3">
               {mine && order.payment?.checkoutUrl ? (
