@@ -3,7 +3,7 @@ import { runMigrations } from "../lib/db/migrate";
 import { ensureProductionBuild, startApp, startWorker, type WorkerProcess } from "../tests/scale/support/app-server";
 import { freshLocalDatabase } from "./fresh-local-database";
 import { measureAftermath } from "./bench-booking/aftermath";
-import { client, cpuMsOf, flashSale, hammer, hammerUntil, postgresFloor } from "./bench-booking/load";
+import { client, cpuMsOf, flashSale, hammer, hammerUntil, orderSale, postgresFloor } from "./bench-booking/load";
 
 /**
  * `npm run bench:booking`: a flash sale over HTTP against the production build, started as
@@ -17,6 +17,13 @@ import { client, cpuMsOf, flashSale, hammer, hammerUntil, postgresFloor } from "
  * the verification-code latency of 20 sign-ups made meanwhile, GET /api/info's rate during the
  * drain against idle, and the worker process's CPU per booking (from /proc). Also the Postgres
  * floor (the bare conditional seat update on one row from 50 connections).
+ *
+ * The booking sales are of a free event (confirmed at once, as bookings always were). Beside
+ * the last one, the same sale runs through `POST /api/v1/orders` on a paid event (every order
+ * holds its seats awaiting payment): once with one ticket type, once with three in overlapping
+ * quotas (two of half the capacity, one sharing the event's), each request one ticket of the
+ * next type; their seat rates are given against the booking sale's, and each type and the event
+ * are checked for overselling.
  *
  * --worker=off: no worker during the sales; one starts when the last sale ends (its aftermath
  * then includes the worker's start-up). --compare: with the worker on, one more sale with the
@@ -60,8 +67,8 @@ async function main() {
   const tokens: string[] = [];
   for (let i = 0; i < BUYERS; i++) tokens.push((await createTestTokens()).accessToken);
   const startsAt = new Date(Date.now() + 30 * 86_400_000);
-  const newEvent = async (capacity: number) => {
-    const input = { title: "Flash sale", venue: "Bench Hall", category: "music", startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), capacity, priceCents: 4500, currency: "EUR", perUserLimit: 10 };
+  const newEvent = async (capacity: number, priceCents = 0) => {
+    const input = { title: "Flash sale", venue: "Bench Hall", category: "music", startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), capacity, priceCents, currency: "EUR", perUserLimit: 10 };
     const draft = await createEvent({ ctx: testCtx(organizer.actor), input });
     return (await publishEvent({ ctx: testCtx(organizer.actor), input: { id: draft.id } })).id;
   };
@@ -71,6 +78,24 @@ async function main() {
   const saleEvents: string[] = [];
   for (let r = 0; r < ROUNDS; r++) saleEvents.push(await newEvent(CAPACITY));
   const floorEvent = await newEvent(1_000_000);
+  const { ticketTypes } = await import("../lib/domain/bookings/schema");
+  const { eq } = await import("drizzle-orm");
+  /** A paid event's ticket types for the order sales: General admission alone, or with two more in overlapping quotas. */
+  const orderEvent = async (types: 1 | 3) => {
+    const eventId = await newEvent(CAPACITY, 4500);
+    const [ga] = await getDb().select({ id: ticketTypes.id }).from(ticketTypes).where(eq(ticketTypes.eventId, eventId));
+    if (types === 1) return { eventId, typeIds: [ga!.id] };
+    await getDb().update(ticketTypes).set({ capacity: Math.ceil(CAPACITY / 2) }).where(eq(ticketTypes.id, ga!.id));
+    const extra = await getDb()
+      .insert(ticketTypes)
+      .values([
+        { eventId, name: "Balcony", priceCents: 3000, capacity: Math.ceil(CAPACITY / 2), position: 1 },
+        { eventId, name: "Standing", priceCents: 2000, capacity: null, position: 2 },
+      ])
+      .returning({ id: ticketTypes.id });
+    return { eventId, typeIds: [ga!.id, ...extra.map((t) => t.id)] };
+  };
+  const orderEvents = [await orderEvent(1), await orderEvent(3)];
 
   say("ensuring a production build (next build when missing)…");
   ensureProductionBuild();
@@ -133,6 +158,12 @@ async function main() {
       const s = await measured(() => sale(eventId));
       rounds.push({ eventId, floor: f, sale: s });
     }
+    // The order path, right after the last booking sale (worker as for the sales): one type, then three.
+    const orderRuns = [];
+    for (const e of orderEvents) {
+      if (WORKER_ON) await quiet();
+      orderRuns.push({ ...e, sale: await measured(() => orderSale(request, { ...e, tokens, concurrency: CONCURRENCY, timeoutMs: TIMEOUT_S * 1000 })) });
+    }
     const last = rounds.at(-1)!;
     if (!WORKER_ON) workerCpuBefore = 0;
     const drainingWorker = ensureWorker();
@@ -158,6 +189,19 @@ async function main() {
       say(`    sale   ${r.sale.seatsPerSecond.toFixed(0).padStart(5)} seats/s, p50 ${r.sale.p50.toFixed(1)} ms, p99 ${r.sale.p99.toFixed(1)} ms; ${cpuText(r.sale.cpu)}`);
       say(`    floor  ${r.floor.rps.toFixed(0).padStart(5)} req/s,   p50 ${r.floor.p50.toFixed(1)} ms, p99 ${r.floor.p99.toFixed(1)} ms; ${cpuText(r.floor.cpu)}`);
       say(`    sale / framework floor = ${((100 * r.sale.seatsPerSecond) / r.floor.rps).toFixed(0)} %`);
+    }
+    for (const run of orderRuns) {
+      const types = await db.$client<{ id: string; capacity: number | null; sold: number; items: number }[]>`
+        select t.id, t.capacity, t.sold, (select count(*)::int from bookings.booking_items i join bookings.bookings b on b.id = i.booking_id
+                                           where i.ticket_type_id = t.id and b.status in ('confirmed', 'awaiting_payment')) as items
+          from bookings.ticket_types t where t.event_id = ${run.eventId}`;
+      const [inv] = await db.$client<{ capacity: number; sold: number }[]>`select capacity, sold from bookings.event_inventory where event_id = ${run.eventId}`;
+      const items = types.reduce((n, t) => n + t.items, 0);
+      const oversold = types.filter((t) => t.items !== t.sold || (t.capacity !== null && t.sold > t.capacity));
+      if (oversold.length > 0 || items !== inv!.sold || inv!.sold !== inv!.capacity || run.sale.sold !== inv!.capacity) throw new Error(`order sale (${run.typeIds.length} types): seats held do not match capacity`);
+      say(`  orders, ${run.typeIds.length} type(s), paid (each awaiting payment): ${items} of ${inv!.capacity} seats held, oversold 0 for every type and the event (${types.map((t) => `${t.sold}/${t.capacity ?? "shared"}`).join(", ")}), ${run.sale.count - run.sale.sold} SOLD_OUT answers`);
+      say(`    sale   ${run.sale.seatsPerSecond.toFixed(0).padStart(5)} seats/s, p50 ${run.sale.p50.toFixed(1)} ms, p99 ${run.sale.p99.toFixed(1)} ms; ${cpuText(run.sale.cpu)}`);
+      say(`    order / booking seat rate (last round) = ${(run.sale.seatsPerSecond / last.sale.seatsPerSecond).toFixed(2)}×`);
     }
     const median = <T>(xs: T[], key: (x: T) => number) => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
     const mid = median(rounds, (r) => r.sale.seatsPerSecond / r.floor.rps);

@@ -14,6 +14,7 @@ import { invalidateEventCache } from "./invalidate-event-cache";
 import { pruneJobHistory } from "./prune-job-history";
 import { applyRetention } from "./apply-retention";
 import { promoteWaitlistOnRelease } from "./promote-waitlist";
+import { expireLapsedOrders, expireOrderWhenHoldLapses } from "./expire-lapsed-orders";
 import { cancelEventBookingsOnCancel } from "./cancel-event-bookings";
 import { sendOrderConfirmedEmailOnConfirm } from "./send-order-confirmed-email";
 import { sendOrderAwaitingPaymentEmailOnPlace } from "./send-order-awaiting-payment-email";
@@ -43,6 +44,8 @@ export const functions = [
   pruneJobHistory,
   applyRetention,
   promoteWaitlistOnRelease,
+  expireOrderWhenHoldLapses,
+  expireLapsedOrders,
   cancelEventBookingsOnCancel,
   sendOrderConfirmedEmailOnConfirm,
   sendOrderAwaitingPaymentEmailOnPlace,

@@ -31,7 +31,7 @@ async function runOnce(fn: JobFunction) {
 
 async function bookedEvent() {
   const organizer = await createTestUser({ role: "organizer" });
-  // Free: a booking of a paid event waits for payment, and only confirmed orders are mailed tickets.
+  // Free, so the booking is confirmed and mailed at once (a paid one waits for payment first).
   const event = await publishedEvent(organizer.actor, { capacity: 5, priceCents: 0 });
   const buyer = await createTestUser();
   await bookSeats({ ctx: testCtx(buyer.actor), input: { eventId: event.id, quantity: 1, idempotencyKey: randomUUID() } });

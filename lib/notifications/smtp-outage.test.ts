@@ -50,6 +50,7 @@ describe("an SMTP outage of several minutes in the middle of a drain", () => {
     expect(OUTAGE_MS).toBeGreaterThan(10 * OLD_POLICY_SPAN_MS);
     await resetDatabase();
     const organizer = await createTestUser({ role: "organizer" });
+    // Free, so each booking is confirmed and mailed at once (a paid one waits for payment first).
     const event = await publishedEvent(organizer.actor, { capacity: EMAILS, priceCents: 0 });
     const buyers = await Promise.all(Array.from({ length: EMAILS }, () => createTestUser()));
     for (const buyer of buyers) {

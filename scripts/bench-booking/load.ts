@@ -138,3 +138,35 @@ export async function hammerUntil(done: () => boolean, concurrency: number, send
   const ms = answers.map((a) => a.ms);
   return { count: answers.length, rps: answers.length / seconds, p50: percentile(ms, 50), p99: percentile(ms, 99), ok: answers.every((a) => a.status === 200) };
 }
+
+/**
+ * The same flash sale through `POST /api/v1/orders`: each request orders one ticket of the next
+ * type in turn; a type answered SOLD_OUT is skipped from then on, and a client stops once every
+ * type is sold out (the event's capacity caps their sum).
+ */
+export async function orderSale(request: Request, o: { eventId: string; typeIds: string[]; tokens: string[]; concurrency: number; timeoutMs: number }) {
+  const answers: Answer[] = [];
+  const soldOut = new Set<string>();
+  const deadline = performance.now() + o.timeoutMs;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: o.concurrency }, async () => {
+      while (performance.now() < deadline && soldOut.size < o.typeIds.length) {
+        const n = next++;
+        const token = o.tokens[n % o.tokens.length]!;
+        const open = o.typeIds.filter((t) => !soldOut.has(t));
+        const typeId = open[n % open.length]!;
+        const body = { eventId: o.eventId, items: [{ ticketTypeId: typeId, quantity: 1 }] };
+        const answer = await request("POST", "/api/v1/orders", body, { authorization: `Bearer ${token}`, "idempotency-key": randomUUID() });
+        answers.push(answer);
+        if (answer.status === 409) soldOut.add(typeId);
+        else if (answer.status !== 201) throw new Error(`unexpected order answer ${answer.status}`);
+      }
+    }),
+  );
+  const sold = answers.filter((a) => a.status === 201);
+  const seconds = (Math.max(...sold.map((a) => a.at)) - started) / 1000;
+  const ms = sold.map((a) => a.ms);
+  return { sold: sold.length, count: answers.length, seatsPerSecond: sold.length / seconds, p50: percentile(ms, 50), p99: percentile(ms, 99) };
+}

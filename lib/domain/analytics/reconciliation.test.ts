@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, getDb } from "@/lib/db/client";
-import { bookingTotals, bookSeats, cancelBooking, joinWaitlist, leaveWaitlist } from "@/lib/domain/bookings";
+import { cancelOrder } from "@/lib/checkout/cancel-order";
+import { bookingTotals, bookSeats, confirmOrderPayment, joinWaitlist, leaveWaitlist, type BookingView } from "@/lib/domain/bookings";
 import type { UserActor } from "@/lib/domain/context";
 import { createEvent, publishEvent } from "@/lib/domain/events";
 import { drainJobs } from "@/lib/jobs/drain";
@@ -16,15 +17,25 @@ import { eventStats } from "./schema";
 const racers = createDb(process.env.DATABASE_URL!, { max: 30 });
 afterAll(() => racers.$client.end());
 
-/** Event-triggered functions only: a cron tick (reconcile sleeps 30 s on suspects) must not hold the drain. */
+/**
+ * Event-triggered functions only: a cron tick (reconcile sleeps 30 s on suspects) must not hold
+ * the drain, nor an unpaid order's expiry, which sleeps until its hold lapses (ten minutes).
+ */
 const eventFunctions = functions.filter((fn) => {
   const triggers = (fn.opts as { triggers?: { cron?: string }[] }).triggers ?? [];
-  return !triggers.some((t) => t.cron);
+  return !triggers.some((t) => t.cron) && fn.id() !== "expire-order-when-hold-lapses";
 });
 
 const user = (role: UserActor["role"] = "attendee"): UserActor => ({ type: "user", userId: randomUUID(), role, emailVerified: true, sessionId: null });
 const pick = <T>(xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 const settle = <T>(ps: Promise<T>[]) => Promise.allSettled(ps).then((rs) => rs.flatMap((r) => (r.status === "fulfilled" ? [r.value] : [])));
+
+/** A paid booking counts once its payment arrives: pay it in full, as the provider's notification would. */
+async function paid(booking: BookingView): Promise<BookingView> {
+  if (booking.status !== "awaiting_payment") return booking;
+  await confirmOrderPayment({ ctx: testCtx(), input: { orderId: booking.id, provider: "test", amountCents: booking.totalCents, currency: booking.currency, paidAt: new Date() } });
+  return { ...booking, status: "confirmed" };
+}
 
 async function publishedEvent(organizer: UserActor, capacity: number, priceCents: number, currency: string) {
   const startsAt = new Date(Date.now() + 7 * 86_400_000);
@@ -49,14 +60,15 @@ describe("analytics after a randomized burst through the bookings domain", () =>
     const ctx = (actor: UserActor) => testCtx(actor, { db: racers });
     const book = (actor: UserActor) =>
       bookSeats({ ctx: ctx(actor), input: { eventId: pick(eventIds), quantity: 1 + Math.floor(Math.random() * 3), idempotencyKey: randomUUID() } }).then(
-        ({ booking }) => ({ actor, booking }),
+        async ({ booking }) => ({ actor, booking: await paid(booking) }),
       );
 
     const wave1 = await settle(Array.from({ length: 50 }, () => book(user())));
     // Cancellations race a second wave of buyers and waitlist joins on the same hot rows.
     const cancelling = wave1.filter(() => Math.random() < 0.4);
     await Promise.all([
-      settle(cancelling.map(({ actor, booking }) => cancelBooking({ ctx: ctx(actor), input: { id: booking.id } }))),
+      // Paid bookings are refunded, free ones cancelled: analytics counts both as cancellations.
+      settle(cancelling.map(({ actor, booking }) => cancelOrder({ ctx: ctx(actor), input: { orderId: booking.id } }))),
       settle(Array.from({ length: 30 }, () => book(user()))),
       settle(eventIds.map((eventId) => joinWaitlist({ ctx: ctx(user()), input: { eventId, quantity: 1 } }))),
     ]);
@@ -101,7 +113,7 @@ describe("analytics after a randomized burst through the bookings domain", () =>
   it("reports an event whose aggregates were tampered with as drift", async () => {
     const organizer = user("organizer");
     const eventId = await publishedEvent(organizer, 10, 1000, "USD");
-    await bookSeats({ ctx: testCtx(user()), input: { eventId, quantity: 2, idempotencyKey: randomUUID() } });
+    await paid((await bookSeats({ ctx: testCtx(user()), input: { eventId, quantity: 2, idempotencyKey: randomUUID() } })).booking);
     await drainJobs({ db: getDb(), functions: eventFunctions });
     expect((await findAnalyticsDrift({ ctx: testCtx(), input: {} })).driftEvents).toBe(0);
 

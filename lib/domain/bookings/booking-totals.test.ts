@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { bookSeats } from "./book-seats";
 import { bookingTotals } from "./booking-totals";
-import { cancelBooking } from "./cancel-booking";
+import { markOrderRefunded } from "./mark-order-refunded";
 import { dailyBookingTotals } from "./daily-booking-totals";
 import { joinWaitlist } from "./join-waitlist";
-import { attendee, publishedEvent } from "./test-fixtures";
+import { attendee, payFor, publishedEvent } from "./test-fixtures";
 
 describe("booking totals for reconciliation", () => {
   beforeEach(resetDatabase);
@@ -16,10 +16,14 @@ describe("booking totals for reconciliation", () => {
     const other = await publishedEvent({ capacity: 10 });
     const ann = attendee();
     const book = (eventId: string, quantity: number, who = attendee()) =>
-      bookSeats({ ctx: testCtx(who), input: { eventId, quantity, idempotencyKey: randomUUID() } }).then((r) => r.booking);
+      bookSeats({ ctx: testCtx(who), input: { eventId, quantity, idempotencyKey: randomUUID() } }).then(async (r) => {
+        // Paid: confirmed only once the payment arrives.
+        if (r.booking.status === "awaiting_payment") await payFor(r.booking.id);
+        return r.booking;
+      });
     const first = await book(event.eventId, 2, ann);
     await book(event.eventId, 2);
-    await cancelBooking({ ctx: testCtx(ann), input: { id: first.id } });
+    await markOrderRefunded({ ctx: testCtx(), input: { orderId: first.id, amountCents: 2000, reason: "requested_by_customer" } });
     await book(event.eventId, 1);
     await joinWaitlist({ ctx: testCtx(attendee()), input: { eventId: event.eventId, quantity: 2 } });
 

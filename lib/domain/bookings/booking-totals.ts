@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { everConfirmed } from "./ever-confirmed";
 import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { isUuid } from "@/lib/domain/ids";
@@ -36,7 +37,7 @@ export async function bookingTotals({ ctx, input }: { ctx: Ctx; input: z.input<t
       left join lateral (
         select sum(quantity) filter (where status = 'confirmed') as "seatsSold",
                count(*) filter (where status = 'confirmed') as "bookingsConfirmed",
-               count(*) filter (where status = 'cancelled') as "bookingsCancelled",
+               count(*) filter (where status <> 'confirmed' and ${everConfirmed}) as "bookingsCancelled",
                sum(total_cents) filter (where status = 'confirmed') as "revenueCents"
           from bookings.bookings where event_id = inv.event_id
       ) b on true

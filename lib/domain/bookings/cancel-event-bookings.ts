@@ -21,10 +21,10 @@ export const cancelEventBookingsInput = z.object({
 });
 
 /**
- * Part of the event-cancelled cascade: cancels confirmed bookings of a cancelled event
+ * Part of the event-cancelled cascade: cancels confirmed and unpaid orders of a cancelled event
  * (`event_cancelled`) batch by batch, each batch one transaction with its seats, audit rows and
  * `booking.cancelled` facts (whose email job tells each holder), until none is left or the
- * budget is spent. `done` once no confirmed booking remains; otherwise call again.
+ * budget is spent. `done` once no such order remains; otherwise call again.
  *
  * A booking another transaction holds is waited for, never skipped: after the wait it is
  * cancelled, or left alone if that transaction cancelled it first. A cancelled event gains no
@@ -49,13 +49,14 @@ export async function cancelEventBookings({ ctx, input }: { ctx: Ctx; input: z.i
   return { cancelled, done };
 }
 
-/** One transaction: locks up to `batchSize` confirmed bookings (waiting for their holders) and cancels them. */
+/** One transaction: locks up to `batchSize` confirmed or unpaid orders (waiting for their holders) and cancels them. */
 async function cancelBatch(ctx: Ctx, inv: EventInventory, batchSize: number): Promise<number> {
   return withTransaction(ctx, async (tx) => {
+    // A paid order's money is refunded by the payments side, which finds it cancelled with its payment succeeded.
     const batch = await tx
-      .select({ id: bookings.id })
+      .select({ id: bookings.id, status: bookings.status })
       .from(bookings)
-      .where(and(eq(bookings.eventId, inv.eventId), eq(bookings.status, "confirmed")))
+      .where(and(eq(bookings.eventId, inv.eventId), inArray(bookings.status, ["confirmed", "awaiting_payment"])))
       .limit(batchSize)
       .for("update");
     if (batch.length === 0) return 0;
@@ -65,6 +66,7 @@ async function cancelBatch(ctx: Ctx, inv: EventInventory, batchSize: number): Pr
       .set({ status: "cancelled", cancelledAt: at, cancelledBy: "event_cancelled", version: sql`${bookings.version} + 1` })
       .where(inArray(bookings.id, batch.map((b) => b.id)))
       .returning();
+    const wasConfirmed = new Set(batch.filter((b) => b.status === "confirmed").map((b) => b.id));
     await releaseSeats(tx, inv.eventId, rows);
     await recordAudit(
       tx,
@@ -73,29 +75,25 @@ async function cancelBatch(ctx: Ctx, inv: EventInventory, batchSize: number): Pr
         eventId: r.eventId,
         bookingId: r.id,
         action: "booking.cancelled" as const,
-        before: { status: "confirmed", version: r.version - 1 },
+        before: { status: wasConfirmed.has(r.id) ? "confirmed" : "awaiting_payment", version: r.version - 1 },
         after: { status: "cancelled", cancelledBy: "event_cancelled", version: r.version },
       })),
     );
-    await insertOutboxEvents(
-      tx,
-      rows.map((r) => ({
-        id: randomUUID(),
-        name: "booking.cancelled",
-        requestId: ctx.requestId,
-        data: {
-          bookingId: r.id,
-          eventId: r.eventId,
-          userId: r.userId,
-          organizerId: inv.organizerId,
-          quantity: r.quantity,
-          totalCents: r.totalCents,
-          currency: r.currency,
-          cancelledBy: "event_cancelled",
-          cancelledAt: at.toISOString(),
-        },
-      })),
-    );
+    const fact = (r: (typeof rows)[number]) => ({
+      eventId: r.eventId,
+      userId: r.userId,
+      organizerId: inv.organizerId,
+      quantity: r.quantity,
+      totalCents: r.totalCents,
+      currency: r.currency,
+      cancelledBy: "event_cancelled" as const,
+      cancelledAt: at.toISOString(),
+    });
+    await insertOutboxEvents(tx, [
+      ...rows.map((r) => ({ id: randomUUID(), name: "order.cancelled", requestId: ctx.requestId, data: { ...fact(r), orderId: r.id } })),
+      // Analytics and the holder's email know confirmed bookings only; an unpaid hold simply ends.
+      ...rows.filter((r) => wasConfirmed.has(r.id)).map((r) => ({ id: randomUUID(), name: "booking.cancelled", requestId: ctx.requestId, data: { ...fact(r), bookingId: r.id } })),
+    ]);
     return rows.length;
   });
 }

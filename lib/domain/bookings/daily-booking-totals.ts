@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { confirmedAt, everConfirmed } from "./ever-confirmed";
 import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 
@@ -24,7 +25,8 @@ export type DailyBookingTotals = {
 
 /**
  * Activity per UTC day and event, from the rows, for reconciliation and backfill: a sale counts
- * on the day it was made, a cancellation on the day it happened (inclusive range of days).
+ * on the day it was confirmed (paid, or made when free), a cancellation or refund of it on the
+ * day it happened (inclusive range of days). Holds that never became sales count for nothing.
  */
 export async function dailyBookingTotals({ ctx, input }: { ctx: Ctx; input: z.input<typeof dailyBookingTotalsInput> }): Promise<DailyBookingTotals[]> {
   const { from, to } = dailyBookingTotalsInput.parse(input);
@@ -33,12 +35,12 @@ export async function dailyBookingTotals({ ctx, input }: { ctx: Ctx; input: z.in
   const end = sql`(${to}::date + 1)::timestamp at time zone 'UTC'`;
   const rows = await ctx.db.execute<DailyBookingTotals>(sql`
     with activity as (
-      select (created_at at time zone 'UTC')::date as day, event_id, 1 as bookings, quantity as seats, total_cents as revenue,
+      select (${confirmedAt} at time zone 'UTC')::date as day, event_id, 1 as bookings, quantity as seats, total_cents as revenue,
              0 as cancellations, 0 as seats_cancelled, 0::bigint as revenue_cancelled
-        from bookings.bookings where created_at >= ${start} and created_at < ${end}
+        from bookings.bookings where ${confirmedAt} >= ${start} and ${confirmedAt} < ${end} and ${everConfirmed}
       union all
       select (cancelled_at at time zone 'UTC')::date, event_id, 0, 0, 0, 1, quantity, total_cents
-        from bookings.bookings where cancelled_at >= ${start} and cancelled_at < ${end}
+        from bookings.bookings where cancelled_at >= ${start} and cancelled_at < ${end} and ${everConfirmed} and status <> 'confirmed'
     )
     select to_char(day, 'YYYY-MM-DD') as date, event_id as "eventId",
            sum(bookings)::int as bookings, sum(seats)::int as "seatsSold", sum(revenue)::bigint as "revenueCents",

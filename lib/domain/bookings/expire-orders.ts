@@ -31,19 +31,20 @@ export async function expireOrders({ ctx, input }: { ctx: Ctx; input: z.input<ty
 
 /**
  * The sweep itself, also run by a buyer's order that found no seats: one transaction per
- * event, each locking its lapsed orders (skipping those a payment or a cancel holds right now,
- * which decide them themselves) before the event row.
+ * event, each locking its lapsed orders before the event row. It waits for whoever holds one
+ * (another sweep, a payment, a cancel) rather than skipping it, so a buyer's sweep returns only
+ * once the seats a concurrent sweep frees are back; an order decided meanwhile is left alone.
  */
 export async function sweepLapsedHolds(ctx: Ctx, eventId: string | null, limit: number): Promise<{ expired: number }> {
   const at = ctx.now();
-  const events = eventId
-    ? [eventId]
-    : (
-        await ctx.db.execute<{ event_id: string }>(sql`
-          select distinct event_id from bookings.bookings
-           where status = 'awaiting_payment' and expires_at <= ${at.toISOString()}::timestamptz
-           limit ${limit}`)
-      ).map((r) => r.event_id);
+  // One indexed look first: a sold-out rush sweeps often and usually finds nothing to expire.
+  const events = (
+    await ctx.db.execute<{ event_id: string }>(sql`
+      select distinct event_id from bookings.bookings
+       where status = 'awaiting_payment' and expires_at <= ${at.toISOString()}::timestamptz
+         and (${eventId}::uuid is null or event_id = ${eventId}::uuid)
+       limit ${limit}`)
+  ).map((r) => r.event_id);
   let expired = 0;
   for (const id of events) {
     if (expired >= limit) break;
@@ -61,7 +62,7 @@ async function expireEventHolds(ctx: Ctx, tx: Tx, eventId: string, at: Date, lim
        select id from bookings.bookings
         where event_id = ${eventId}::uuid and status = 'awaiting_payment' and expires_at <= ${at.toISOString()}::timestamptz
         order by expires_at limit ${limit}
-        for update skip locked)
+        for update)
     returning b.id, b.event_id as "eventId", b.user_id as "userId", b.quantity, b.total_cents as "totalCents", b.currency,
               b.promo_code_id as "promoCodeId", b.source`)) as unknown as (Pick<BookingRow, "id" | "eventId" | "userId" | "quantity" | "totalCents" | "currency" | "promoCodeId" | "source">)[];
   if (rows.length === 0) return 0;

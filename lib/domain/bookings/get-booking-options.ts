@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { isUuid } from "@/lib/domain/ids";
-import { eventInventory, seatHoldings, waitlistEntries } from "./schema";
+import { readAvailability } from "./availability";
+import { firstOnSaleType, onSale, readOrderTerms } from "./order-terms";
+import { seatHoldings, waitlistEntries } from "./schema";
 import { positionOf, toEntryView, type WaitlistEntryView } from "./waitlist-view";
 
 export const getBookingOptionsInput = z.object({ eventId: z.string() });
@@ -22,14 +24,30 @@ export type BookingOptions = {
   /** Largest quantity the actor may request now: min(10, per-user cap − own seats). */
   maxQuantity: number;
   myEntry: WaitlistEntryView | null;
+  /** The visible live types in page order, with what each offers now. */
+  ticketTypes: TicketTypeOption[];
+};
+
+export type TicketTypeOption = {
+  id: string;
+  name: string;
+  description: string;
+  priceCents: number;
+  seatsAvailable: number;
+  perOrderMax: number;
+  onSale: boolean;
+  salesStartAt: string | null;
+  salesEndAt: string | null;
 };
 
 /** What the event page's booking panel offers this actor; null when the event has no seats at all (unknown). */
 export async function getBookingOptions({ ctx, input }: { ctx: Ctx; input: z.input<typeof getBookingOptionsInput> }): Promise<BookingOptions | null> {
   const { eventId } = getBookingOptionsInput.parse(input);
   if (!isUuid(eventId)) return null;
-  const [inv] = await ctx.db.select().from(eventInventory).where(eq(eventInventory.eventId, eventId));
-  if (!inv) return null;
+  const [terms, availability] = await Promise.all([readOrderTerms(ctx.db, eventId), readAvailability(ctx.db, [eventId], ctx.now())]);
+  if (!terms) return null;
+  const inv = terms.inventory;
+  const available = availability.get(eventId);
   const userId = ctx.actor.type === "user" ? ctx.actor.userId : null;
   const [holding, entry] = userId
     ? await Promise.all([
@@ -40,17 +58,32 @@ export async function getBookingOptions({ ctx, input }: { ctx: Ctx; input: z.inp
           .where(and(eq(waitlistEntries.eventId, eventId), eq(waitlistEntries.userId, userId), eq(waitlistEntries.status, "waiting"))),
       ])
     : [[], []];
-  const seatsAvailable = Math.max(0, inv.capacity - inv.sold - inv.held);
+  const seatsAvailable = available?.seats ?? 0;
   const mySeats = holding[0]?.seats ?? 0;
-  const bookable = inv.status === "published" && inv.endsAt > ctx.now();
+  const now = ctx.now();
+  const first = firstOnSaleType(terms, now);
+  const bookable = inv.status === "published" && inv.endsAt > now && first !== undefined;
   return {
     state: !bookable ? "closed" : seatsAvailable === 0 ? "sold_out" : "open",
     seatsAvailable,
     perUserLimit: inv.perUserLimit,
-    priceCents: inv.priceCents,
+    priceCents: first?.priceCents ?? terms.types[0]?.priceCents ?? 0,
     currency: inv.currency,
     mySeats,
     maxQuantity: Math.max(0, Math.min(MAX_SEATS_PER_REQUEST, inv.perUserLimit - mySeats)),
     myEntry: entry[0] ? toEntryView(entry[0].row, entry[0].position) : null,
+    ticketTypes: terms.types
+      .filter((t) => !t.hidden)
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        description: t.description,
+        priceCents: t.priceCents,
+        seatsAvailable: available?.types.get(t.id) ?? 0,
+        perOrderMax: t.perOrderMax,
+        onSale: onSale(t, now),
+        salesStartAt: t.salesStartAt?.toISOString() ?? null,
+        salesEndAt: t.salesEndAt?.toISOString() ?? null,
+      })),
   };
 }

@@ -1,6 +1,7 @@
 // Bookings: seats, tickets, waitlist. Other domains and the faces import only this file.
 export { upsertEventInventory, upsertEventInventoryInput } from "./upsert-event-inventory";
 export { getSeatsAvailable, getSeatsAvailableInput } from "./get-seats-available";
+export { getTicketTypeAvailability, getTicketTypeAvailabilityInput } from "./get-ticket-type-availability";
 export { bookingTotals, bookingTotalsInput, type BookingTotals } from "./booking-totals";
 export { dailyBookingTotals, dailyBookingTotalsInput, type DailyBookingTotals } from "./daily-booking-totals";
 export { bookingEvents } from "./events";
@@ -15,7 +16,7 @@ export { confirmOrderPayment, confirmOrderPaymentInput, type PaymentOutcome } fr
 export { recordPaymentFailure, recordPaymentFailureInput } from "./record-payment-failure";
 export { markOrderRefunded, markOrderRefundedInput } from "./mark-order-refunded";
 export { expireOrders, expireOrdersInput } from "./expire-orders";
-export type { OrderView, OrderLineView, TicketView } from "./order-view";
+export { bookingViewOf, type OrderView, type OrderLineView, type TicketView } from "./order-view";
 export { getOrdersByIds, getOrdersByIdsInput } from "./get-orders-by-ids";
 export { checkPromoCode, checkPromoCodeInput, type PromoCodeCheck } from "./check-promo-code";
 
@@ -42,7 +43,7 @@ export { getBookingsByIds, getBookingsByIdsInput } from "./get-bookings-by-ids";
 export { getWaitlistEntriesByIds, getWaitlistEntriesByIdsInput } from "./get-waitlist-entries-by-ids";
 export { listEventHolders, listEventHoldersInput } from "./list-event-holders";
 export { enforceBookingRateLimit, type BookingRateLimitedAction } from "./rate-limits";
-export { getBookingOptions, getBookingOptionsInput, MAX_SEATS_PER_REQUEST, type BookingOptions } from "./get-booking-options";
+export { getBookingOptions, getBookingOptionsInput, MAX_SEATS_PER_REQUEST, type BookingOptions, type TicketTypeOption } from "./get-booking-options";
 export { listEventBookings, listEventBookingsInput } from "./list-event-bookings";
 export { listEventAudit, listEventAuditInput } from "./list-event-audit";
 

@@ -33,7 +33,7 @@ const runJobs = () => drainJobs({ db: getDb(), functions: bookingFunctions, time
 async function liveEvent(capacity: number) {
   const organizer = await createTestUser({ role: "organizer" });
   // The title is in every email subject asserted below.
-  // Free: these jobs are about seats and mail, and a paid booking would wait for payment first.
+  // Free: these jobs are about seats and mail, and a paid booking waits for payment first.
   const event = await publishedEvent(organizer.actor, { title: "Harbour Lights", capacity, priceCents: 0 });
   return { event, organizer };
 }

@@ -6,7 +6,7 @@ import { decodeOffsetCursor, encodeOffsetCursor } from "@/lib/domain/cursor";
 import { NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { eventInventory, waitlistEntries } from "./schema";
-import { toEntryView } from "./waitlist-view";
+import { offerOf, toEntryView } from "./waitlist-view";
 
 export const listEventWaitlistInput = z.object({
   eventId: z.string(),
@@ -34,6 +34,7 @@ export async function listEventWaitlist({ ctx, input }: { ctx: Ctx; input: z.inp
       position: sql<number | null>`case when ${waitlistEntries.status} = 'waiting' then (row_number() over (
         partition by ${waitlistEntries.status} = 'waiting'
         order by ${waitlistEntries.priority} desc, ${waitlistEntries.createdAt}, ${waitlistEntries.id}))::int end`,
+      offer: offerOf,
     })
     .from(waitlistEntries)
     .where(and(eq(waitlistEntries.eventId, i.eventId), i.status ? eq(waitlistEntries.status, i.status) : undefined))
@@ -47,7 +48,7 @@ export async function listEventWaitlist({ ctx, input }: { ctx: Ctx; input: z.inp
     .offset(offset);
   const page = rows.slice(0, i.limit);
   return {
-    data: page.map((r) => toEntryView(r.row, r.position)),
+    data: page.map((r) => toEntryView(r.row, r.position, r.offer)),
     nextCursor: rows.length > i.limit ? encodeOffsetCursor(offset + i.limit) : null,
   };
 }

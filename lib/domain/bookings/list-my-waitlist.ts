@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/domain/context";
 import { Unauthenticated } from "@/lib/domain/errors";
 import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
 import { waitlistEntries } from "./schema";
-import { positionOf, toEntryView } from "./waitlist-view";
+import { offerOf, positionOf, toEntryView } from "./waitlist-view";
 
 export const listMyWaitlistInput = z.object({
   limit: z.number().int().min(1).max(100).default(20),
@@ -17,7 +17,7 @@ export async function listMyWaitlist({ ctx, input }: { ctx: Ctx; input: z.input<
   const i = listMyWaitlistInput.parse(input);
   if (ctx.actor.type !== "user") throw new Unauthenticated();
   const rows = await ctx.db
-    .select({ row: waitlistEntries, position: positionOf, cursorAt: cursorTime(waitlistEntries.createdAt), id: waitlistEntries.id })
+    .select({ row: waitlistEntries, position: positionOf, offer: offerOf, cursorAt: cursorTime(waitlistEntries.createdAt), id: waitlistEntries.id })
     .from(waitlistEntries)
     .where(
       and(
@@ -29,5 +29,5 @@ export async function listMyWaitlist({ ctx, input }: { ctx: Ctx; input: z.input<
     .orderBy(desc(waitlistEntries.createdAt), desc(waitlistEntries.id))
     .limit(i.limit + 1);
   const { page, nextCursor } = toPage(rows, i.limit);
-  return { data: page.map((r) => toEntryView(r.row, r.position)), nextCursor };
+  return { data: page.map((r) => toEntryView(r.row, r.position, r.offer)), nextCursor };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { withSavepoint } from "@/lib/db/transaction";
 import type { Ctx } from "@/lib/domain/context";
 import { Conflict, DomainError, NotFound } from "@/lib/domain/errors";
@@ -10,8 +11,9 @@ import { runOrderStatement } from "./order-statement";
 import { lastKnownTerms, readOrderTerms, type OrderTerms } from "./order-terms";
 import type { OrderView } from "./order-view";
 import { violates } from "./pg-error";
-import { findPromoCode, priceOrder, promoCodeInvalid, type OrderItem } from "./price-order";
+import { findPromoCode, priceOrder, promoCodeInvalid, type OrderItem, type PricedOrder } from "./price-order";
 import { retryOnConflict } from "./retry";
+import { promoCodes } from "./schema";
 import { newTicketCodes } from "./ticket-code";
 
 /** Order statements per request: a buyer whose statement missed reads the terms again and either buys or learns why not. */
@@ -21,6 +23,16 @@ const SWEEP_LIMIT = 200;
 
 export const soldOut = () => new Conflict("SOLD_OUT", "Not enough tickets are left for this order.");
 const perUserLimit = () => new Conflict("PER_USER_LIMIT", "That would give you more seats for this event than one person may hold.");
+
+/** Why the order statement sold nothing: the event row said no, or a check aborted it. */
+type Refused = "missed" | "type_full" | "promo_used_up" | "per_user";
+
+function refusedBy(error: unknown): Refused {
+  if (violates(error, "ticket_types_sold_within_capacity")) return "type_full";
+  if (violates(error, "promo_codes_uses_within_max")) return "promo_used_up";
+  if (violates(error, "seat_holdings_within_limit")) return "per_user";
+  throw error;
+}
 
 export type EngineRequest = {
   eventId: string;
@@ -42,7 +54,8 @@ export type EngineRequest = {
  * so the usual order is one round trip. When the statement misses (the event row said no) or a
  * check aborts it (a type full, the code used up, the buyer's cap reached), the terms are read
  * again: an event that cannot be booked says so; one without the seats first has its lapsed
- * holds swept, once, so a hold nobody paid for never turns a buyer away.
+ * holds swept, once, so a hold nobody paid for never turns a buyer away; and a buyer tries
+ * again while what refused them has room again, up to MAX_ATTEMPTS statements.
  */
 export async function placeWithEngine(ctx: Ctx, request: EngineRequest): Promise<{ order: OrderView; replayed: boolean }> {
   const { eventId, key } = request;
@@ -64,38 +77,26 @@ export async function placeWithEngine(ctx: Ctx, request: EngineRequest): Promise
       }
       const items = request.itemsFrom(terms);
       const priced = priceOrder(terms, items, code, ctx.now());
-      let why: "missed" | "type_full" | "promo_used_up" | "per_user" | null = null;
-      const order = await retryOnConflict(() => withSavepoint(ctx.db, (db) => runOrderStatement(db, draftOf(ctx, request, terms!, priced)))).catch((error: unknown) => {
-        if (violates(error, "ticket_types_sold_within_capacity")) why = "type_full";
-        else if (violates(error, "promo_codes_uses_within_max")) why = "promo_used_up";
-        else if (violates(error, "seat_holdings_within_limit")) why = "per_user";
-        else throw error;
-        return null;
-      });
+      const draft = draftOf(ctx, request, terms, priced);
+      const { order, why } = await retryOnConflict(() => withSavepoint(ctx.db, (db) => runOrderStatement(db, draft))).then(
+        (order) => ({ order, why: "missed" as Refused }),
+        (error: unknown) => ({ order: null, why: refusedBy(error) }),
+      );
       if (order) {
         if (order.status === "confirmed") countBookingConfirmed("direct", order.quantity);
         ctx.log.info({ orderId: order.id, eventId, quantity: order.quantity, status: order.status }, order.status === "confirmed" ? "order.confirmed" : "order.placed");
         return { order, replayed: false };
       }
-      why ??= "missed";
       lastKnownTerms.forget(eventId);
       terms = undefined;
-      // A miss with terms read just now and seats left on the event row means other terms changed under us: read again.
+      // A miss on cached terms may only mean they changed: read them and try again.
       if (why === "missed" && !freshlyRead && attempt < MAX_ATTEMPTS) continue;
-      if (!swept && (await sweepLapsedHolds(ctx, eventId, SWEEP_LIMIT)).expired > 0) {
+      if (!swept) {
         swept = true;
-        continue;
+        if ((await sweepLapsedHolds(ctx, eventId, SWEEP_LIMIT)).expired > 0) continue;
       }
-      swept = true;
-      if (why === "missed") {
-        // The event row said no: unbookable now, or not enough seats, or (rarely) terms moved twice.
-        const read = await readOrderTerms(ctx.db, eventId);
-        const notBookable = read ? whyNotBookable(ctx, read.inventory) : new NotFound();
-        if (notBookable) throw notBookable;
-        if (attempt < MAX_ATTEMPTS && read!.inventory.capacity - read!.inventory.sold - read!.inventory.held >= priced.lines.reduce((n, l) => n + l.quantity, 0)) continue;
-        throw soldOut();
-      }
-      throw why === "type_full" ? soldOut() : why === "promo_used_up" ? promoCodeInvalid() : perUserLimit();
+      if (attempt < MAX_ATTEMPTS && (await roomNow(ctx, eventId, why, priced))) continue;
+      throw why === "promo_used_up" ? promoCodeInvalid() : why === "per_user" ? perUserLimit() : soldOut();
     }
   } catch (error) {
     if (violates(error, "idempotency_keys_pk")) refusal = null;
@@ -113,7 +114,34 @@ export async function placeWithEngine(ctx: Ctx, request: EngineRequest): Promise
   return { order: replay(stored, key.requestHash), replayed: true };
 }
 
-function draftOf(ctx: Ctx, request: EngineRequest, terms: OrderTerms, priced: ReturnType<typeof priceOrder>) {
+/**
+ * Whether what refused the order has room again (another buyer's sweep or cancel freed it
+ * meanwhile), so the buyer tries once more instead of being told what is no longer true. An
+ * event that cannot be booked at all says so here.
+ */
+async function roomNow(ctx: Ctx, eventId: string, why: Refused, priced: PricedOrder): Promise<boolean> {
+  if (why === "per_user") return false;
+  const read = await readOrderTerms(ctx.db, eventId);
+  if (!read) throw new NotFound();
+  const notBookable = whyNotBookable(ctx, read.inventory);
+  if (notBookable) throw notBookable;
+  const inv = read.inventory;
+  const seats = priced.lines.reduce((n, l) => n + l.quantity, 0);
+  if (inv.capacity - inv.sold - inv.held < seats) return false;
+  if (why === "type_full") {
+    return priced.lines.every((l) => {
+      const type = read.types.find((t) => t.id === l.ticketTypeId);
+      return type !== undefined && (type.capacity === null || type.capacity - type.sold >= l.quantity);
+    });
+  }
+  if (why === "promo_used_up" && priced.promo) {
+    const [code] = await ctx.db.select({ uses: promoCodes.uses, maxUses: promoCodes.maxUses }).from(promoCodes).where(eq(promoCodes.id, priced.promo.id));
+    return !!code && (code.maxUses === null || code.uses < code.maxUses);
+  }
+  return true;
+}
+
+function draftOf(ctx: Ctx, request: EngineRequest, terms: OrderTerms, priced: PricedOrder) {
   const tickets = priced.lines.flatMap((line) =>
     newTicketCodes(line.quantity)
       .sort()

@@ -4,7 +4,7 @@ import { eventInventory, ticketTypes, type EventInventory, type TicketTypeRow } 
 
 export type TicketTypeTerms = Pick<
   TicketTypeRow,
-  "id" | "name" | "priceCents" | "capacity" | "sold" | "salesStartAt" | "salesEndAt" | "perOrderMax" | "hidden" | "position"
+  "id" | "name" | "description" | "priceCents" | "capacity" | "sold" | "salesStartAt" | "salesEndAt" | "perOrderMax" | "hidden" | "position"
 >;
 
 /**

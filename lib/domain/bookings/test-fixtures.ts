@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/lib/db/client";
 import type { UserActor } from "@/lib/domain/context";
 import { testCtx } from "@/tests/harness/db";
+import { confirmOrderPayment } from "./confirm-order-payment";
+import { bookings, promoCodes, ticketTypes } from "./schema";
 import { upsertEventInventory } from "./upsert-event-inventory";
 
 /** Small factories for the bookings tests: an attendee actor and a bookable event's inventory. */
@@ -21,7 +23,9 @@ export async function publishedEvent(
     eventId: randomUUID(),
     organizerId: randomUUID(),
     capacity: 10,
-    priceCents: 2500,
+    // Free unless a test asks for a price: most of these tests are about seats, and a paid
+    // event's orders wait for payment (place-order.test.ts covers that).
+    priceCents: 0,
     currency: "EUR",
     perUserLimit: 10,
     status: "published" as const,
@@ -43,4 +47,40 @@ export async function untilASessionWaitsForALock(): Promise<void> {
     if (row!.n > 0) return;
   }
   throw new Error("no session ever waited for a lock");
+}
+
+/** A ticket type inserted directly (managing types is the ticket-types verbs' job; tests only need rows). */
+export async function ticketType(
+  eventId: string,
+  overrides: Partial<{ name: string; priceCents: number; capacity: number | null; hidden: boolean; position: number; perOrderMax: number; salesStartAt: Date | null; salesEndAt: Date | null }> = {},
+) {
+  const [row] = await getDb()
+    .insert(ticketTypes)
+    .values({ eventId, name: `Type ${randomUUID().slice(0, 4)}`, priceCents: 1000, position: 1, ...overrides })
+    .returning();
+  return row!;
+}
+
+/** A promo code inserted directly. */
+export async function promoCode(
+  eventId: string,
+  overrides: Partial<{ code: string; percentOff: number | null; amountOffCents: number | null; maxUses: number | null; ticketTypeIds: string[] | null; validFrom: Date | null; validUntil: Date | null }> = {},
+) {
+  const [row] = await getDb()
+    .insert(promoCodes)
+    .values({ eventId, code: "SAVE10", percentOff: 10, ...overrides })
+    .returning();
+  return row!;
+}
+
+/** The "General admission" type every event gets. */
+export async function generalAdmission(eventId: string) {
+  const [row] = await getDb().select().from(ticketTypes).where(eq(ticketTypes.eventId, eventId)).orderBy(ticketTypes.position, ticketTypes.id).limit(1);
+  return row!;
+}
+
+/** Pays an unpaid order in full through the test provider, as its notification would. */
+export async function payFor(orderId: string) {
+  const [row] = await getDb().select().from(bookings).where(eq(bookings.id, orderId));
+  return confirmOrderPayment({ ctx: testCtx(), input: { orderId, provider: "test", amountCents: row!.totalCents, currency: row!.currency, paidAt: new Date() } });
 }

@@ -4,7 +4,7 @@ import { can } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { NotFound, Unauthenticated } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
-import { eventInventory, waitlistEntries, type WaitlistEntryRow, type WaitlistStatus } from "./schema";
+import { eventInventory, waitlistEntries, type BookingStatus, type WaitlistEntryRow, type WaitlistStatus } from "./schema";
 
 /** An entry as API.md shows it: `position` is 1-based among waiting entries, null once not waiting. */
 export type WaitlistEntryView = {
@@ -17,7 +17,20 @@ export type WaitlistEntryView = {
   status: WaitlistStatus;
   bookingId: string | null;
   createdAt: string;
+  /**
+   * On a paid event a promotion is an offer: an order held for payment until `expiresAt`. It
+   * shows whether the offer is still open (`awaiting_payment`), was taken (`confirmed`) or
+   * lapsed (`expired`: the seats went to the next in line). Null for free events' bookings.
+   */
+  offer: WaitlistOffer | null;
 };
+
+export type WaitlistOffer = { orderId: string; status: BookingStatus; expiresAt: string };
+
+/** The entry's paid offer, if its promotion made one (outer columns qualified by hand, as in positionOf). */
+export const offerOf: SQL<WaitlistOffer | null> = sql<WaitlistOffer | null>`(
+  select json_build_object('orderId', b.id, 'status', b.status, 'expiresAt', b.expires_at) from bookings.bookings b
+   where b.id = waitlist_entries.booking_id and b.expires_at is not null)`;
 
 /** Serving order: priority descending, then who joined first (id breaks exact ties). */
 export const servingOrder = [sql`${waitlistEntries.priority} desc`, waitlistEntries.createdAt, waitlistEntries.id];
@@ -34,7 +47,7 @@ export const positionOf: SQL<number | null> = sql<number | null>`case when waitl
           or (o.priority = waitlist_entries.priority and (o.created_at, o.id) < (waitlist_entries.created_at, waitlist_entries.id)))
 ) end`;
 
-export function toEntryView(row: WaitlistEntryRow, position: number | null): WaitlistEntryView {
+export function toEntryView(row: WaitlistEntryRow, position: number | null, offer: WaitlistOffer | null = null): WaitlistEntryView {
   return {
     id: row.id,
     eventId: row.eventId,
@@ -45,13 +58,14 @@ export function toEntryView(row: WaitlistEntryRow, position: number | null): Wai
     status: row.status,
     bookingId: row.bookingId,
     createdAt: row.createdAt.toISOString(),
+    offer: offer && { ...offer, expiresAt: new Date(offer.expiresAt).toISOString() },
   };
 }
 
 export async function entryViews(db: DbOrTx, ids: string[]): Promise<WaitlistEntryView[]> {
   if (ids.length === 0) return [];
-  const rows = await db.select({ row: waitlistEntries, position: positionOf }).from(waitlistEntries).where(inArray(waitlistEntries.id, ids));
-  const byId = new Map(rows.map((r) => [r.row.id, toEntryView(r.row, r.position)]));
+  const rows = await db.select({ row: waitlistEntries, position: positionOf, offer: offerOf }).from(waitlistEntries).where(inArray(waitlistEntries.id, ids));
+  const byId = new Map(rows.map((r) => [r.row.id, toEntryView(r.row, r.position, r.offer)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

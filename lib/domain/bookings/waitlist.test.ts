@@ -106,7 +106,7 @@ describe("waitlist", () => {
   });
 
   it("books a promotion with the same statement as a direct booking: holding, tickets, audit and validated facts alike", async () => {
-    const event = await publishedEvent({ capacity: 2, priceCents: 700 });
+    const event = await publishedEvent({ capacity: 2, priceCents: 0 });
     const direct = await book(attendee(), event.eventId, 2);
     const waiting = attendee();
     const entry = await join(waiting, event.eventId, 2);
@@ -116,25 +116,26 @@ describe("waitlist", () => {
 
     const made = await getDb().select().from(bookings).where(eq(bookings.eventId, event.eventId));
     const byId = new Map(made.map((b) => [b.id, b]));
-    expect(byId.get(promoted[0]!.bookingId)).toMatchObject({ source: "waitlist", status: "confirmed", totalCents: 1400, currency: "EUR", quantity: 2 });
+    expect(byId.get(promoted[0]!.bookingId)).toMatchObject({ source: "waitlist", status: "confirmed", totalCents: 0, currency: "EUR", quantity: 2 });
     expect(await getDb().$count(bookingItems, eq(bookingItems.bookingId, promoted[0]!.bookingId))).toBe(2);
     const [holding] = await getDb().select().from(seatHoldings).where(eq(seatHoldings.userId, waiting.userId));
     expect(holding!.seats).toBe(2);
     const created = await getDb().select().from(auditLog).where(eq(auditLog.action, "booking.created"));
     expect(created.map((a) => a.after).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
-      { status: "confirmed", quantity: 2, totalCents: 1400, source: "direct" },
-      { status: "confirmed", quantity: 2, totalCents: 1400, source: "waitlist" },
+      { status: "confirmed", quantity: 2, totalCents: 0, source: "direct", promoCode: null },
+      { status: "confirmed", quantity: 2, totalCents: 0, source: "waitlist", promoCode: null },
     ]);
     const facts = await getDb().select().from(outbox).where(eq(outbox.name, "booking.confirmed"));
     const confirmed = facts.map((f) => eventSchemas["booking.confirmed"].parse(f.data));
     expect(confirmed.map((f) => [f.source, f.bookingId, f.organizerId, f.totalCents]).sort()).toEqual(
       [
-        ["direct", direct.id, event.organizerId, 1400],
-        ["waitlist", promoted[0]!.bookingId, event.organizerId, 1400],
+        ["direct", direct.id, event.organizerId, 0],
+        ["waitlist", promoted[0]!.bookingId, event.organizerId, 0],
       ].sort(),
     );
     const [served] = await getDb().select().from(outbox).where(eq(outbox.name, "waitlist.promoted"));
-    expect(eventSchemas["waitlist.promoted"].parse(served!.data)).toEqual({ ...promoted[0], eventId: event.eventId });
+    const { status: _status, ...promotion } = promoted[0]!;
+    expect(eventSchemas["waitlist.promoted"].parse(served!.data)).toEqual({ ...promotion, eventId: event.eventId, expiresAt: null });
     expect(await inventory(event.eventId)).toMatchObject({ sold: 2, held: 0 });
   });
 

@@ -8,14 +8,15 @@ const booking = z.object({
   eventId: z.string(),
   userId: z.string(),
   quantity: z.number().int(),
-  status: z.enum(["confirmed", "cancelled"]),
-  totalCents: z.number().int().describe("quantity × the event's price, in the currency's minor units"),
+  status: z.enum(["awaiting_payment", "confirmed", "expired", "cancelled", "refunded"]).describe("A booking is an order: a paid one awaits payment until expiresAt"),
+  totalCents: z.number().int().describe("What the order costs, in the currency's minor units"),
   currency: z.string().describe("ISO 4217"),
   items: z.array(z.object({ id: z.string(), ticketCode: z.string().describe("20 symbols of Crockford base32: 100 random bits") })),
   createdAt: z.string(),
   cancelledAt: z.string().nullable(),
   source: z.enum(["direct", "waitlist"]).describe("waitlist: booked automatically when seats freed up"),
   cancelledBy: z.enum(["holder", "organizer", "admin", "event_cancelled"]).nullable(),
+  expiresAt: z.string().nullable().describe("Until when an unpaid booking holds its seats; null when it never needed paying"),
 });
 
 const bookBody = z.object({ quantity: z.number().int().min(1).max(10) });
@@ -23,7 +24,7 @@ const bookBody = z.object({ quantity: z.number().int().min(1).max(10) });
 const bookingsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().optional(),
-  status: z.enum(["confirmed", "cancelled"]).optional(),
+  status: z.enum(["awaiting_payment", "confirmed", "expired", "cancelled", "refunded"]).optional(),
 });
 
 export const bookSeatsRoute = defineRoute({
@@ -43,7 +44,10 @@ export const bookSeatsRoute = defineRoute({
       .describe("Required. Replaying a key with the same request answers the original status and body without booking again"),
   }),
   responses: {
-    201: { description: "Confirmed booking (a replay of the key answers the same, with `Idempotent-Replayed: true`)", schema: booking },
+    201: {
+      description: "The booking of the event's first on-sale ticket type: confirmed when free, else awaiting_payment (a replay of the key answers the same, with `Idempotent-Replayed: true`)",
+      schema: booking,
+    },
   },
   errors: [401, 403, 404, 409, 422, 428, 429],
 });

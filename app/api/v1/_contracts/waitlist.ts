@@ -13,6 +13,10 @@ const waitlistEntry = z.object({
   position: z.number().int().nullable().describe("1 is served next; null once the entry no longer waits"),
   status,
   bookingId: z.string().nullable().describe("The booking made when the entry was served"),
+  offer: z
+    .object({ orderId: z.string(), status: z.enum(["awaiting_payment", "confirmed", "expired", "cancelled", "refunded"]), expiresAt: z.string() })
+    .nullable()
+    .describe("On a paid event the entry is served with an offer: an order to pay before expiresAt, after which its seats go to the next in line"),
   createdAt: z.string(),
 });
 

@@ -48,12 +48,12 @@ const bookAs = (who: Tokens, eventId: string, body: unknown, key: string | null 
   });
 
 describe("POST /api/v1/events/:id/bookings", () => {
-  it("books in the documented shape and replays the same key with the same answer", async () => {
+  it("books in the documented shape, a paid event's booking awaiting payment, and replays the same key with the same answer", async () => {
     const eventId = await liveEvent();
     const res = await bookAs(ann, eventId, { quantity: 2 }, "key-1");
     expect(res.status).toBe(201);
     const booking = (await res.json()) as Json;
-    expect(booking).toMatchObject({ eventId, userId: ann.userId, quantity: 2, status: "confirmed", totalCents: 3000, currency: "EUR", cancelledAt: null });
+    expect(booking).toMatchObject({ eventId, userId: ann.userId, quantity: 2, status: "awaiting_payment", totalCents: 3000, currency: "EUR", cancelledAt: null, expiresAt: expect.any(String) });
     expect(Object.keys(booking)).toEqual(expect.arrayContaining(["id", "items", "createdAt"]));
     const again = await bookAs(ann, eventId, { quantity: 2 }, "key-1");
     expect(again.status).toBe(201);
