@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 /** Public pages are for search engines; signed-in areas and the API are not. */
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: "*", allow: "/", disallow: ["/dashboard", "/admin", "/account", "/bookings", "/waitlist", "/api/", "/dev/"] },
+    rules: { userAgent: "*", allow: "/", disallow: ["/dashboard", "/admin", "/account", "/bookings", "/orders", "/waitlist", "/api/", "/dev/"] },
     sitemap: new URL("/sitemap.xml", env.APP_URL).toString(),
   };
 }

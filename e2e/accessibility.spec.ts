@@ -107,9 +107,9 @@ test("a signed-in phone visitor reaches every section through the menu", async (
 
 test("attendees are not offered a Dashboard, admins are offered Admin and the analytics details", async ({ browser }) => {
   const attendee = await browser.newPage();
-  await signIn(attendee, { email: "ann@evently.local", password: PASSWORD, next: "/bookings" });
+  await signIn(attendee, { email: "ann@evently.local", password: PASSWORD, next: "/orders" });
   const main = attendee.getByRole("navigation", { name: "Main" });
-  await expect(main.getByRole("link", { name: "My bookings" })).toBeVisible();
+  await expect(main.getByRole("link", { name: "My orders" })).toBeVisible();
   await expect(main.getByRole("link", { name: "Dashboard" })).toHaveCount(0);
   const admin = await browser.newPage();
   await signIn(admin, { email: "admin@evently.local", password: PASSWORD, next: "/admin/users" });
@@ -120,7 +120,7 @@ test("attendees are not offered a Dashboard, admins are offered Admin and the an
   await expect(admin.getByTestId("admin-facts")).not.toHaveAttribute("open");
 });
 
-test("the seat menu offers no more seats than are left and the button's total follows it", async ({ page, request }) => {
+test("the ticket menu offers no more seats than are left and the total follows it", async ({ page, request }) => {
   // Its own three-seat event: the seeded history books demo events at random.
   const organizer = await createVerifiedAccount(request, { role: "organizer", name: "Olu Organizer", password: PASSWORD });
   const headers = { authorization: `Bearer ${await accessToken(request, organizer, PASSWORD)}` };
@@ -136,10 +136,12 @@ test("the seat menu offers no more seats than are left and the button's total fo
 
   await signIn(page, { email: attendee, password: PASSWORD, next: `/events/${id}` });
   await expect(page.getByTestId("seats-available")).toHaveText("3 seats available.");
-  const seats = page.getByLabel("Seats");
-  await expect(seats.locator("option")).toHaveCount(3);
+  const seats = page.getByLabel("General admission");
+  // 0 to 3: no more than the seats left.
+  await expect(seats.locator("option")).toHaveCount(4);
   await seats.selectOption("2");
-  await expect(page.getByRole("button", { name: /^Book/ })).toHaveText("Book · £110.00");
+  await expect(page.getByTestId("selection-total-amount")).toHaveText("£110.00");
+  await expect(page.getByRole("button", { name: /^Continue/ })).toHaveText("Continue · 2 tickets");
 });
 
 test("a sold-out page tells signed-out visitors about the waitlist", async ({ page }) => {

@@ -4,14 +4,14 @@ import { accessToken, createVerifiedAccount, mailSubjects, signIn } from "./supp
 
 const PASSWORD = "copper meadow lantern 93";
 
-/** A published one-seat event, made by a new organizer through the API. */
+/** A published free one-seat event, made by a new organizer through the API (free: the journey is about the waitlist, not paying). */
 async function oneSeatEvent(request: APIRequestContext, title: string): Promise<{ eventId: string; organizer: string }> {
   const email = await createVerifiedAccount(request, { role: "organizer", name: "Ola Organizer", password: PASSWORD });
   const token = await accessToken(request, email, PASSWORD);
   const headers = { authorization: `Bearer ${token}` };
   const created = await request.post("/api/v1/events", {
     headers,
-    data: { title, venue: "Harbour Hall, Porto", category: "music", startsAt: "2031-09-01T19:00:00Z", endsAt: "2031-09-01T22:00:00Z", capacity: 1, priceCents: 1200, currency: "EUR" },
+    data: { title, venue: "Harbour Hall, Porto", category: "music", startsAt: "2031-09-01T19:00:00Z", endsAt: "2031-09-01T22:00:00Z", capacity: 1, priceCents: 0, currency: "EUR" },
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
@@ -33,8 +33,10 @@ test("the last seat: one books, the other waits, the first cancels and the secon
 
   const ann = await signedInPage(browser, first, `/events/${eventId}`);
   await expect(ann.getByTestId("seats-available")).toHaveText("1 seat available.");
-  await ann.getByLabel("Seats").selectOption("1");
-  await ann.getByRole("button", { name: /^Book/ }).click();
+  await ann.getByLabel("General admission").selectOption("1");
+  await ann.getByRole("button", { name: /^Continue/ }).click();
+  await expect(ann.getByTestId("order-status")).toHaveText("Confirmed");
+  await ann.goto(`/events/${eventId}`);
   await expect(ann.getByTestId("my-seats")).toHaveText("You hold 1 seat for this event.");
 
   const ben = await signedInPage(browser, second, `/events/${eventId}`);
@@ -44,16 +46,16 @@ test("the last seat: one books, the other waits, the first cancels and the secon
   await ben.goto("/waitlist");
   await expect(ben.getByTestId("waitlist-position")).toContainText("#1 in line for 1 seat");
 
-  await ann.goto("/bookings");
-  const booking = ann.getByTestId("booking").filter({ hasText: title });
-  await booking.getByRole("button", { name: "Cancel booking" }).click();
-  await booking.getByRole("button", { name: "Yes, cancel booking" }).click();
-  await expect(booking.getByTestId("booking-status")).toHaveText("Cancelled");
+  await ann.goto("/orders");
+  await ann.getByTestId("order-card").filter({ hasText: title }).getByRole("link", { name: "Tickets and QR codes" }).click();
+  await ann.getByRole("button", { name: "Cancel order" }).click();
+  await ann.getByRole("button", { name: "Yes, cancel order" }).click();
+  await expect(ann.getByTestId("order-ended")).toHaveText("You cancelled this order and its seats were released.");
 
   // No reload: the waitlist page polls and shows the promotion once the job has run.
   await expect(ben.getByTestId("waitlist-booked")).toBeVisible({ timeout: 30_000 });
-  await ben.getByRole("link", { name: "See your tickets" }).click();
-  await expect(ben.getByTestId("booking-status")).toHaveText("Confirmed");
+  await ben.getByRole("link", { name: "See your order" }).click();
+  await expect(ben.getByTestId("order-status")).toHaveText("Confirmed");
   await expect(ben.getByTestId("ticket-code")).toHaveCount(1);
 
   await expect

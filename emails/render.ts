@@ -7,6 +7,9 @@ import EventCancelled, { type EventCancelledProps } from "./event-cancelled";
 import EventChanged, { type EventChangedProps } from "./event-changed";
 import PasswordReset, { type PasswordResetProps } from "./password-reset";
 import JobsDemo, { type JobsDemoProps } from "./jobs-demo";
+import OrderAwaitingPayment, { type OrderAwaitingPaymentProps } from "./order-awaiting-payment";
+import OrderConfirmed, { type OrderConfirmedProps } from "./order-confirmed";
+import OrderExpired, { type OrderExpiredProps } from "./order-expired";
 import VerificationCode, { type VerificationCodeProps } from "./verification-code";
 import WaitlistJoined, { type WaitlistJoinedProps } from "./waitlist-joined";
 import WaitlistPromoted, { type WaitlistPromotedProps } from "./waitlist-promoted";
@@ -37,6 +40,18 @@ const templates = {
   "booking-confirmed": template<BookingConfirmedProps>({
     Component: BookingConfirmed,
     subject: (p) => `Booking confirmed: ${p.event.title}`,
+  }),
+  "order-confirmed": template<OrderConfirmedProps>({
+    Component: OrderConfirmed,
+    subject: (p) => (p.totalCents === 0 ? `Order confirmed: ${p.event.title}` : `Your tickets: ${p.event.title}`),
+  }),
+  "order-awaiting-payment": template<OrderAwaitingPaymentProps>({
+    Component: OrderAwaitingPayment,
+    subject: (p) => (p.offer ? `Seats freed up for ${p.event.title}: pay to keep them` : `Complete your payment: ${p.event.title}`),
+  }),
+  "order-expired": template<OrderExpiredProps>({
+    Component: OrderExpired,
+    subject: (p) => `Your hold expired: ${p.event.title}`,
   }),
   "booking-cancelled": template<BookingCancelledProps>({
     Component: BookingCancelled,

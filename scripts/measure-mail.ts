@@ -35,7 +35,7 @@ async function main() {
   const { publishedEvent } = await import("../lib/domain/events/event-fixtures");
   const { bookSeats } = await import("../lib/domain/bookings");
   const { drainJobs } = await import("../lib/jobs/drain");
-  const { sendBookingConfirmedEmailOnConfirm } = await import("../inngest/functions/send-booking-confirmed-email");
+  const { sendOrderConfirmedEmailOnConfirm } = await import("../inngest/functions/send-order-confirmed-email");
   const { testCtx } = await import("../tests/harness/db");
 
   let queries = 0;
@@ -50,7 +50,7 @@ async function main() {
       await bookSeats({ ctx: testCtx(buyer.actor), input: { eventId: event.id, quantity: 1, idempotencyKey: randomUUID() } });
     }
   };
-  const drain = () => drainJobs({ db, functions: [sendBookingConfirmedEmailOnConfirm], timeoutMs: 600_000 });
+  const drain = () => drainJobs({ db, functions: [sendOrderConfirmedEmailOnConfirm], timeoutMs: 600_000 });
 
   await book(WARMUP);
   await drain();

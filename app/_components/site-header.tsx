@@ -13,7 +13,7 @@ type NavItem = { href: string; label: string };
 function navFor(session: WebSession | null): NavItem[] {
   const items: NavItem[] = [{ href: "/", label: "Browse events" }];
   if (!session) return items;
-  items.push({ href: "/bookings", label: "My bookings" });
+  items.push({ href: "/orders", label: "My orders" });
   if (can(session.actor, "analytics:read")) items.push({ href: "/dashboard", label: "Dashboard" });
   if (session.actor.role === "admin") items.push({ href: "/admin/users", label: "Admin" });
   items.push({ href: "/account", label: "Account" });

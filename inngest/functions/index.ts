@@ -16,7 +16,9 @@ import { applyRetention } from "./apply-retention";
 import { promoteWaitlistOnRelease } from "./promote-waitlist";
 import { expireLapsedOrders, expireOrderWhenHoldLapses } from "./expire-lapsed-orders";
 import { cancelEventBookingsOnCancel } from "./cancel-event-bookings";
-import { sendBookingConfirmedEmailOnConfirm } from "./send-booking-confirmed-email";
+import { sendOrderConfirmedEmailOnConfirm } from "./send-order-confirmed-email";
+import { sendOrderAwaitingPaymentEmailOnPlace } from "./send-order-awaiting-payment-email";
+import { sendOrderExpiredEmailOnExpire } from "./send-order-expired-email";
 import { sendBookingCancelledEmailOnCancel } from "./send-booking-cancelled-email";
 import { sendWaitlistJoinedEmailOnJoin } from "./send-waitlist-joined-email";
 import { sendWaitlistPromotedEmailOnPromote } from "./send-waitlist-promoted-email";
@@ -48,7 +50,9 @@ export const functions = [
   expireOrderWhenHoldLapses,
   expireLapsedOrders,
   cancelEventBookingsOnCancel,
-  sendBookingConfirmedEmailOnConfirm,
+  sendOrderConfirmedEmailOnConfirm,
+  sendOrderAwaitingPaymentEmailOnPlace,
+  sendOrderExpiredEmailOnExpire,
   sendBookingCancelledEmailOnCancel,
   sendWaitlistJoinedEmailOnJoin,
   sendWaitlistPromotedEmailOnPromote,

@@ -1,5 +1,6 @@
 import { renderEmail, type EmailMessage, type RenderedEmail } from "@/emails/render";
 import type { BookedTickets } from "@/emails/components/booking-summary";
+import type { OrderConfirmedProps } from "@/emails/order-confirmed";
 import { plural } from "@/emails/format";
 import { bookingCalendarAttachment } from "./ics";
 import type { StoredAttachment } from "./schema";
@@ -16,6 +17,8 @@ function attachmentsFor(message: EmailMessage): StoredAttachment[] {
     case "booking-confirmed":
     case "waitlist-promoted":
       return [calendarFor(message.props, message.props.bookingUrl)];
+    case "order-confirmed":
+      return [orderCalendar(message.props)];
     default:
       return [];
   }
@@ -31,5 +34,18 @@ function calendarFor(booking: BookedTickets, bookingUrl: string): StoredAttachme
     timezone: booking.event.timezone,
     description: `${plural(booking.quantity, "ticket", "tickets")}. Ticket codes: ${booking.ticketCodes.join(", ")}.\nYour booking: ${bookingUrl}`,
     url: bookingUrl,
+  });
+}
+
+function orderCalendar(order: OrderConfirmedProps): StoredAttachment {
+  return bookingCalendarAttachment({
+    bookingId: order.orderId,
+    title: order.event.title,
+    venue: order.event.venue,
+    startsAt: order.event.startsAt,
+    endsAt: order.event.endsAt,
+    timezone: order.event.timezone,
+    description: `${plural(order.tickets.length, "ticket", "tickets")}. Ticket codes: ${order.tickets.map((t) => t.code).join(", ")}.\nYour order: ${order.orderUrl}`,
+    url: order.orderUrl,
   });
 }

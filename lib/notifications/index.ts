@@ -1,6 +1,8 @@
 // Notifications: composes and sends every email. It sits above the domains and reads them only
 // through their index.ts; the job functions in inngest/functions call it.
-export { sendBookingConfirmedEmail, bookingConfirmedEmailInput } from "./booking-confirmed";
+export { sendOrderConfirmedEmail, orderConfirmedEmailInput } from "./order-confirmed";
+export { sendOrderAwaitingPaymentEmail, orderAwaitingPaymentEmailInput } from "./order-awaiting-payment";
+export { sendOrderExpiredEmail, orderExpiredEmailInput } from "./order-expired";
 export { sendBookingCancelledEmail, bookingCancelledEmailInput } from "./booking-cancelled";
 export { sendWaitlistJoinedEmail, waitlistJoinedEmailInput } from "./waitlist-joined";
 export { sendWaitlistPromotedEmail, waitlistPromotedEmailInput } from "./waitlist-promoted";

@@ -1,7 +1,9 @@
 import { env } from "@/lib/env";
 
 /** Absolute links into the app, for messages read outside it. */
-export const bookingLink = (bookingId: string) => new URL(`/bookings/${bookingId}`, env.APP_URL).toString();
+/** A booking is an order: both open the order page. */
+export const orderLink = (orderId: string) => new URL(`/orders/${orderId}`, env.APP_URL).toString();
+export const bookingLink = orderLink;
 export const eventLink = (eventId: string) => new URL(`/events/${eventId}`, env.APP_URL).toString();
 export const webhooksLink = () => new URL("/dashboard/webhooks", env.APP_URL).toString();
 export const signInLink = () => new URL("/sign-in", env.APP_URL).toString();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sendBookingConfirmedEmailOnConfirm } from "@/inngest/functions/send-booking-confirmed-email";
+import { sendOrderConfirmedEmailOnConfirm } from "@/inngest/functions/send-order-confirmed-email";
 import { sendEventChangedEmailsOnUpdate } from "@/inngest/functions/send-event-changed-emails";
 import { getDb } from "@/lib/db/client";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
@@ -50,7 +50,7 @@ describe("a mail run whose SMTP server refuses connections", () => {
 
   it("waits the schedule's first delay before its retry, not the runner's backoff", async () => {
     await bookedEvent();
-    const { outcome, stored, dueMs, executedMs } = await runOnce(sendBookingConfirmedEmailOnConfirm);
+    const { outcome, stored, dueMs, executedMs } = await runOnce(sendOrderConfirmedEmailOnConfirm);
 
     expect(outcome).toBe("retrying");
     expect(stored).toMatchObject({ status: "queued", attempt: 1, maxAttempts: 21 });

@@ -29,10 +29,12 @@ describe("the mail retry schedule", () => {
     expect(mail.map((fn) => fn.opts.id).sort()).toEqual([
       "send-account-exists-email",
       "send-booking-cancelled-email",
-      "send-booking-confirmed-email",
       "send-demo-email",
       "send-email-change-code-email",
       "send-event-changed-emails",
+      "send-order-awaiting-payment-email",
+      "send-order-confirmed-email",
+      "send-order-expired-email",
       "send-password-reset-email",
       "send-verification-email",
       "send-waitlist-joined-email",

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, max } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { sendBookingConfirmedEmailOnConfirm } from "@/inngest/functions/send-booking-confirmed-email";
+import { sendOrderConfirmedEmailOnConfirm } from "@/inngest/functions/send-order-confirmed-email";
 import { getDb } from "@/lib/db/client";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
 import { bookSeats } from "@/lib/domain/bookings";
@@ -62,7 +62,7 @@ describe("an SMTP outage of several minutes in the middle of a drain", () => {
     // all (5 attempts): on a loaded machine attempts come slower, and the test must still prove
     // that a run outlives what used to kill it.
     const port = Number(new URL(server.url).port);
-    const functionId = "send-booking-confirmed-email";
+    const functionId = "send-order-confirmed-email";
     const mostFailures = async () => {
       const [row] = await getDb().select({ attempts: max(jobRuns.attempt) }).from(jobRuns).where(eq(jobRuns.functionId, functionId));
       return row?.attempts ?? 0;
@@ -80,7 +80,7 @@ describe("an SMTP outage of several minutes in the middle of a drain", () => {
         server = await startSmtpTestServer({ port });
       })();
     }, 5);
-    const result = await drainJobs({ db: getDb(), functions: [sendBookingConfirmedEmailOnConfirm], timeoutMs: 100_000 });
+    const result = await drainJobs({ db: getDb(), functions: [sendOrderConfirmedEmailOnConfirm], timeoutMs: 100_000 });
     drained = true;
     clearInterval(watch);
     await outage;

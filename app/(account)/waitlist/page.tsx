@@ -20,8 +20,8 @@ export default async function MyWaitlistPage() {
         title="My waitlist"
         description="Your place in line updates by itself. When seats free up for your whole request, we book them and email your tickets."
         actions={
-          <Link href="/bookings" className="text-sm text-brand-700 underline">
-            My bookings
+          <Link href="/orders" className="text-sm text-brand-700 underline">
+            My orders
           </Link>
         }
       />

@@ -26,3 +26,11 @@ export function seatsLabel(seatsAvailable: number): string {
   if (seatsAvailable <= 0) return "Sold out";
   return seatsAvailable === 1 ? "1 seat left" : `${seatsAvailable.toLocaleString("en")} seats left`;
 }
+
+/** What tickets cost: one price ("€25.00", "Free"), or the range across ticket types ("Free – €90.00"). */
+export function priceRangeLabel(pricesCents: number[], currency: string): string {
+  if (pricesCents.length === 0) return "";
+  const low = Math.min(...pricesCents);
+  const high = Math.max(...pricesCents);
+  return low === high ? formatPrice(low, currency) : `${formatPrice(low, currency)} – ${formatPrice(high, currency)}`;
+}

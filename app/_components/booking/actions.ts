@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
 import { cancelOrder } from "@/lib/checkout/cancel-order";
-import { bookSeatsWithCheckout } from "@/lib/checkout/place-order";
 import {
   changeWaitlistPriority,
   enforceBookingRateLimit,
@@ -23,20 +22,6 @@ async function limit(kind: BookingRateLimitedAction, ctx: Ctx): Promise<void> {
 
 const quantity = z.coerce.number().int().min(1, "Choose at least 1 seat.").max(10, "At most 10 seats per booking.");
 
-/**
- * The key comes from the form, so a double click (or a resubmitted form) sends the same key
- * twice and books once; the form takes a new key after every answer (attempt-key.ts).
- */
-export const bookSeatsAction = action(
-  z.object({ eventId: z.string(), quantity, idempotencyKey: z.string().min(1).max(255) }),
-  async ({ input, ctx }) => {
-    await limit("booking", ctx);
-    const { booking } = await bookSeatsWithCheckout({ ctx, input });
-    revalidatePath(`/events/${input.eventId}`);
-    return { bookingId: booking.id, quantity: booking.quantity };
-  },
-);
-
 export const joinWaitlistAction = action(z.object({ eventId: z.string(), quantity }), async ({ input, ctx }) => {
   await limit("waitlist", ctx);
   const entry = await joinWaitlist({ ctx, input });
@@ -48,7 +33,7 @@ export const cancelBookingAction = action(z.object({ bookingId: z.string() }), a
   await limit("booking", ctx);
   // A booking is an order: cancelling a paid one refunds it.
   const booking = await cancelOrder({ ctx, input: { orderId: input.bookingId } });
-  revalidatePath("/bookings");
+  revalidatePath("/orders");
   revalidatePath(`/events/${booking.eventId}`);
   return { bookingId: booking.id };
 });

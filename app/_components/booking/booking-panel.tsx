@@ -1,29 +1,47 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
-import { formatPrice } from "@/app/(public)/_components/event-format";
+import { priceRangeLabel } from "@/app/(public)/_components/event-format";
 import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
-import { getBookingOptions } from "@/lib/domain/bookings";
+import { TicketSelector } from "@/app/_components/checkout/ticket-selector";
+import { getBookingOptions, listTicketTypes, type TicketTypeView } from "@/lib/domain/bookings";
+import type { Ctx } from "@/lib/domain/context";
+import { isDomainError } from "@/lib/domain/errors";
 import { currentCtx } from "@/lib/web/current-actor";
-import { BookForm } from "./book-form";
 import { JoinWaitlistForm } from "./join-waitlist-form";
 import { LivePosition } from "./live-position";
 
+/** The public's types; an event the visitor may not see has none (the page answers 404 for it anyway). */
+function visibleTicketTypes(ctx: Ctx, eventId: string): Promise<TicketTypeView[]> {
+  return listTicketTypes({ ctx, input: { eventId } }).catch((error: unknown) => {
+    if (isDomainError(error) && error.kind === "NotFound") return [];
+    throw error;
+  });
+}
+
+/** On sale now: inside its sale window (hidden and retired types never reach the public list). */
+function onSaleNow(type: TicketTypeView, now: Date): boolean {
+  return (!type.salesStartAt || new Date(type.salesStartAt) <= now) && (!type.salesEndAt || now < new Date(type.salesEndAt));
+}
+
 /**
- * The booking area of an event page: sign-in or verify prompts, the quantity picker and Book
- * button, or Join waitlist once sold out, and the visitor's own seats and place in line.
+ * The ticket area of an event page: sign-in or verify prompts, the ticket selector (one row per
+ * type on sale, promo code, running total), or Join waitlist once sold out, and the visitor's
+ * own seats and place in line.
  */
 export async function BookingPanel({ eventId }: { eventId: string }) {
   const ctx = await currentCtx();
-  const options = await getBookingOptions({ ctx, input: { eventId } });
+  const [options, types] = await Promise.all([getBookingOptions({ ctx, input: { eventId } }), visibleTicketTypes(ctx, eventId)]);
   if (!options) return null;
-  const price = formatPrice(options.priceCents, options.currency);
+  const now = ctx.now();
+  const selling = types.filter((t) => !t.hidden && !t.retiredAt && onSaleNow(t, now));
+  const price = priceRangeLabel(selling.map((t) => t.priceCents), options.currency);
   const here = `/events/${eventId}`;
 
   return (
     <section aria-labelledby="booking-heading" className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="booking-panel">
       <h2 id="booking-heading" className="text-lg font-semibold text-slate-900">
-        Tickets <span className="text-sm font-normal text-slate-600">· {price} per seat</span>
+        Tickets {price ? <span className="text-sm font-normal text-slate-600">· {price}</span> : null}
       </h2>
       <p className="text-sm text-slate-700" data-testid="seats-available">
         {options.state === "closed"
@@ -37,8 +55,8 @@ export async function BookingPanel({ eventId }: { eventId: string }) {
           <span data-testid="my-seats">
             You hold {options.mySeats} {options.mySeats === 1 ? "seat" : "seats"} for this event.
           </span>{" "}
-          <Link href="/bookings" className="font-medium underline">
-            See your tickets
+          <Link href="/orders" className="font-medium underline">
+            See your orders
           </Link>
         </Alert>
       ) : null}
@@ -65,14 +83,16 @@ export async function BookingPanel({ eventId }: { eventId: string }) {
         <LivePosition entry={options.myEntry} />
       ) : options.maxQuantity === 0 ? (
         <p className="text-sm text-slate-600">You hold the most seats one person may book for this event ({options.perUserLimit}).</p>
+      ) : options.state === "open" && selling.length === 0 ? (
+        <p className="text-sm text-slate-600">No tickets are on sale right now.</p>
       ) : options.state === "open" ? (
-        <BookForm
+        <TicketSelector
           eventId={eventId}
           idempotencyKey={randomUUID()}
-          maxQuantity={Math.min(options.maxQuantity, options.seatsAvailable)}
-          waitlistMaxQuantity={options.maxQuantity}
-          priceCents={options.priceCents}
+          options={selling.map(({ id, name, description, priceCents, seatsAvailable, perOrderMax }) => ({ id, name, description, priceCents, seatsAvailable, perOrderMax }))}
           currency={options.currency}
+          budget={Math.min(options.maxQuantity, options.seatsAvailable)}
+          waitlistMaxQuantity={options.maxQuantity}
         />
       ) : (
         <JoinWaitlistForm eventId={eventId} maxQuantity={options.maxQuantity} />

@@ -45,11 +45,13 @@ export function useLiveEntries(initial: LiveEntry[]): LiveEntry[] {
 
 export function EntryStatus({ entry }: { entry: LiveEntry }) {
   if (entry.status === "booked" && entry.bookingId) {
+    // For a free event the seats are booked; for a paid one they are held for payment until a
+    // deadline: the order page shows which (tickets, or the pay step with its countdown).
     return (
       <Alert tone="success">
-        <span data-testid="waitlist-booked">Seats freed up and your {entry.quantity === 1 ? "seat is" : `${entry.quantity} seats are`} booked. </span>
-        <Link href={`/bookings/${entry.bookingId}`} className="font-medium underline">
-          See your tickets
+        <span data-testid="waitlist-booked">Seats freed up and your {entry.quantity === 1 ? "seat was" : `${entry.quantity} seats were`} set aside for you. </span>
+        <Link href={`/orders/${entry.bookingId}`} className="font-medium underline">
+          See your order
         </Link>
       </Alert>
     );

@@ -17,6 +17,8 @@ export { recordPaymentFailure, recordPaymentFailureInput } from "./record-paymen
 export { markOrderRefunded, markOrderRefundedInput } from "./mark-order-refunded";
 export { expireOrders, expireOrdersInput } from "./expire-orders";
 export { bookingViewOf, type OrderView, type OrderLineView, type TicketView } from "./order-view";
+export { getOrdersByIds, getOrdersByIdsInput } from "./get-orders-by-ids";
+export { checkPromoCode, checkPromoCodeInput, type PromoCodeCheck } from "./check-promo-code";
 
 export { bookSeats, bookSeatsInput } from "./book-seats";
 export { getBooking, getBookingInput } from "./get-booking";

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { cancelEventBookingsOnCancel } from "@/inngest/functions/cancel-event-bookings";
 import { promoteWaitlistOnRelease } from "@/inngest/functions/promote-waitlist";
 import { sendBookingCancelledEmailOnCancel } from "@/inngest/functions/send-booking-cancelled-email";
-import { sendBookingConfirmedEmailOnConfirm } from "@/inngest/functions/send-booking-confirmed-email";
+import { sendOrderConfirmedEmailOnConfirm } from "@/inngest/functions/send-order-confirmed-email";
 import { sendWaitlistJoinedEmailOnJoin } from "@/inngest/functions/send-waitlist-joined-email";
 import { sendWaitlistPromotedEmailOnPromote } from "@/inngest/functions/send-waitlist-promoted-email";
 import { getDb } from "@/lib/db/client";
@@ -23,7 +23,7 @@ import { bookings, eventInventory, waitlistEntries } from "./schema";
 const bookingFunctions = [
   promoteWaitlistOnRelease,
   cancelEventBookingsOnCancel,
-  sendBookingConfirmedEmailOnConfirm,
+  sendOrderConfirmedEmailOnConfirm,
   sendBookingCancelledEmailOnCancel,
   sendWaitlistJoinedEmailOnJoin,
   sendWaitlistPromotedEmailOnPromote,
@@ -60,12 +60,12 @@ describe("booking jobs", () => {
     expect(served).toMatchObject({ status: "booked", bookingId: expect.any(String) });
     const [promoted] = await getDb().select().from(bookings).where(eq(bookings.id, served!.bookingId!));
     expect(promoted).toMatchObject({ userId: second.id, source: "waitlist", status: "confirmed" });
-    expect(await subjects(first.email)).toEqual(expect.arrayContaining(["Booking confirmed: Harbour Lights", "Booking cancelled: Harbour Lights"]));
+    expect(await subjects(first.email)).toEqual(expect.arrayContaining(["Order confirmed: Harbour Lights", "Booking cancelled: Harbour Lights"]));
     expect(await subjects(second.email)).toEqual(
       expect.arrayContaining(["You're #1 on the waitlist for Harbour Lights", "You're off the waitlist: tickets for Harbour Lights"]),
     );
     // A promotion is mailed as such, not a second time as a plain confirmation.
-    expect(await subjects(second.email)).not.toContain("Booking confirmed: Harbour Lights");
+    expect(await subjects(second.email)).not.toContain("Order confirmed: Harbour Lights");
   });
 
   it("cancels every booking of a cancelled event, closes its waitlist and mails each holder", async () => {

@@ -11,7 +11,7 @@ import { formatEventTime, timeZoneLabel } from "@/lib/format/event-time";
 import { currentCtx } from "@/lib/web/current-actor";
 import { CoverPicture } from "../../_components/cover-picture";
 import { EventDescription } from "../../_components/event-description";
-import { formatPrice, seatsLabel } from "../../_components/event-format";
+import { priceRangeLabel, seatsLabel } from "../../_components/event-format";
 import { eventJsonLd, jsonLdScript } from "../../_components/event-json-ld";
 import { openStreetMapUrl } from "../../_components/event-links";
 import { EventStatusBadge } from "../../_components/event-status-badge";
@@ -134,7 +134,10 @@ export default async function EventPage({ params }: Props) {
           </div>
           <div>
             <dt className="text-xs font-medium uppercase text-slate-500">Price</dt>
-            <dd className="text-sm text-slate-900">{formatPrice(event.priceCents, event.currency)} per seat</dd>
+            <dd className="text-sm text-slate-900" data-testid="price">
+              {priceRangeLabel(event.ticketTypes.length > 0 ? event.ticketTypes.map((t) => t.priceCents) : [event.priceCents], event.currency)}
+              {event.ticketTypes.length > 1 ? ` · ${event.ticketTypes.length} ticket types` : " per ticket"}
+            </dd>
           </div>
           <div>
             <dt className="text-xs font-medium uppercase text-slate-500">Availability</dt>

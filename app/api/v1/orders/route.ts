@@ -1,5 +1,5 @@
 import { listMyOrdersRoute, placeOrderRoute } from "@/app/api/v1/_contracts/orders";
-import { placeOrder } from "@/lib/checkout/place-order";
+import { placeOrder } from "@/lib/checkout";
 import { enforceBookingRateLimit, listMyOrders } from "@/lib/domain/bookings";
 import { clientIp } from "@/lib/http/client-info";
 import { apiMethods } from "@/lib/http/api-methods";

@@ -1,5 +1,5 @@
 import { bookSeatsRoute } from "@/app/api/v1/_contracts/bookings";
-import { bookSeatsWithCheckout } from "@/lib/checkout/place-order";
+import { bookSeatsWithCheckout } from "@/lib/checkout";
 import { enforceBookingRateLimit } from "@/lib/domain/bookings";
 import { clientIp } from "@/lib/http/client-info";
 import { apiMethods } from "@/lib/http/api-methods";
