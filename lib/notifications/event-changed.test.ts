@@ -17,8 +17,8 @@ const changedMails = async (to: string) =>
 
 async function liveEvent() {
   const organizer = await createTestUser({ role: "organizer" });
-  // The old venue is asserted in the change email.
-  const event = await publishedEvent(organizer.actor, { venue: "Pier 4", capacity: 20 });
+  // The old venue is asserted in the change email; free, so each booking is confirmed at once.
+  const event = await publishedEvent(organizer.actor, { venue: "Pier 4", capacity: 20, priceCents: 0 });
   return { event, organizer };
 }
 

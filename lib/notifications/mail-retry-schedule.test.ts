@@ -39,6 +39,7 @@ describe("the mail retry schedule", () => {
       "send-verification-email",
       "send-waitlist-joined-email",
       "send-waitlist-promoted-email",
+      "send-webhook-disabled-email",
     ]);
     for (const fn of mail) expect(fn.opts.retries, fn.opts.id).toBe(MAIL_RETRIES);
   });

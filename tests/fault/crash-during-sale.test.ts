@@ -64,13 +64,13 @@ describe("an app process killed during a flash sale", () => {
     expect(await seatsAvailable(restarted.url, sale.eventId)).toBe(0);
     expect(booked.size).toBe(CAPACITY);
 
-    const mails = await mailsByBooking("booking-confirmed:");
+    const mails = await mailsByBooking("order-confirmed:");
     expect([...mails.keys()].sort()).toEqual([...booked.values()].sort());
     expect([...mails.values()].every((n) => n === 1)).toBe(true);
     const [perBuyer] = await getDb().execute<{ most: number; buyers: number }>(sql`
       select coalesce(max(n), 0)::int as most, count(*)::int as buyers from (
         select to_address, count(*) as n from platform.mailbox
-        where dedupe_key like 'booking-confirmed:%' group by to_address) m`);
+        where dedupe_key like 'order-confirmed:%' group by to_address) m`);
     expect(perBuyer).toEqual({ most: 1, buyers: CAPACITY });
 
     const [jobs] = await getDb().execute<{ facts: number; dead: number }>(sql`

@@ -50,7 +50,7 @@ describe("a rolling restart during a sale", () => {
     const booked = answers.filter((a) => a.status === 201).map((a) => String(a.body!.id));
     expect(booked).toHaveLength(30);
     expect(await ledger(sale.eventId)).toMatchObject({ sold: 30, confirmed: 30, items: 30, users: 30 });
-    const mails = await mailsByBooking("booking-confirmed:");
+    const mails = await mailsByBooking("order-confirmed:");
     expect([...mails.keys()].sort()).toEqual([...booked].sort());
   }, 120_000);
 });

@@ -37,12 +37,12 @@ describe("the web process with its jobs worker down", () => {
     expect(down.checks.workers).toMatchObject({ status: "degraded", detail: { live: 0 } });
     expect(down.checks.workers.detail.waiting).toBeGreaterThanOrEqual(SEATS);
     expect(down.reasons).toContainEqual(expect.stringMatching(/^No jobs worker has been seen while \d+ jobs wait/));
-    expect((await mailsByBooking("booking-confirmed:")).size, "nothing ran the jobs").toBe(0);
+    expect((await mailsByBooking("order-confirmed:")).size, "nothing ran the jobs").toBe(0);
 
     worker = startWorker({ port: app!.port });
     await waitForQuietJobs(90_000);
     const booked = answers.map((a) => String(a.body!.id));
-    expect([...(await mailsByBooking("booking-confirmed:")).keys()].sort()).toEqual(booked.sort());
+    expect([...(await mailsByBooking("order-confirmed:")).keys()].sort()).toEqual(booked.sort());
     await expect.poll(async () => (await health()).status, { timeout: 10_000 }).toBe("ok");
     expect((await health()).checks.workers).toMatchObject({ status: "ok", detail: { live: 1, waiting: 0 } });
   }, 180_000);

@@ -23,7 +23,7 @@ let sale: Sale;
 /** Confirmations delivered, and runs the worker with `pid` holds right now. */
 async function progress(pid: number) {
   const [row] = await getDb().execute<{ mails: number; running: number }>(sql`
-    select (select count(*)::int from platform.mailbox where dedupe_key like 'booking-confirmed:%') as mails,
+    select (select count(*)::int from platform.mailbox where dedupe_key like 'order-confirmed:%') as mails,
            (select count(*)::int from platform.job_runs where status = 'running' and locked_by like ${`%:${pid}:%`}) as running`);
   return row!;
 }
@@ -60,11 +60,11 @@ describe("a jobs worker process killed mid-drain", () => {
     const booked = answers.map((a) => String(a.body!.id)).sort();
     const [mail] = await getDb().execute<{ rows: number; sent: number; bookings: string[]; most_per_buyer: number; buyers: number }>(sql`
       select count(*)::int as rows, (count(*) filter (where sent_at is not null))::int as sent,
-             array_agg(substr(dedupe_key, length('booking-confirmed:') + 1) order by dedupe_key) as bookings,
+             array_agg(substr(dedupe_key, length('order-confirmed:') + 1) order by dedupe_key) as bookings,
              (select max(n)::int from (select count(*) as n from platform.mailbox
-               where dedupe_key like 'booking-confirmed:%' group by to_address) m) as most_per_buyer,
+               where dedupe_key like 'order-confirmed:%' group by to_address) m) as most_per_buyer,
              count(distinct to_address)::int as buyers
-      from platform.mailbox where dedupe_key like 'booking-confirmed:%'`);
+      from platform.mailbox where dedupe_key like 'order-confirmed:%'`);
     expect(mail).toMatchObject({ rows: SEATS, sent: SEATS, most_per_buyer: 1, buyers: SEATS });
     expect([...mail!.bookings].sort()).toEqual(booked);
 

@@ -69,7 +69,7 @@ describe("two app instances on one database and Redis", () => {
     expect(runs).toHaveLength(40);
     expect(runs.every((r) => r.runs === perFact && r.completed === perFact)).toBe(true);
 
-    const mails = await mailsByBooking("booking-confirmed:");
+    const mails = await mailsByBooking("order-confirmed:");
     expect([...mails.keys()].sort()).toEqual([...bookingIds].sort());
     expect([...mails.values()].every((n) => n === 1)).toBe(true);
   }, 180_000);

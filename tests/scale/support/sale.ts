@@ -26,7 +26,8 @@ export async function createSale({ capacity, buyers }: { capacity: number; buyer
       startsAt: startsAt.toISOString(),
       endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
       capacity,
-      priceCents: 1_000,
+      // Free, so every booking is confirmed at once: these sales are about seats and jobs, not payment.
+      priceCents: 0,
       currency: "EUR",
     },
   });
@@ -91,7 +92,7 @@ export async function ledger(eventId: string) {
   return { ...inventory!, ...bookings! };
 }
 
-/** Mail rows whose dedupe key starts with `prefix` (e.g. booking-confirmed:), by booking id. */
+/** Mail rows whose dedupe key starts with `prefix` (e.g. order-confirmed:), by booking id. */
 export async function mailsByBooking(prefix: string): Promise<Map<string, number>> {
   const rows = await getDb().execute<{ key: string; n: number }>(sql`
     select dedupe_key as key, count(*)::int as n from platform.mailbox
