@@ -14,7 +14,7 @@ const WIDTHS = [390, 1280] as const;
 type Visitor = { name: string; email: string | null; landing: string };
 const VISITORS: Visitor[] = [
   { name: "anonymous", email: null, landing: "/" },
-  { name: "attendee", email: "ann@evently.local", landing: "/bookings" },
+  { name: "attendee", email: "ann@evently.local", landing: "/orders" },
   { name: "organizer", email: "org1@evently.local", landing: "/dashboard/events" },
   { name: "admin", email: "admin@evently.local", landing: "/admin/users" },
 ];
@@ -34,7 +34,7 @@ async function pagesFor(page: Page, visitor: Visitor): Promise<string[]> {
     case "anonymous":
       return ["/", eventPage, "/sign-in", "/sign-up", "/forgot-password", "/reset-password", "/no-such-page"];
     case "attendee":
-      return ["/", eventPage, "/bookings", await firstLink(page, "/bookings", /^\/bookings\/[0-9a-f-]{36}$/), "/waitlist", "/account", "/account/delete", "/verify"];
+      return ["/", eventPage, "/orders", await firstLink(page, "/orders", /^\/orders\/[0-9a-f-]{36}$/), "/waitlist", "/account", "/account/delete", "/verify"];
     case "organizer": {
       const attendees = await firstLink(page, "/dashboard/events", /^\/dashboard\/events\/[0-9a-f-]{36}\/attendees$/);
       const base = attendees.replace(/\/attendees$/, "");

@@ -66,7 +66,8 @@ test("a client signs up, verifies by mail, books an organizer's event once per i
   const first = await book(2);
   expect(first.status()).toBe(201);
   const booking = (await first.json()) as { id: string; status: string; quantity: number; totalCents: number; items: { ticketCode: string }[] };
-  expect(booking).toMatchObject({ eventId: event.id, status: "confirmed", quantity: 2, totalCents: 3000, currency: "EUR" });
+  // A booking is an order: a paid event's booking holds its seats until paid or expired.
+  expect(booking).toMatchObject({ eventId: event.id, status: "awaiting_payment", quantity: 2, totalCents: 3000, currency: "EUR", expiresAt: expect.any(String) });
   expect(booking.items).toHaveLength(2);
 
   const replay = await book(2);
@@ -80,9 +81,9 @@ test("a client signs up, verifies by mail, books an organizer's event once per i
   expect(((await (await request.get(`/api/v1/events/${event.id}`)).json()) as { seatsAvailable: number }).seatsAvailable).toBe(8);
   await expect
     .poll(() => mailSubjects(request, email), { timeout: 20_000, message: "the confirmation reaches the dev mailbox" })
-    .toContain(`Booking confirmed: ${title}`);
+    .toContain(`Complete your payment: ${title}`);
 
-  // Cancelling returns the seats to the event.
+  // Cancelling an unpaid booking returns its held seats to the event at once.
   const cancelled = await request.post(`/api/v1/bookings/${booking.id}/cancel`, { headers: bearer(attendee) });
   expect(cancelled.status()).toBe(200);
   expect(await cancelled.json()).toMatchObject({ id: booking.id, status: "cancelled", cancelledAt: expect.any(String) });

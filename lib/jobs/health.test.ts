@@ -17,11 +17,11 @@ describe("jobsHealth", () => {
   it("is ok with nothing pending", async () => {
     expect(await jobsHealth(getDb())).toMatchObject({
       status: "ok",
-      detail: { backlog: 0, oldestPendingSeconds: 0, dead: 0 },
+      detail: { backlog: 0, scheduled: 0, oldestPendingSeconds: 0, dead: 0 },
     });
   });
 
-  it("counts undispatched events and waiting runs, but a sleeping run is not overdue", async () => {
+  it("counts undispatched events as backlog, and a run sleeping until later as scheduled, neither late nor backlog", async () => {
     const db = getDb();
     await db.insert(outbox).values({ id: randomUUID(), ...event, createdAt: sql`now() - interval '10 seconds'` });
     await db.insert(jobRuns).values({
@@ -35,7 +35,8 @@ describe("jobsHealth", () => {
     const health = await jobsHealth(db);
 
     expect(health.status).toBe("ok");
-    expect(health.detail.backlog).toBe(2);
+    expect(health.detail.backlog).toBe(1);
+    expect(health.detail.scheduled).toBe(1);
     expect(health.detail.oldestPendingSeconds).toBeGreaterThanOrEqual(9);
     expect(health.detail.oldestPendingSeconds).toBeLessThan(30);
   });
