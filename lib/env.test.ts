@@ -32,6 +32,22 @@ describe("parseEnv: payment provider", () => {
     expect(parseEnv({ ...base, REFUSE_TEST_PAYMENTS: "true", ALLOW_TEST_PAYMENTS: "true" }).PAYMENT_PROVIDER).toBe("test");
   });
 
+  it("refuses to start with Stripe unless both its keys are set, naming each missing one", () => {
+    const missingBoth = () => parseEnv({ ...base, PAYMENT_PROVIDER: "stripe" });
+    expect(missingBoth).toThrow(/STRIPE_SECRET_KEY: is required/);
+    expect(missingBoth).toThrow(/STRIPE_WEBHOOK_SECRET: is required/);
+    expect(() => parseEnv({ ...base, PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_test_abc" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    const stripe = parseEnv({ ...base, PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abc" });
+    expect(stripe).toMatchObject({ PAYMENT_PROVIDER: "stripe", STRIPE_TIMEOUT_MS: 20_000 });
+  });
+
+  it("refuses a Stripe key that is not one, such as a publishable key pasted by mistake", () => {
+    const withKey = (STRIPE_SECRET_KEY: string) => () => parseEnv({ ...base, PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET: "whsec_abc" });
+    expect(withKey("pk_live_abc")).toThrow(/STRIPE_SECRET_KEY: must be a Stripe secret/);
+    expect(withKey("rk_live_abc")).not.toThrow();
+    expect(() => parseEnv({ ...base, STRIPE_WEBHOOK_SECRET: "secret" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+  });
+
   it("refuses a provider it has no adapter for, naming the variable", () => {
     expect(() => parseEnv({ ...base, PAYMENT_PROVIDER: "paypal" })).toThrow(/PAYMENT_PROVIDER/);
   });

@@ -131,9 +131,24 @@ const schema = z
 
     /**
      * Who takes the money. `test` (default): the built-in simulated card provider (a pay page of
-     * this app, test cards only), for development and tests. Stripe joins this list with its adapter.
+     * this app, test cards only), for development and tests. `stripe`: Stripe Checkout, which
+     * needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.
      */
-    PAYMENT_PROVIDER: z.enum(["test"]).default("test"),
+    PAYMENT_PROVIDER: z.enum(["test", "stripe"]).default("test"),
+    /** The Stripe API key (`sk_live_…`, `sk_test_…` or a restricted `rk_…`). */
+    STRIPE_SECRET_KEY: z
+      .string()
+      .regex(/^(sk|rk)_(live|test)_[A-Za-z0-9_]+$/, "must be a Stripe secret or restricted key (sk_… or rk_…)")
+      .optional(),
+    /** The signing secret of the webhook endpoint `/api/webhooks/stripe` (`whsec_…`). */
+    STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9_+/=]+$/, "must be a Stripe webhook signing secret (whsec_…)").optional(),
+    /**
+     * Where the Stripe SDK sends its API calls instead of https://api.stripe.com: for tests
+     * against a local stand-in of the endpoints Evently calls. Never set it in production.
+     */
+    STRIPE_API_BASE: z.url().optional(),
+    /** How long one Stripe API call may take before it counts as failed and is retried with the same idempotency key. */
+    STRIPE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
     /**
      * Set by the container image: a deployment must not take "payments" that move no money by
      * mistake, so the test provider is refused there unless ALLOW_TEST_PAYMENTS says it is meant.
@@ -159,6 +174,14 @@ const schema = z
   .refine((e) => !(e.REFUSE_TEST_PAYMENTS && e.PAYMENT_PROVIDER === "test" && !e.ALLOW_TEST_PAYMENTS), {
     path: ["PAYMENT_PROVIDER"],
     message: "is the test provider, which takes no real money: set a real provider, or ALLOW_TEST_PAYMENTS=true for a demo or test deployment",
+  })
+  .refine((e) => e.PAYMENT_PROVIDER !== "stripe" || e.STRIPE_SECRET_KEY, {
+    path: ["STRIPE_SECRET_KEY"],
+    message: "is required when PAYMENT_PROVIDER=stripe",
+  })
+  .refine((e) => e.PAYMENT_PROVIDER !== "stripe" || e.STRIPE_WEBHOOK_SECRET, {
+    path: ["STRIPE_WEBHOOK_SECRET"],
+    message: "is required when PAYMENT_PROVIDER=stripe (the signing secret of the /api/webhooks/stripe endpoint)",
   })
   .refine((e) => !e.REQUIRE_AUTH_SECRET || e.AUTH_SECRET, {
     path: ["AUTH_SECRET"],

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { confirmOrderPayment, recordPaymentFailure } from "@/lib/domain/bookings";
+import { confirmOrderPayment, markOrderRefunded, recordPaymentFailure } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
 import { withTransaction } from "@/lib/db/transaction";
-import { receiveNotification, recordPaymentOutcome, requestRefund } from "@/lib/domain/payments";
+import { NotFound } from "@/lib/domain/errors";
+import { receiveNotification, recordPaymentOutcome, recordProviderRefund, requestRefund, type PaymentEvent } from "@/lib/domain/payments";
 import { asSystem } from "./system-ctx";
 
 export const handlePaymentNotificationInput = z.object({
@@ -19,7 +20,10 @@ export type NotificationOutcome =
   | "confirmed"
   | "already_confirmed"
   | "refund_due"
-  | "second_payment_refunded";
+  | "second_payment_refunded"
+  | "checkout_expired"
+  | "refund_recorded"
+  | "unknown_order";
 
 /**
  * Applies one provider notification, whoever delivers it (the webhook route, or the job that
@@ -41,8 +45,11 @@ export async function handlePaymentNotification({
     const sys: Ctx = { ...asSystem(ctx), db: tx };
     const { event, duplicate } = await receiveNotification({ ctx: sys, input: { provider, rawBody, headers } });
     if (event.kind === "ignored") return { outcome: "ignored" as const, orderId: null };
+    if (duplicate) return { outcome: "duplicate" as const, orderId: event.orderId };
+    // The order's own hold, never later than the checkout, ends it; a payment reported after this is a late payment.
+    if (event.kind === "checkout_expired") return { outcome: "checkout_expired" as const, orderId: event.orderId };
+    if (event.kind === "payment_refunded") return applyProviderRefund(sys, provider, event);
     const { orderId, paymentRef, amountCents, currency } = event;
-    if (duplicate) return { outcome: "duplicate" as const, orderId };
     const status = event.kind === "payment_succeeded" ? "succeeded" : "failed";
     const reason = event.kind === "payment_failed" ? event.reason : null;
     const recorded = await recordPaymentOutcome({
@@ -75,7 +82,32 @@ export async function handlePaymentNotification({
       });
     }
     return { outcome: confirmation.outcome, orderId };
+  }).catch((error: unknown) => {
+    // An order this database does not have (a Stripe account shared with another deployment):
+    // nothing is recorded, and the 200 keeps the provider from redelivering it for days.
+    if (error instanceof NotFound && error.code === "NOT_FOUND") return { outcome: "unknown_order" as const, orderId: null };
+    throw error;
   });
   ctx.log.info({ provider, ...result }, "payment.notification_applied");
   return result;
+}
+
+/**
+ * Money of a payment went back at the provider. Refunds Evently made are already on the books;
+ * one made at the provider directly is recorded, and when it returns the order's only payment
+ * in full the order is refunded (its seats go back, its tickets stop being valid). A refund of
+ * a payment Evently never recorded (another integration's on a shared account) is ignored.
+ */
+async function applyProviderRefund(
+  ctx: Ctx,
+  provider: string,
+  event: Extract<PaymentEvent, { kind: "payment_refunded" }>,
+): Promise<{ outcome: NotificationOutcome; orderId: string | null }> {
+  const recorded = await recordProviderRefund({ ctx, input: { provider, paymentRef: event.paymentRef, refundedCents: event.refundedCents, at: event.occurredAt } });
+  if (recorded.outcome === "unknown_payment") return { outcome: "ignored", orderId: null };
+  if (recorded.outcome === "already_recorded") return { outcome: "already_recorded", orderId: recorded.orderId };
+  if (recorded.paymentRefunded && recorded.otherSucceeded === 0) {
+    await markOrderRefunded({ ctx, input: { orderId: recorded.orderId, amountCents: event.refundedCents, reason: "Refunded at the payment provider.", cancelledBy: "admin" } });
+  }
+  return { outcome: "refund_recorded", orderId: recorded.orderId };
 }

@@ -9,6 +9,7 @@ export { receiveNotification, receiveNotificationInput } from "./receive-notific
 export { recordPaymentOutcome, recordPaymentOutcomeInput } from "./record-payment-outcome";
 export { requestRefund, requestRefundInput } from "./request-refund";
 export { executeRefund, executeRefundInput } from "./execute-refund";
+export { recordProviderRefund, recordProviderRefundInput, type ProviderRefundRecord } from "./record-provider-refund";
 export { listOrderPayments, listOrderPaymentsInput } from "./list-order-payments";
 export type { PaymentView, RefundView } from "./payment-view";
 export { signTestNotification, testNotificationBody, TEST_SIGNATURE_HEADER, type TestNotificationBody } from "./test-provider";

@@ -1,7 +1,7 @@
 /**
- * What Evently needs from whoever takes the money. The test provider implements it now; the
- * Stripe adapter (issue 15) implements the same methods with Checkout Sessions, Refunds and its
- * webhook signature check, so the orchestration in lib/checkout never knows which one runs.
+ * What Evently needs from whoever takes the money. The test provider and the Stripe adapter
+ * (Checkout Sessions, Refunds and its webhook signature check) implement the same methods, so
+ * the orchestration in lib/checkout never knows which one runs.
  */
 export type CheckoutRequest = {
   orderId: string;
@@ -46,6 +46,25 @@ export type PaymentEvent =
       reason: string;
       occurredAt: Date;
     }
+  /**
+   * The provider's checkout closed unpaid (Stripe's session expired). The order's own hold ends
+   * it (never later than the checkout); a payment the provider still reports is a late payment.
+   */
+  | { kind: "checkout_expired"; id: string; orderId: string; checkoutRef: string; occurredAt: Date }
+  /**
+   * Money of a payment went back, as the provider counts it (`refundedCents` is the total so far,
+   * so notifications in any order or repeated say the same): refunds Evently made, or ones made
+   * at the provider directly (Stripe's dashboard). `orderId` when the provider carries it.
+   */
+  | {
+      kind: "payment_refunded";
+      id: string;
+      orderId: string | null;
+      paymentRef: string;
+      refundedCents: number;
+      currency: string;
+      occurredAt: Date;
+    }
   /** A notification the provider sends that changes nothing here (Stripe sends many kinds). */
   | { kind: "ignored"; id: string; type: string };
 
@@ -61,8 +80,8 @@ export interface PaymentProvider {
   refund(request: RefundRequest): Promise<{ providerRef: string }>;
   /**
    * Checks that a notification really comes from the provider and parses it. Throws
-   * `Unauthenticated` (401) for a missing or wrong signature, `BadRequest` (400) for a body
-   * that is not a notification.
+   * `Unauthenticated` (401) or `BadRequest` (400, Stripe's convention) for a missing or wrong
+   * signature, `BadRequest` for a body that is not a notification.
    */
   verifyNotification(rawBody: string, headers: Headers): PaymentEvent;
 }

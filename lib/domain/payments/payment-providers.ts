@@ -1,10 +1,11 @@
 import { env } from "@/lib/env";
 import { NotFound } from "@/lib/domain/errors";
 import type { PaymentProvider } from "./payment-provider";
+import { stripeProvider } from "./stripe-provider";
 import { testProvider } from "./test-provider";
 
-/** Every adapter by name: Stripe adds one line. An order keeps the name of the provider it was placed with. */
-const providers: Record<string, PaymentProvider> = { [testProvider.name]: testProvider };
+/** Every adapter by name. An order keeps the name of the provider it was placed with. */
+const providers: Record<string, PaymentProvider> = { [testProvider.name]: testProvider, [stripeProvider.name]: stripeProvider };
 
 /** The provider new orders are placed with (PAYMENT_PROVIDER). */
 export function currentPaymentProvider(): PaymentProvider {

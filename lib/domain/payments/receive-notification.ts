@@ -35,7 +35,7 @@ export async function receiveNotification({
         provider,
         notificationId: event.id,
         type: event.kind,
-        orderId: event.kind === "ignored" ? null : event.orderId,
+        orderId: "orderId" in event ? event.orderId : null,
         payload: JSON.parse(rawBody) as Record<string, unknown>,
       })
       .onConflictDoNothing({ target: [notifications.provider, notifications.notificationId] })
