@@ -13,7 +13,8 @@ export async function organizerAccess(path: string): Promise<{ ctx: Ctx; allowed
   const { actor, user } = await requireSession(path);
   return {
     ctx: await currentCtx(),
-    allowed: can({ ...actor, emailVerified: true }, "event:create"),
+    // Organizers, and members of an organization whatever their role: each page then checks what the role may do.
+    allowed: can({ ...actor, emailVerified: true }, "event:create") || (actor.memberships?.length ?? 0) > 0,
     verified: can(actor, "event:publish"),
     email: user.email,
   };
