@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getUsersByIds, normalizeEmail } from "@/lib/domain/auth";
 import { withTransaction } from "@/lib/db/transaction";
-import type { Ctx } from "@/lib/domain/context";
+import type { Ctx, MemberRole } from "@/lib/domain/context";
 import { Conflict, Forbidden, NotFound, Unauthenticated } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { logMembershipChange } from "./membership-log";
@@ -33,7 +33,7 @@ export type InvitationView = {
   id: string;
   organizationId: string;
   organizationName: string;
-  role: string;
+  role: MemberRole;
   email: string;
   expiresAt: Date;
   state: "open" | "accepted" | "revoked" | "expired";
