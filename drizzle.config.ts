@@ -5,5 +5,5 @@ export default defineConfig({
   dialect: "postgresql",
   schema: ["./lib/domain/*/schema.ts", "./lib/jobs/schema.ts", "./lib/mail/schema.ts"],
   out: "./drizzle",
-  schemaFilter: ["auth", "events", "bookings", "analytics", "media", "platform", "webhooks", "payments"],
+  schemaFilter: ["auth", "events", "bookings", "analytics", "media", "platform", "webhooks", "payments", "organizations"],
 });

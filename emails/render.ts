@@ -10,6 +10,7 @@ import JobsDemo, { type JobsDemoProps } from "./jobs-demo";
 import OrderAwaitingPayment, { type OrderAwaitingPaymentProps } from "./order-awaiting-payment";
 import OrderConfirmed, { type OrderConfirmedProps } from "./order-confirmed";
 import OrderExpired, { type OrderExpiredProps } from "./order-expired";
+import OrganizationInvitation, { type OrganizationInvitationProps } from "./organization-invitation";
 import VerificationCode, { type VerificationCodeProps } from "./verification-code";
 import WaitlistJoined, { type WaitlistJoinedProps } from "./waitlist-joined";
 import WaitlistPromoted, { type WaitlistPromotedProps } from "./waitlist-promoted";
@@ -76,6 +77,10 @@ const templates = {
   "webhook-endpoint-disabled": template<WebhookEndpointDisabledProps>({
     Component: WebhookEndpointDisabled,
     subject: () => "A webhook was switched off after three days of failures",
+  }),
+  "organization-invitation": template<OrganizationInvitationProps>({
+    Component: OrganizationInvitation,
+    subject: (p) => `${p.inviterName} invited you to ${p.organizationName} on Evently`,
   }),
   "jobs-demo": template<JobsDemoProps>({
     Component: JobsDemo,

@@ -5,6 +5,7 @@ import { bookingEvents } from "@/lib/domain/bookings/events";
 import { eventEvents } from "@/lib/domain/events/events";
 import { webhookEvents } from "@/lib/domain/webhooks/events";
 import { paymentEvents } from "@/lib/domain/payments/events";
+import { organizationEvents } from "@/lib/domain/organizations/events";
 // One import per domain that emits facts; each file is a plain `{ "name": z.object(…) }` map.
 
 /** Facts of the jobs platform itself. */
@@ -23,6 +24,7 @@ export const eventSchemas = {
   ...eventEvents,
   ...webhookEvents,
   ...paymentEvents,
+  ...organizationEvents,
 } satisfies Record<string, z.ZodObject>;
 
 export type EventName = keyof typeof eventSchemas;

@@ -15,6 +15,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <nav aria-label="Dashboard" className="flex flex-wrap gap-x-6 gap-y-2 md:sticky md:top-6 md:block md:space-y-6 md:self-start">
         <div className="flex flex-wrap gap-1 md:block md:space-y-1">
           <NavLink href="/dashboard/events">Events</NavLink>
+          {actor.type === "user" && (actor.memberships?.length ?? 0) > 0 ? <NavLink href="/dashboard/organization">Organization</NavLink> : null}
           {can(actor, "webhook:create") ? <NavLink href="/dashboard/webhooks">Webhooks</NavLink> : null}
           {can(actor, "analytics:read") ? (
             <NavLink href="/dashboard" exact>

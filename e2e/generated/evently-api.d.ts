@@ -500,8 +500,8 @@ export interface paths {
         get: operations["listEvents"];
         put?: never;
         /**
-         * Create a draft event (organizer, admin)
-         * @description Create a draft event (organizer, admin).
+         * Create a draft event (organizer, organization owner or manager, admin) in the caller's organization or the one named
+         * @description Create a draft event (organizer, organization owner or manager, admin) in the caller's organization or the one named.
          *
          *     an access token, or an API token with the `events:write` scope.
          */
@@ -1362,7 +1362,10 @@ export interface components {
             coverImage: components["schemas"]["CoverImage"];
             /** @description Joined online; the link (onlineUrl on create/PATCH) is never in this JSON, it is shown to ticket holders on the event page and in their confirmation email */
             isOnline: boolean;
+            /** @description The user who created the event */
             organizerId: string;
+            /** @description The organization whose members manage the event; null for an event outside any */
+            organizationId: string | null;
             /** @description Send it back with PATCH (optimistic locking) */
             version: number;
             createdAt: string;
@@ -5019,7 +5022,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page; pass nextCursor back as cursor for the next. scope=manage (auth): your own events of every status */
+            /** @description One page; pass nextCursor back as cursor for the next. scope=manage (auth): the events of your organizations, every status */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5063,6 +5066,7 @@ export interface operations {
                      *           "coverImage": null,
                      *           "isOnline": false,
                      *           "organizerId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *           "organizationId": "0b6e2f4a-3c5d-4e7f-8a9b-1c2d3e4f5a6b",
                      *           "version": 2,
                      *           "createdAt": "2026-12-01T09:00:00.000Z",
                      *           "updatedAt": "2026-12-01T09:05:00.000Z"
@@ -5280,6 +5284,11 @@ export interface operations {
                      * @default null
                      */
                     onlineUrl?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The organization the event belongs to; omitted: the caller's own (the first they may create events in)
+                     */
+                    organizationId?: string;
                 };
             };
         };
@@ -5326,6 +5335,7 @@ export interface operations {
                      *       "coverImage": null,
                      *       "isOnline": false,
                      *       "organizerId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "organizationId": "0b6e2f4a-3c5d-4e7f-8a9b-1c2d3e4f5a6b",
                      *       "version": 1,
                      *       "createdAt": "2026-12-01T09:00:00.000Z",
                      *       "updatedAt": "2026-12-01T09:00:00.000Z"
@@ -5525,6 +5535,7 @@ export interface operations {
                      *       "coverImage": null,
                      *       "isOnline": false,
                      *       "organizerId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "organizationId": "0b6e2f4a-3c5d-4e7f-8a9b-1c2d3e4f5a6b",
                      *       "version": 2,
                      *       "createdAt": "2026-12-01T09:00:00.000Z",
                      *       "updatedAt": "2026-12-01T09:05:00.000Z"
@@ -5735,6 +5746,7 @@ export interface operations {
                      *       "coverImage": null,
                      *       "isOnline": false,
                      *       "organizerId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "organizationId": "0b6e2f4a-3c5d-4e7f-8a9b-1c2d3e4f5a6b",
                      *       "version": 3,
                      *       "createdAt": "2026-12-01T09:00:00.000Z",
                      *       "updatedAt": "2026-12-01T09:05:00.000Z"
@@ -6268,6 +6280,7 @@ export interface operations {
                      *       "coverImage": null,
                      *       "isOnline": false,
                      *       "organizerId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "organizationId": "0b6e2f4a-3c5d-4e7f-8a9b-1c2d3e4f5a6b",
                      *       "version": 3,
                      *       "createdAt": "2026-12-01T09:00:00.000Z",
                      *       "updatedAt": "2026-12-01T09:05:00.000Z"
@@ -6487,6 +6500,7 @@ export interface operations {
                      *       },
                      *       "isOnline": false,
                      *       "organizerId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "organizationId": "0b6e2f4a-3c5d-4e7f-8a9b-1c2d3e4f5a6b",
                      *       "version": 2,
                      *       "createdAt": "2026-12-01T09:00:00.000Z",
                      *       "updatedAt": "2026-12-01T09:05:00.000Z"
@@ -6730,6 +6744,7 @@ export interface operations {
                      *       "coverImage": null,
                      *       "isOnline": false,
                      *       "organizerId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "organizationId": "0b6e2f4a-3c5d-4e7f-8a9b-1c2d3e4f5a6b",
                      *       "version": 2,
                      *       "createdAt": "2026-12-01T09:00:00.000Z",
                      *       "updatedAt": "2026-12-01T09:05:00.000Z"
@@ -7356,6 +7371,7 @@ export interface operations {
                      *       "coverImage": null,
                      *       "isOnline": false,
                      *       "organizerId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "organizationId": "0b6e2f4a-3c5d-4e7f-8a9b-1c2d3e4f5a6b",
                      *       "version": 2,
                      *       "createdAt": "2026-12-01T09:00:00.000Z",
                      *       "updatedAt": "2026-12-01T09:05:00.000Z"

@@ -11,3 +11,4 @@ export * from "@/lib/domain/events/schema";
 export * from "@/lib/domain/media/schema";
 export * from "@/lib/domain/webhooks/schema";
 export * from "@/lib/domain/payments/schema";
+export * from "@/lib/domain/organizations/schema";

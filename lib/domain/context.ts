@@ -3,6 +3,10 @@ import type { Logger } from "@/lib/log/logger";
 
 export type Role = "attendee" | "organizer" | "admin";
 
+/** A member's role in an organization; lib/domain/auth/policy.ts says what each may do. */
+export type MemberRole = "owner" | "manager" | "checkin" | "finance";
+export type Membership = { organizationId: string; role: MemberRole };
+
 /** Who is acting. Jobs act as `system`; anonymous visitors can still read public data. */
 export type UserActor = {
   type: "user";
@@ -16,6 +20,11 @@ export type UserActor = {
    * scopes bound which routes it reaches, and it may not manage the account that owns it.
    */
   apiToken?: { id: string; scopes: readonly string[] };
+  /**
+   * The organizations the user belongs to, loaded with the actor (one indexed query per request)
+   * so the policy stays synchronous. Absent means none.
+   */
+  memberships?: readonly Membership[];
 };
 export type Actor = UserActor | { type: "anonymous" } | { type: "system" };
 

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { Actor, Ctx } from "@/lib/domain/context";
 import { Forbidden, Unauthenticated } from "@/lib/domain/errors";
 import { authenticateAccessToken, authenticateApiToken, authorize, looksLikeApiToken } from "@/lib/domain/auth";
+import { withMemberships } from "@/lib/domain/organizations";
 import { loggerFor } from "@/lib/log/logger";
 import { recordHttpRequest } from "@/lib/metrics/http";
 import type { Infer, RouteContract } from "./contract";
@@ -93,6 +94,7 @@ export function withApi<
       if (contract.auth !== "none") {
         const token = bearerToken(req);
         if (token) actor = await authenticate(req, db, token, now);
+        if (actor.type === "user") actor = await withMemberships({ actor, db, requestId, log, now: () => now }, actor);
         else if (contract.auth === "user") throw new Unauthenticated("UNAUTHENTICATED", "This route needs an access token.");
         privateAnswer ||= actor.type === "user";
       }

@@ -6,6 +6,7 @@ export const orderLink = (orderId: string) => new URL(`/orders/${orderId}`, env.
 export const bookingLink = orderLink;
 export const eventLink = (eventId: string) => new URL(`/events/${eventId}`, env.APP_URL).toString();
 export const webhooksLink = () => new URL("/dashboard/webhooks", env.APP_URL).toString();
+export const invitationLink = (invitationId: string) => new URL(`/invitations/${invitationId}`, env.APP_URL).toString();
 export const signInLink = () => new URL("/sign-in", env.APP_URL).toString();
 
 /** The reset page with the address and code filled in, so the link alone finishes the reset. */

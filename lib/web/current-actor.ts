@@ -4,6 +4,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { anonymous, type Actor, type Ctx, type UserActor } from "@/lib/domain/context";
 import { requestIdFrom } from "@/lib/http/request-id";
+import { withMemberships } from "@/lib/domain/organizations";
 import { logger, loggerFor } from "@/lib/log/logger";
 import { auth } from "./auth";
 
@@ -17,8 +18,11 @@ export const currentSession = cache(async (): Promise<WebSession | null> => {
   try {
     const session = await auth();
     if (!session?.sessionId || !session.user?.id) return null;
+    const signedIn: UserActor = { type: "user", userId: session.user.id, role: session.role, emailVerified: session.emailVerified, sessionId: session.sessionId };
+    const requestId = requestIdFrom(await headers());
+    const actor = await withMemberships({ actor: signedIn, db: getDb(), requestId, log: loggerFor({ requestId }), now: () => new Date() }, signedIn);
     return {
-      actor: { type: "user", userId: session.user.id, role: session.role, emailVerified: session.emailVerified, sessionId: session.sessionId },
+      actor,
       user: { id: session.user.id, name: session.user.name ?? "", email: session.user.email ?? "" },
     };
   } catch (error) {

@@ -4,7 +4,7 @@ import type { WebhookEventType } from "@/lib/domain/webhooks";
 /**
  * Which facts of the app become webhook messages: one line each. `organizerId` names the
  * organizer of the event the fact is about (whose endpoints hear of it); the fact's data is the
- * message's `data`. A fact another branch adds (order.confirmed, checkin.created) is one more
+ * message's `data`. A fact another branch adds (checkin.created) is one more
  * line here once its name is in inngest/events.ts; inngest/functions/fan-out-webhook-facts.ts
  * makes one job function per line.
  */
@@ -17,4 +17,7 @@ function webhookFact<F extends EventName>(fact: F, type: WebhookEventType, organ
 export const WEBHOOK_FACTS = [
   webhookFact("event.updated", "event.updated", (d) => d.organizerId),
   webhookFact("event.cancelled", "event.cancelled", (d) => d.organizerId),
+  webhookFact("order.confirmed", "order.confirmed", (d) => d.organizerId),
+  webhookFact("order.cancelled", "order.cancelled", (d) => d.organizerId),
+  webhookFact("order.refunded", "order.refunded", (d) => d.organizerId),
 ] as const;

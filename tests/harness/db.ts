@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { logger } from "@/lib/log/logger";
 import type { Actor, Ctx } from "@/lib/domain/context";
 
-const SCHEMAS = ["auth", "events", "bookings", "analytics", "media", "platform", "webhooks", "payments"];
+const SCHEMAS = ["auth", "events", "bookings", "analytics", "media", "platform", "webhooks", "payments", "organizations"];
 
 /** Empties every domain table of this worker's database (the migrations table stays). */
 export async function resetDatabase(): Promise<void> {

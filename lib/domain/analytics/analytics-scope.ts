@@ -3,7 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { authorize, can } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
-import { getEvent } from "@/lib/domain/events";
+import { getEvent, type Event } from "@/lib/domain/events";
 import { isUuid } from "@/lib/domain/ids";
 import { eventStats } from "./schema";
 
@@ -35,14 +35,15 @@ export async function readableEventStats(ctx: Ctx, eventId: string): Promise<Eve
   analyticsScope(ctx);
   if (!isUuid(eventId)) throw notFound();
   const [row] = await ctx.db.select().from(eventStats).where(eq(eventStats.eventId, eventId)).limit(1);
-  const stats = row ?? (await zeroStatsFromEvent(ctx, eventId));
-  if (!stats || !can(ctx.actor, "analytics:read", { organizerId: stats.organizerId })) throw notFound();
+  // The event's organization decides who reads its figures; the stats row knows only the organizer.
+  const event = await getEvent({ ctx, input: { id: eventId } });
+  const stats = row ?? (event ? zeroStatsFromEvent(event) : null);
+  const resource = { organizerId: stats?.organizerId, organizationId: event?.organizationId ?? null };
+  if (!stats || !can(ctx.actor, "analytics:read", resource)) throw notFound();
   return stats;
 }
 
-async function zeroStatsFromEvent(ctx: Ctx, eventId: string): Promise<EventStatsRow | null> {
-  const event = await getEvent({ ctx, input: { id: eventId } });
-  if (!event) return null;
+function zeroStatsFromEvent(event: Event): EventStatsRow {
   return {
     eventId: event.id,
     organizerId: event.organizerId,

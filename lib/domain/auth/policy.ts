@@ -1,4 +1,4 @@
-import type { Actor, UserActor } from "@/lib/domain/context";
+import type { Actor, MemberRole, UserActor } from "@/lib/domain/context";
 import { Forbidden, Unauthenticated } from "@/lib/domain/errors";
 
 /**
@@ -24,26 +24,104 @@ export type Action =
   | "jobs:manage"
   | "retention:apply"
   | "dev-mailbox:read"
-  | "webhook:create";
+  | "webhook:create"
+  | "checkin:scan"
+  | "checkin:undo"
+  | "order:view"
+  | "order:refund"
+  | "payments:admin"
+  | "attendees:message"
+  | "attendees:export"
+  | "organization:view"
+  | "organization:manage";
 
-export type Resource = { organizerId?: string | null; userId?: string | null };
+/**
+ * `organizationId` is the organization the resource belongs to: when set, membership and role
+ * decide; `organizerId` (the user who created it) decides only for resources outside any
+ * organization.
+ */
+export type Resource = { organizerId?: string | null; organizationId?: string | null; userId?: string | null };
 
-const isOwner = (actor: UserActor, r?: Resource) => r?.organizerId != null && r.organizerId === actor.userId;
+/**
+ * What each organization role may do on the organization's resources. Owners everything;
+ * managers run events (orders, refunds, analytics, check-in, messages); check-in staff only
+ * scan tickets; finance sees orders and money (refunds, analytics, exports).
+ */
+const ROLE_ACTIONS: Record<MemberRole, ReadonlySet<Action>> = {
+  owner: new Set<Action>([
+    "event:create",
+    "event:manage",
+    "booking:view",
+    "booking:cancel",
+    "booking:audit",
+    "waitlist:manage",
+    "waitlist:leave",
+    "analytics:read",
+    "webhook:create",
+    "checkin:scan",
+    "checkin:undo",
+    "order:view",
+    "order:refund",
+    "attendees:message",
+    "attendees:export",
+    "organization:view",
+    "organization:manage",
+  ]),
+  manager: new Set<Action>([
+    "event:create",
+    "event:manage",
+    "booking:view",
+    "booking:cancel",
+    "booking:audit",
+    "waitlist:manage",
+    "waitlist:leave",
+    "analytics:read",
+    "checkin:scan",
+    "checkin:undo",
+    "order:view",
+    "order:refund",
+    "attendees:message",
+    "organization:view",
+  ]),
+  checkin: new Set<Action>(["checkin:scan", "organization:view"]),
+  finance: new Set<Action>(["booking:view", "booking:audit", "analytics:read", "order:view", "order:refund", "attendees:export", "organization:view"]),
+};
+
+function roleIn(actor: UserActor, organizationId: string): MemberRole | undefined {
+  return actor.memberships?.find((m) => m.organizationId === organizationId)?.role;
+}
+
+/** Whether the caller may do `action` to the resource as its organization's member, or as its organizer when it has no organization. */
+function mayAsTeam(action: Action, actor: UserActor, r?: Resource): boolean {
+  if (r?.organizationId != null) {
+    const role = roleIn(actor, r.organizationId);
+    return role !== undefined && ROLE_ACTIONS[role].has(action);
+  }
+  return r?.organizerId != null && r.organizerId === actor.userId;
+}
+
+/** Without a resource: whether any of the caller's roles grants the action somewhere. */
+function mayInSomeOrganization(action: Action, actor: UserActor): boolean {
+  return (actor.memberships ?? []).some((m) => ROLE_ACTIONS[m.role].has(action));
+}
+
 const isHolder = (actor: UserActor, r?: Resource) => r?.userId != null && r.userId === actor.userId;
 
 const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> = {
-  "event:create": (a) => a.role === "organizer" && a.emailVerified,
-  "event:manage": (a, r) => isOwner(a, r),
+  // In a chosen organization its role decides; otherwise any organization that lets the caller create, or the organizer role.
+  "event:create": (a, r) =>
+    a.emailVerified && (r?.organizationId != null ? mayAsTeam("event:create", a, r) : a.role === "organizer" || mayInSomeOrganization("event:create", a)),
+  "event:manage": (a, r) => mayAsTeam("event:manage", a, r),
   // Checked besides event:manage: only a proven mailbox may put an event in front of the public.
   "event:publish": (a) => a.emailVerified,
   "booking:create": (a) => a.emailVerified,
-  "booking:view": (a, r) => isHolder(a, r) || isOwner(a, r),
-  "booking:cancel": (a, r) => isHolder(a, r) || isOwner(a, r),
-  "booking:audit": (a, r) => isOwner(a, r),
+  "booking:view": (a, r) => isHolder(a, r) || mayAsTeam("booking:view", a, r),
+  "booking:cancel": (a, r) => isHolder(a, r) || mayAsTeam("booking:cancel", a, r),
+  "booking:audit": (a, r) => mayAsTeam("booking:audit", a, r),
   "waitlist:join": (a) => a.emailVerified,
-  "waitlist:manage": (a, r) => isOwner(a, r),
-  "waitlist:leave": (a, r) => isHolder(a, r) || isOwner(a, r),
-  "analytics:read": (a, r) => (r ? isOwner(a, r) : a.role === "organizer"),
+  "waitlist:manage": (a, r) => mayAsTeam("waitlist:manage", a, r),
+  "waitlist:leave": (a, r) => isHolder(a, r) || mayAsTeam("waitlist:leave", a, r),
+  "analytics:read": (a, r) => (r ? mayAsTeam("analytics:read", a, r) : a.role === "organizer" || mayInSomeOrganization("analytics:read", a)),
   "analytics:system": () => false,
   "account:manage": () => true,
   "user:manage": () => false,
@@ -52,7 +130,16 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "retention:apply": () => false,
   "dev-mailbox:read": () => false,
   // Which endpoint is whose is decided in lib/domain/webhooks/endpoint-access.ts.
-  "webhook:create": (a) => a.role === "organizer",
+  "webhook:create": (a, r) => (r ? mayAsTeam("webhook:create", a, r) : a.role === "organizer" || mayInSomeOrganization("webhook:create", a)),
+  "checkin:scan": (a, r) => mayAsTeam("checkin:scan", a, r),
+  "checkin:undo": (a, r) => mayAsTeam("checkin:undo", a, r),
+  "order:view": (a, r) => mayAsTeam("order:view", a, r),
+  "order:refund": (a, r) => mayAsTeam("order:refund", a, r),
+  "payments:admin": () => false,
+  "attendees:message": (a, r) => mayAsTeam("attendees:message", a, r),
+  "attendees:export": (a, r) => mayAsTeam("attendees:export", a, r),
+  "organization:view": (a, r) => r?.organizationId != null && mayAsTeam("organization:view", a, r),
+  "organization:manage": (a, r) => r?.organizationId != null && mayAsTeam("organization:manage", a, r),
 };
 
 /**

@@ -8,6 +8,7 @@ import { recordAudit } from "./audit";
 import { retryOnConflict, StaleVersion } from "./retry";
 import { waitlistEntries } from "./schema";
 import { entryViews, getEntryOrThrow, type WaitlistEntryView } from "./waitlist-view";
+import { eventResource } from "./event-resource";
 
 export const changeWaitlistPriorityInput = z.object({ id: z.string(), priority: z.number().int().min(-1_000_000).max(1_000_000) });
 
@@ -15,8 +16,9 @@ export const changeWaitlistPriorityInput = z.object({ id: z.string(), priority: 
 export async function changeWaitlistPriority({ ctx, input }: { ctx: Ctx; input: z.input<typeof changeWaitlistPriorityInput> }): Promise<WaitlistEntryView> {
   const i = changeWaitlistPriorityInput.parse(input);
   await retryOnConflict(async () => {
-    const { entry, organizerId } = await getEntryOrThrow(ctx, i.id);
-    authorize(ctx.actor, "waitlist:manage", { organizerId });
+    const found = await getEntryOrThrow(ctx, i.id);
+    const { entry } = found;
+    authorize(ctx.actor, "waitlist:manage", eventResource(found));
     if (entry.status !== "waiting") throw new Conflict("INVALID_STATE", "Only waiting entries have a place in line.");
     if (entry.priority === i.priority) return;
     await withTransaction(ctx, async (tx) => {

@@ -6,6 +6,7 @@ import type { Actor, Ctx } from "@/lib/domain/context";
 import { Conflict, NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { eventInventory, type EventInventory } from "./schema";
+import { eventResource } from "./event-resource";
 
 export const eventNotFound = () => new NotFound("EVENT_NOT_FOUND", "This event does not exist.");
 
@@ -20,8 +21,8 @@ export async function loadEventToManage(db: DbOrTx, actor: Actor, eventId: strin
   if (!isUuid(eventId)) throw eventNotFound();
   const query = db.select().from(eventInventory).where(eq(eventInventory.eventId, eventId));
   const [inv] = lock ? await query.for("update") : await query;
-  if (!inv || (inv.status === "draft" && !can(actor, "event:manage", { organizerId: inv.organizerId }))) throw eventNotFound();
-  authorize(actor, "event:manage", { organizerId: inv.organizerId });
+  if (!inv || (inv.status === "draft" && !can(actor, "event:manage", eventResource(inv)))) throw eventNotFound();
+  authorize(actor, "event:manage", eventResource(inv));
   return inv;
 }
 

@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { auditLog, eventInventory } from "./schema";
+import { eventResource, resourceColumns } from "./event-resource";
 
 export const listEventAuditInput = z.object({ eventId: z.string(), limit: z.number().int().min(1).max(200).default(50) });
 
@@ -12,10 +13,10 @@ export const listEventAuditInput = z.object({ eventId: z.string(), limit: z.numb
 export async function listEventAudit({ ctx, input }: { ctx: Ctx; input: z.input<typeof listEventAuditInput> }) {
   const i = listEventAuditInput.parse(input);
   const [inv] = isUuid(i.eventId)
-    ? await ctx.db.select({ organizerId: eventInventory.organizerId }).from(eventInventory).where(eq(eventInventory.eventId, i.eventId))
+    ? await ctx.db.select(resourceColumns).from(eventInventory).where(eq(eventInventory.eventId, i.eventId))
     : [];
   if (!inv) throw new NotFound();
-  authorize(ctx.actor, "booking:audit", { organizerId: inv.organizerId });
+  authorize(ctx.actor, "booking:audit", eventResource(inv));
   const rows = await ctx.db
     .select()
     .from(auditLog)

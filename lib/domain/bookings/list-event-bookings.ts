@@ -7,6 +7,7 @@ import { isUuid } from "@/lib/domain/ids";
 import { withItems } from "./booking-view";
 import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
 import { bookings, eventInventory } from "./schema";
+import { eventResource, resourceColumns } from "./event-resource";
 
 export const listEventBookingsInput = z.object({
   eventId: z.string(),
@@ -19,10 +20,10 @@ export const listEventBookingsInput = z.object({
 export async function listEventBookings({ ctx, input }: { ctx: Ctx; input: z.input<typeof listEventBookingsInput> }) {
   const i = listEventBookingsInput.parse(input);
   const [inv] = isUuid(i.eventId)
-    ? await ctx.db.select({ organizerId: eventInventory.organizerId }).from(eventInventory).where(eq(eventInventory.eventId, i.eventId))
+    ? await ctx.db.select(resourceColumns).from(eventInventory).where(eq(eventInventory.eventId, i.eventId))
     : [];
   if (!inv) throw new NotFound();
-  authorize(ctx.actor, "event:manage", { organizerId: inv.organizerId });
+  authorize(ctx.actor, "order:view", eventResource(inv));
   const rows = await ctx.db
     .select({ row: bookings, cursorAt: cursorTime(bookings.createdAt), id: bookings.id })
     .from(bookings)

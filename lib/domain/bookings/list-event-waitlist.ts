@@ -7,6 +7,7 @@ import { NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { eventInventory, waitlistEntries } from "./schema";
 import { offerOf, toEntryView } from "./waitlist-view";
+import { eventResource, resourceColumns } from "./event-resource";
 
 export const listEventWaitlistInput = z.object({
   eventId: z.string(),
@@ -24,10 +25,10 @@ export async function listEventWaitlist({ ctx, input }: { ctx: Ctx; input: z.inp
   const i = listEventWaitlistInput.parse(input);
   const offset = decodeOffsetCursor(i.cursor);
   const [inv] = isUuid(i.eventId)
-    ? await ctx.db.select({ organizerId: eventInventory.organizerId, status: eventInventory.status }).from(eventInventory).where(eq(eventInventory.eventId, i.eventId))
+    ? await ctx.db.select({ ...resourceColumns, status: eventInventory.status }).from(eventInventory).where(eq(eventInventory.eventId, i.eventId))
     : [];
-  if (!inv || (inv.status === "draft" && !can(ctx.actor, "event:manage", { organizerId: inv.organizerId }))) throw new NotFound();
-  authorize(ctx.actor, "waitlist:manage", { organizerId: inv.organizerId });
+  if (!inv || (inv.status === "draft" && !can(ctx.actor, "event:manage", eventResource(inv)))) throw new NotFound();
+  authorize(ctx.actor, "waitlist:manage", eventResource(inv));
   const rows = await ctx.db
     .select({
       row: waitlistEntries,

@@ -7,6 +7,7 @@ import { eventNotFound } from "./event-to-manage";
 import { readTicketTypes } from "./read-ticket-types";
 import { eventInventory, ticketTypes } from "./schema";
 import type { TicketTypeView } from "./ticket-type-view";
+import { eventResource, resourceColumns } from "./event-resource";
 
 export const listTicketTypesInput = z.object({ eventId: z.string() });
 
@@ -18,9 +19,9 @@ export const listTicketTypesInput = z.object({ eventId: z.string() });
 export async function listTicketTypes({ ctx, input }: { ctx: Ctx; input: z.input<typeof listTicketTypesInput> }): Promise<TicketTypeView[]> {
   const { eventId } = listTicketTypesInput.parse(input);
   if (!isUuid(eventId)) throw eventNotFound();
-  const [inv] = await ctx.db.select({ organizerId: eventInventory.organizerId, status: eventInventory.status }).from(eventInventory).where(eq(eventInventory.eventId, eventId));
+  const [inv] = await ctx.db.select({ ...resourceColumns, status: eventInventory.status }).from(eventInventory).where(eq(eventInventory.eventId, eventId));
   if (!inv) throw eventNotFound();
-  const manager = can(ctx.actor, "event:manage", { organizerId: inv.organizerId });
+  const manager = can(ctx.actor, "event:manage", eventResource(inv));
   if (inv.status === "draft" && !manager) throw eventNotFound();
   const where = manager
     ? eq(ticketTypes.eventId, eventId)

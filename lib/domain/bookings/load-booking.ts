@@ -5,14 +5,15 @@ import type { Ctx } from "@/lib/domain/context";
 import { Forbidden, NotFound, Unauthenticated } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { bookings, eventInventory, type BookingRow } from "./schema";
+import { eventResource, resourceColumns } from "./event-resource";
 
-export type OwnedBooking = { booking: BookingRow; organizerId: string };
+export type OwnedBooking = { booking: BookingRow; organizerId: string; organizationId: string | null };
 
 /** A booking with its event's organizer (for the policy), or undefined. */
 export async function findBooking(db: DbOrTx, id: string): Promise<OwnedBooking | undefined> {
   if (!isUuid(id)) return undefined;
   const [row] = await db
-    .select({ booking: bookings, organizerId: eventInventory.organizerId })
+    .select({ booking: bookings, ...resourceColumns })
     .from(bookings)
     .innerJoin(eventInventory, eq(eventInventory.eventId, bookings.eventId))
     .where(eq(bookings.id, id));
@@ -26,7 +27,7 @@ export async function findBooking(db: DbOrTx, id: string): Promise<OwnedBooking 
 export async function getBookingOrThrow(ctx: Ctx, id: string, action: Action): Promise<OwnedBooking> {
   if (ctx.actor.type === "anonymous") throw new Unauthenticated();
   const found = await findBooking(ctx.db, id);
-  const resource = found && { userId: found.booking.userId, organizerId: found.organizerId };
+  const resource = found && { userId: found.booking.userId, ...eventResource(found) };
   if (!found || !can(ctx.actor, "booking:view", resource)) throw new NotFound("NOT_FOUND", "Booking not found.");
   if (!can(ctx.actor, action, resource)) throw new Forbidden();
   return found;

@@ -13,7 +13,7 @@ export type TicketTypeTerms = Pick<
  * hold, each type's name, price and sale window), so these may be a little stale.
  */
 export type OrderTerms = {
-  inventory: Pick<EventInventory, "eventId" | "organizerId" | "currency" | "holdMinutes" | "status" | "endsAt" | "capacity" | "sold" | "held" | "perUserLimit">;
+  inventory: Pick<EventInventory, "eventId" | "organizerId" | "organizationId" | "currency" | "holdMinutes" | "status" | "endsAt" | "capacity" | "sold" | "held" | "perUserLimit">;
   types: TicketTypeTerms[];
 };
 

@@ -49,6 +49,8 @@ export const eventInventory = bookingsSchema.table(
   {
     eventId: uuid("event_id").primaryKey(),
     organizerId: uuid("organizer_id").notNull(),
+    /** The event's organization, mirrored like the rest, so orders are authorized without another schema. */
+    organizationId: uuid("organization_id"),
     capacity: integer("capacity").notNull(),
     sold: integer("sold").notNull().default(0),
     held: integer("held").notNull().default(0),

@@ -12,6 +12,7 @@ export const upsertEventInventoryInput = z
   .object({
     eventId: z.uuid(),
     organizerId: z.uuid(),
+    organizationId: z.uuid().nullable().default(null),
     capacity: z.number().int().min(1).max(1_000_000),
     priceCents: z.number().int().nonnegative(),
     currency: z.string().regex(/^[A-Z]{3}$/),
@@ -37,6 +38,7 @@ export async function upsertEventInventory({ ctx, input }: { ctx: Ctx; input: z.
     const [current] = await tx.select().from(eventInventory).where(eq(eventInventory.eventId, i.eventId)).for("update");
     const facts = {
       organizerId: i.organizerId,
+      organizationId: i.organizationId,
       capacity: i.capacity,
       priceCents: i.priceCents,
       currency: i.currency,

@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/domain/context";
 import { NotFound, Unauthenticated } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { eventInventory, waitlistEntries, type BookingStatus, type WaitlistEntryRow, type WaitlistStatus } from "./schema";
+import { eventResource, resourceColumns } from "./event-resource";
 
 /** An entry as API.md shows it: `position` is 1-based among waiting entries, null once not waiting. */
 export type WaitlistEntryView = {
@@ -69,7 +70,7 @@ export async function entryViews(db: DbOrTx, ids: string[]): Promise<WaitlistEnt
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export type OwnedEntry = { entry: WaitlistEntryRow; organizerId: string };
+export type OwnedEntry = { entry: WaitlistEntryRow; organizerId: string; organizationId: string | null };
 
 /**
  * Loads an entry its user, the event's organizer or an admin may see; anyone else gets
@@ -79,12 +80,12 @@ export async function getEntryOrThrow(ctx: Ctx, id: string): Promise<OwnedEntry>
   if (ctx.actor.type === "anonymous") throw new Unauthenticated();
   const [found] = isUuid(id)
     ? await ctx.db
-        .select({ entry: waitlistEntries, organizerId: eventInventory.organizerId })
+        .select({ entry: waitlistEntries, ...resourceColumns })
         .from(waitlistEntries)
         .innerJoin(eventInventory, eq(eventInventory.eventId, waitlistEntries.eventId))
         .where(and(eq(waitlistEntries.id, id)))
     : [];
-  if (!found || !can(ctx.actor, "waitlist:leave", { userId: found.entry.userId, organizerId: found.organizerId })) {
+  if (!found || !can(ctx.actor, "waitlist:leave", { userId: found.entry.userId, ...eventResource(found) })) {
     throw new NotFound("NOT_FOUND", "Waitlist entry not found.");
   }
   return found;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withTransaction } from "@/lib/db/transaction";
-import { authorize } from "@/lib/domain/auth";
+import { authorize, can } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { Validation } from "@/lib/domain/errors";
 import { DEFAULT_CURRENCY } from "@/lib/format/currency";
@@ -33,6 +33,10 @@ export const createEventFields = z.object({
     .optional()
     .describe("What the event sells, in page order; omitted: one General admission type from capacity and priceCents"),
   onlineUrl: eventFields.onlineUrl.nullable().default(null),
+  organizationId: z
+    .uuid()
+    .optional()
+    .describe("The organization the event belongs to; omitted: the caller's own (the first they may create events in)"),
 });
 
 /** What the public API accepts: the owner is always the caller. */
@@ -43,26 +47,42 @@ export const createEventInput = createEventFields
   .extend({ organizerId: z.uuid().optional() })
   .refine(endsAfterStarts, endsAfterStartsCheck);
 
+/**
+ * The organization a new event goes into: the one asked for, where the caller's role lets them
+ * create events, or else the first that does. Null only for callers outside any (jobs, seeds,
+ * admins acting for an organizer), whose event is managed by its organizer.
+ */
+function organizationOf(ctx: Ctx, requested: string | undefined): string | null {
+  if (requested) {
+    authorize(ctx.actor, "event:create", { organizationId: requested });
+    return requested;
+  }
+  if (ctx.actor.type !== "user") return null;
+  const actor = ctx.actor;
+  return actor.memberships?.find((m) => can(actor, "event:create", { organizationId: m.organizationId }))?.organizationId ?? null;
+}
+
 /** A new event starts as a draft at version 1, with its seat inventory in the same commit. */
 export async function createEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof createEventInput> }): Promise<Event> {
   authorize(ctx.actor, "event:create");
-  const { organizerId: requestedOwner, startsAt, endsAt, ticketTypes, ...fields } = createEventInput.parse(input);
+  const { organizerId: requestedOwner, organizationId: requestedOrganization, startsAt, endsAt, ticketTypes, ...fields } = createEventInput.parse(input);
   const organizerId = requestedOwner ?? (ctx.actor.type === "user" ? ctx.actor.userId : undefined);
   if (!organizerId) {
     throw new Validation("VALIDATION_FAILED", "Name the organizer who owns this event.", [{ path: "organizerId", message: "is required" }]);
   }
   if (organizerId !== (ctx.actor.type === "user" ? ctx.actor.userId : undefined)) authorize(ctx.actor, "event:manage", { organizerId });
+  const organizationId = organizationOf(ctx, requestedOrganization);
 
   const record = await withTransaction(ctx, async (tx) => {
     const now = ctx.now();
     const [row] = await tx
       .insert(events)
-      .values({ ...fields, startsAt: new Date(startsAt), endsAt: new Date(endsAt), organizerId, status: "draft", version: 1, createdAt: now, updatedAt: now })
+      .values({ ...fields, startsAt: new Date(startsAt), endsAt: new Date(endsAt), organizerId, organizationId, status: "draft", version: 1, createdAt: now, updatedAt: now })
       .returning(eventColumns);
     await syncInventory(ctx, tx, row!, ticketTypes);
     await emit(tx, { name: "event.created", data: toSnapshot(row!), requestId: ctx.requestId });
     return row!;
   });
-  ctx.log.info({ eventId: record.id, organizerId }, "event.created");
+  ctx.log.info({ eventId: record.id, organizerId, organizationId }, "event.created");
   return withSalesOne(ctx, record);
 }

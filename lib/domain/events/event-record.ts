@@ -23,6 +23,7 @@ export type EventTicketType = {
 export const eventColumns = {
   id: events.id,
   organizerId: events.organizerId,
+  organizationId: events.organizationId,
   title: events.title,
   description: events.description,
   venue: events.venue,
@@ -48,6 +49,7 @@ export const eventColumns = {
 export type EventRecord = {
   id: string;
   organizerId: string;
+  organizationId: string | null;
   title: string;
   description: string;
   venue: string;
@@ -103,9 +105,17 @@ export function toEvent(record: EventRecord, seatsAvailable: number | undefined,
  * Drafts are private to their organizer and admins, and so is a draft that was withdrawn
  * (cancelled without ever being published). Everything that was ever public stays visible.
  */
-export function canView(actor: Actor, record: Pick<EventRecord, "organizerId" | "publishedAt">): boolean {
+export function canView(actor: Actor, record: Pick<EventRecord, "organizerId" | "organizationId" | "publishedAt">): boolean {
   if (record.publishedAt !== null) return true;
-  return can(actor, "event:manage", { organizerId: record.organizerId });
+  return can(actor, "event:manage", eventResource(record));
+}
+
+/**
+ * What the policy needs to know of an event: its organization, or its organizer for one outside
+ * any. A record cached before organizations has no organizationId at all, which reads as none.
+ */
+export function eventResource(record: Pick<EventRecord, "organizerId" | "organizationId">): { organizerId: string; organizationId: string | null } {
+  return { organizerId: record.organizerId, organizationId: record.organizationId ?? null };
 }
 
 export function toSnapshot(record: EventRecord): EventSnapshot {

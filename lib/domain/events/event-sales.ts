@@ -1,7 +1,7 @@
 import { can } from "@/lib/domain/auth";
 import { getSeatsAvailable, getTicketTypesByEvent, type TicketTypeView } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
-import { toEvent, type Event, type EventRecord, type EventTicketType } from "./event-record";
+import { eventResource, toEvent, type Event, type EventRecord, type EventTicketType } from "./event-record";
 
 function toEventTicketType(t: TicketTypeView): EventTicketType {
   return {
@@ -31,7 +31,7 @@ export async function withSales(ctx: Ctx, records: EventRecord[], audience: Audi
   const [seats, types] = await Promise.all([getSeatsAvailable({ ctx, input: { eventIds } }), getTicketTypesByEvent({ ctx, input: { eventIds } })]);
   const now = ctx.now();
   return records.map((record) => {
-    const manager = audience === "caller" && can(ctx.actor, "event:manage", { organizerId: record.organizerId });
+    const manager = audience === "caller" && can(ctx.actor, "event:manage", eventResource(record));
     const visible = (types.get(record.id) ?? []).filter((t) => manager || !t.hidden).map(toEventTicketType);
     return toEvent(record, seats.get(record.id), now, visible);
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { can } from "@/lib/domain/auth";
 import { getBookingOptions } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
+import { eventResource } from "./event-record";
 import { findEventRecord } from "./load-event";
 
 export const getOnlineUrlInput = z.object({ id: z.string() });
@@ -15,7 +16,7 @@ export async function getOnlineUrl({ ctx, input }: { ctx: Ctx; input: z.input<ty
   const { id } = getOnlineUrlInput.parse(input);
   const record = await findEventRecord(ctx.db, id);
   if (!record?.onlineUrl) return null;
-  if (can(ctx.actor, "event:manage", { organizerId: record.organizerId })) return record.onlineUrl;
+  if (can(ctx.actor, "event:manage", eventResource(record))) return record.onlineUrl;
   if (ctx.actor.type !== "user") return null;
   const options = await getBookingOptions({ ctx, input: { eventId: record.id } });
   return options && options.mySeats > 0 ? record.onlineUrl : null;

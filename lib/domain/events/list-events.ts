@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { isTransaction } from "@/lib/db/transaction";
-import type { Ctx } from "@/lib/domain/context";
+import type { Ctx, UserActor } from "@/lib/domain/context";
 import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
 import { Unauthenticated, Validation } from "@/lib/domain/errors";
 import { boundedDayOrInstant, LATEST_INSTANT } from "@/lib/domain/instants";
@@ -86,11 +86,18 @@ function publicConditions(from: Date): SQL[] {
   ];
 }
 
+/** The events a member works on: their organizations' (any role), and their own outside any organization. */
+function managedBy(actor: UserActor): SQL {
+  const own = and(eq(events.organizerId, actor.userId), isNull(events.organizationId))!;
+  const organizations = (actor.memberships ?? []).map((m) => m.organizationId);
+  return organizations.length > 0 ? or(own, inArray(events.organizationId, organizations))! : own;
+}
+
 function manageConditions(ctx: Ctx, from: Date | undefined): SQL[] {
   const { actor } = ctx;
   if (actor.type === "anonymous") throw new Unauthenticated();
   const conditions: SQL[] = [];
-  if (actor.type === "user" && actor.role !== "admin") conditions.push(eq(events.organizerId, actor.userId));
+  if (actor.type === "user" && actor.role !== "admin") conditions.push(managedBy(actor));
   if (from) conditions.push(gt(events.endsAt, from));
   return conditions;
 }

@@ -4,7 +4,7 @@ import { authorize } from "@/lib/domain/auth";
 import type { Actor } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
-import { canView, eventColumns, type EventRecord } from "./event-record";
+import { canView, eventColumns, eventResource, type EventRecord } from "./event-record";
 import { events } from "./schema";
 
 export const eventNotFound = () => new NotFound("EVENT_NOT_FOUND", "This event does not exist.");
@@ -22,6 +22,6 @@ export async function findEventRecord(db: DbOrTx, id: string): Promise<EventReco
 export async function loadEventToManage(db: DbOrTx, actor: Actor, id: string): Promise<EventRecord> {
   const record = await findEventRecord(db, id);
   if (!record || !canView(actor, record)) throw eventNotFound();
-  authorize(actor, "event:manage", { organizerId: record.organizerId });
+  authorize(actor, "event:manage", eventResource(record));
   return record;
 }

@@ -23,6 +23,8 @@ export const events = eventsSchema.table(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     organizerId: uuid("organizer_id").notNull(),
+    /** The organization whose members manage it; null only for events made outside any (jobs, seeds). */
+    organizationId: uuid("organization_id"),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
     venue: text("venue").notNull(),
@@ -59,6 +61,8 @@ export const events = eventsSchema.table(
     index("events_published_duration_idx").on(sql`(${t.endsAt} - ${t.startsAt})`).where(sql`${t.status} = 'published'`),
     // Organizer dashboard ("my events") and the organizer id seam for other domains.
     index("events_organizer_starts_at_idx").on(t.organizerId, t.startsAt, t.id),
+    // The organization's dashboard: its events in the same order.
+    index("events_organization_starts_at_idx").on(t.organizationId, t.startsAt, t.id),
     // Admin dashboard: every event in the same order.
     index("events_starts_at_idx").on(t.startsAt, t.id),
     index("events_search_idx").using("gin", t.search),

@@ -14,6 +14,7 @@ export async function syncInventory(ctx: Ctx, tx: Tx, record: EventRecord, ticke
     input: {
       eventId: record.id,
       organizerId: record.organizerId,
+      organizationId: record.organizationId ?? null,
       capacity: record.capacity,
       priceCents: record.priceCents,
       currency: record.currency,

@@ -24,7 +24,7 @@ const NOTICES = {
 
 /** An organizer's own events of every status, soonest first (admins see every organizer's). */
 export default async function MyEventsPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { ctx, allowed, verified, email } = await organizerAccess("/dashboard/events");
+  const { ctx, allowed, creates, verified, email } = await organizerAccess("/dashboard/events");
   if (!allowed) return <OrganizersOnly title="My events" />;
   const search = await searchParams;
   const { page, notice: cursorNotice } = await loadFromCursor(search.cursor, (cursor) => listEvents({ ctx, input: { scope: "manage", cursor, limit: 25 } }));
@@ -35,8 +35,8 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="My events"
-        description={admin ? "Every organizer's events (you are an admin)." : "Drafts, published and cancelled events you organize."}
-        actions={verified ? <ButtonLink href="/dashboard/events/new">New event</ButtonLink> : undefined}
+        description={admin ? "Every organizer's events (you are an admin)." : "Drafts, published and cancelled events of your organizations."}
+        actions={verified && creates ? <ButtonLink href="/dashboard/events/new">New event</ButtonLink> : undefined}
       />
       {verified ? null : (
         <div className="mb-6">

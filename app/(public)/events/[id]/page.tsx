@@ -64,7 +64,7 @@ export default async function EventPage({ params }: Props) {
   const { id } = await params;
   const { event, actor } = await loadEvent(id);
   if (!event) notFound();
-  const manageable = can(actor, "event:manage", { organizerId: event.organizerId });
+  const manageable = can(actor, "event:manage", { organizerId: event.organizerId, organizationId: event.organizationId });
   const pageUrl = pageUrlOf(event.id);
   const onlineUrl = event.isOnline ? await getOnlineUrl({ ctx: await currentCtx(), input: { id: event.id } }) : null;
 

@@ -9,11 +9,14 @@ import { currentCtx, requireSession } from "@/lib/web/current-actor";
  * events; `verified`: they may also create and publish (a proven mailbox), so the page can say
  * what stands in the way instead of offering buttons that would be refused.
  */
-export async function organizerAccess(path: string): Promise<{ ctx: Ctx; allowed: boolean; verified: boolean; email: string }> {
+export async function organizerAccess(path: string): Promise<{ ctx: Ctx; allowed: boolean; creates: boolean; verified: boolean; email: string }> {
   const { actor, user } = await requireSession(path);
+  const creates = can({ ...actor, emailVerified: true }, "event:create");
   return {
     ctx: await currentCtx(),
-    allowed: can({ ...actor, emailVerified: true }, "event:create"),
+    // Organizers, and members of an organization whatever their role: each page then checks what the role may do.
+    allowed: creates || (actor.memberships?.length ?? 0) > 0,
+    creates,
     verified: can(actor, "event:publish"),
     email: user.email,
   };

@@ -10,8 +10,8 @@ import { organizerAccess, OrganizersOnly, VerifyToOrganize } from "../_component
 export const metadata: Metadata = { title: "New event" };
 
 export default async function NewEventPage() {
-  const { ctx, allowed, verified, email } = await organizerAccess("/dashboard/events/new");
-  if (!allowed) return <OrganizersOnly title="New event" />;
+  const { ctx, creates, verified, email } = await organizerAccess("/dashboard/events/new");
+  if (!creates) return <OrganizersOnly title="New event" />;
   if (!verified) {
     return (
       <>

@@ -1,14 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { can } from "@/lib/domain/auth";
+import { can, type Action } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { getEvent } from "@/lib/domain/events";
 import { formatEventTime } from "@/lib/format/event-time";
 
-/** The event an organizer page is about: their own (or any, for admins); anyone else gets 404. */
-export async function managedEvent(ctx: Ctx, id: string) {
+/**
+ * The event an organizer page is about, if the caller may do `action` to it (their
+ * organization's, or any for admins); anyone else gets 404.
+ */
+export async function managedEvent(ctx: Ctx, id: string, action: Action = "event:manage") {
   const event = await getEvent({ ctx, input: { id } });
-  if (!event || !can(ctx.actor, "event:manage", { organizerId: event.organizerId })) notFound();
+  if (!event || !can(ctx.actor, action, { organizerId: event.organizerId, organizationId: event.organizationId })) notFound();
   return event;
 }
 

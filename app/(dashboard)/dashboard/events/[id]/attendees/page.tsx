@@ -4,7 +4,7 @@ import { formatPrice, formatUtc } from "@/app/(public)/_components/event-format"
 import { CancelBookingButton } from "@/app/(account)/bookings/cancel-booking-button";
 import { EmptyState, Card, PageHeader } from "@/app/_components/ui/card";
 import { DataTable, RowActions } from "@/app/_components/ui/table";
-import { getUsersByIds } from "@/lib/domain/auth";
+import { can, getUsersByIds } from "@/lib/domain/auth";
 import { listEventAudit, listEventBookings } from "@/lib/domain/bookings";
 import { loadFromCursor } from "@/lib/web/list-cursor";
 import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
@@ -20,7 +20,7 @@ export default async function AttendeesPage({ params, searchParams }: { params: 
   const { cursor } = await searchParams;
   const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/attendees`);
   if (!allowed) return <OrganizersOnly title="Attendees" />;
-  const event = await managedEvent(ctx, id);
+  const event = await managedEvent(ctx, id, "order:view");
   const { page } = await loadFromCursor(cursor, (from) => listEventBookings({ ctx, input: { eventId: id, limit: 50, cursor: from } }));
   const audit = await listEventAudit({ ctx, input: { eventId: id, limit: 50 } });
   const userIds = [...page.data.map((b) => b.userId), ...audit.flatMap((a) => (a.actorId ? [a.actorId] : []))];
@@ -34,9 +34,11 @@ export default async function AttendeesPage({ params, searchParams }: { params: 
         title={`Attendees · ${event.title}`}
         description={`${eventSubtitle(event)} · ${seats.toLocaleString("en")} of ${event.capacity.toLocaleString("en")} seats taken`}
         actions={
-          <a href={`/dashboard/events/${id}/attendees/export`} className="text-sm font-medium text-brand-700 underline" download>
-            Export CSV
-          </a>
+          can(ctx.actor, "attendees:export", { organizerId: event.organizerId, organizationId: event.organizationId }) ? (
+            <a href={`/dashboard/events/${id}/attendees/export`} className="text-sm font-medium text-brand-700 underline" download>
+              Export CSV
+            </a>
+          ) : undefined
         }
       />
       <AttendeeTabs eventId={id} current="attendees" />

@@ -16,7 +16,7 @@ export default async function CancelEventPage({ params }: { params: Promise<{ id
   const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/cancel`);
   if (!allowed) return <OrganizersOnly title="Cancel event" />;
   const event = await getEvent({ ctx, input: { id } });
-  if (!event || !can(ctx.actor, "event:manage", { organizerId: event.organizerId })) notFound();
+  if (!event || !can(ctx.actor, "event:manage", { organizerId: event.organizerId, organizationId: event.organizationId })) notFound();
   const sold = event.capacity - event.seatsAvailable;
 
   return (

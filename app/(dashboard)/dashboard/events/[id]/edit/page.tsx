@@ -19,7 +19,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/edit`);
   if (!allowed) return <OrganizersOnly title="Edit event" />;
   const event = await getEvent({ ctx, input: { id } });
-  if (!event || !can(ctx.actor, "event:manage", { organizerId: event.organizerId })) notFound();
+  if (!event || !can(ctx.actor, "event:manage", { organizerId: event.organizerId, organizationId: event.organizationId })) notFound();
 
   return (
     <>

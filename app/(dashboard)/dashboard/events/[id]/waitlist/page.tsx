@@ -21,7 +21,7 @@ export default async function EventWaitlistPage({ params, searchParams }: { para
   const { cursor } = await searchParams;
   const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/waitlist`);
   if (!allowed) return <OrganizersOnly title="Waitlist" />;
-  const event = await managedEvent(ctx, id);
+  const event = await managedEvent(ctx, id, "waitlist:manage");
   const { page } = await loadFromCursor(cursor, (from) => listEventWaitlist({ ctx, input: { eventId: id, limit: 50, cursor: from } }));
   const users = new Map((await getUsersByIds({ ctx, input: { ids: page.data.map((e) => e.userId) } })).map((u) => [u.id, u]));
 

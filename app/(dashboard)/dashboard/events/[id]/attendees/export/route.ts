@@ -1,7 +1,7 @@
-import { getUsersByIds } from "@/lib/domain/auth";
+import { can, getUsersByIds } from "@/lib/domain/auth";
 import { listEventBookings } from "@/lib/domain/bookings";
 import { isDomainError } from "@/lib/domain/errors";
-import { getEventSchedules } from "@/lib/domain/events";
+import { getEvent, getEventSchedules } from "@/lib/domain/events";
 import { DEFAULT_TIME_ZONE, instantToZonedLocal } from "@/lib/format/time-zone";
 import { currentCtx } from "@/lib/web/current-actor";
 
@@ -33,13 +33,15 @@ function cell(value: string | number | null): string {
 }
 
 /**
- * The attendee list as CSV (organizer of the event, admin), streamed page by page so a big
+ * The attendee list as CSV (owners and finance of the event's organization, admins), streamed page by page so a big
  * event never sits in memory at once. Session cookie auth, like the page that links here.
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   const ctx = await currentCtx();
   if (ctx.actor.type !== "user") return new Response("Sign in to export attendees.", { status: 401 });
+  const event = await getEvent({ ctx, input: { id } });
+  if (!event || !can(ctx.actor, "attendees:export", { organizerId: event.organizerId, organizationId: event.organizationId })) return new Response("Not found.", { status: 404 });
   let first;
   try {
     first = await listEventBookings({ ctx, input: { eventId: id, limit: 500 } });
