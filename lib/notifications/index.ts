@@ -13,6 +13,7 @@ export { sendEmailChangeCodeEmail } from "./email-change-code";
 export { sendAccountExistsEmail, accountExistsMessage } from "./account-exists";
 export { sendJobsDemoEmail } from "./jobs-demo";
 export { sendWebhookDisabledEmail } from "./webhook-endpoint-disabled";
+export { sendEventReminders, eventRemindersInput, reminderDueAt, REMINDER_LEADS, type ReminderLead } from "./event-reminders";
 export { MAIL_RETRIES } from "./mail-retry-schedule";
 export { sendOrRetryLater } from "./send-or-retry-later";
 export type { Notified } from "./outcome";

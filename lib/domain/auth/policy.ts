@@ -24,7 +24,9 @@ export type Action =
   | "jobs:manage"
   | "retention:apply"
   | "dev-mailbox:read"
-  | "webhook:create";
+  | "webhook:create"
+  | "ticket:manage"
+  | "attendees:message";
 
 export type Resource = { organizerId?: string | null; userId?: string | null };
 
@@ -53,6 +55,9 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "dev-mailbox:read": () => false,
   // Which endpoint is whose is decided in lib/domain/webhooks/endpoint-access.ts.
   "webhook:create": (a) => a.role === "organizer",
+  // Naming and handing on a ticket is the buyer's: the organizer sees tickets, not whose they are to be.
+  "ticket:manage": (a, r) => isHolder(a, r),
+  "attendees:message": (a, r) => isOwner(a, r),
 };
 
 /**

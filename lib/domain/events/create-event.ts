@@ -33,6 +33,8 @@ export const createEventFields = z.object({
     .optional()
     .describe("What the event sells, in page order; omitted: one General admission type from capacity and priceCents"),
   onlineUrl: eventFields.onlineUrl.nullable().default(null),
+  nameChangeDeadline: eventFields.nameChangeDeadline.nullable().default(null),
+  transfersAllowed: eventFields.transfersAllowed.default(false),
 });
 
 /** What the public API accepts: the owner is always the caller. */
@@ -46,7 +48,7 @@ export const createEventInput = createEventFields
 /** A new event starts as a draft at version 1, with its seat inventory in the same commit. */
 export async function createEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof createEventInput> }): Promise<Event> {
   authorize(ctx.actor, "event:create");
-  const { organizerId: requestedOwner, startsAt, endsAt, ticketTypes, ...fields } = createEventInput.parse(input);
+  const { organizerId: requestedOwner, startsAt, endsAt, ticketTypes, nameChangeDeadline, ...fields } = createEventInput.parse(input);
   const organizerId = requestedOwner ?? (ctx.actor.type === "user" ? ctx.actor.userId : undefined);
   if (!organizerId) {
     throw new Validation("VALIDATION_FAILED", "Name the organizer who owns this event.", [{ path: "organizerId", message: "is required" }]);
@@ -57,7 +59,7 @@ export async function createEvent({ ctx, input }: { ctx: Ctx; input: z.input<typ
     const now = ctx.now();
     const [row] = await tx
       .insert(events)
-      .values({ ...fields, startsAt: new Date(startsAt), endsAt: new Date(endsAt), organizerId, status: "draft", version: 1, createdAt: now, updatedAt: now })
+      .values({ ...fields, nameChangeDeadline: nameChangeDeadline ? new Date(nameChangeDeadline) : null, startsAt: new Date(startsAt), endsAt: new Date(endsAt), organizerId, status: "draft", version: 1, createdAt: now, updatedAt: now })
       .returning(eventColumns);
     await syncInventory(ctx, tx, row!, ticketTypes);
     await emit(tx, { name: "event.created", data: toSnapshot(row!), requestId: ctx.requestId });

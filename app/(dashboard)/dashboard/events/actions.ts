@@ -109,7 +109,10 @@ export const publishEventAction = action(eventRef, async ({ input, ctx }) => {
   return { status: event.status };
 });
 
-export const cancelEventAction = action(eventRef, async ({ input, ctx }) => {
+/** The page asks why: the reason goes into every cancellation email. */
+const cancelWithReason = eventRef.extend({ reason: z.string().trim().min(3, "Tell attendees why, in a few words.").max(1000, "Keep it under 1000 characters.") });
+
+export const cancelEventAction = action(cancelWithReason, async ({ input, ctx }) => {
   const event = await cancelEvent({ ctx, input });
   revalidatePath("/dashboard/events");
   redirect(`/dashboard/events?cancelled=${event.id}`);
