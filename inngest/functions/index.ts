@@ -29,6 +29,7 @@ import { sendWebhookDisabledEmail } from "./send-webhook-disabled-email";
 import { deliverTestPaymentNotification } from "./deliver-test-payment-notification";
 import { refundPayment } from "./refund-payment";
 import { sendEventRemindersOnSchedule } from "./send-event-reminders";
+import { sendTicketTransferredEmailOnTransfer } from "./send-ticket-transferred-email";
 
 /** Every function the app serves and runs: one line per file in this folder. */
 export const functions = [
@@ -64,4 +65,5 @@ export const functions = [
   deliverTestPaymentNotification,
   refundPayment,
   sendEventRemindersOnSchedule,
+  sendTicketTransferredEmailOnTransfer,
 ];

@@ -14,6 +14,7 @@ export { sendAccountExistsEmail, accountExistsMessage } from "./account-exists";
 export { sendJobsDemoEmail } from "./jobs-demo";
 export { sendWebhookDisabledEmail } from "./webhook-endpoint-disabled";
 export { sendEventReminders, eventRemindersInput, reminderDueAt, REMINDER_LEADS, type ReminderLead } from "./event-reminders";
+export { sendTicketTransferredEmail, ticketTransferredEmailInput } from "./ticket-transferred";
 export { MAIL_RETRIES } from "./mail-retry-schedule";
 export { sendOrRetryLater } from "./send-or-retry-later";
 export type { Notified } from "./outcome";

@@ -16,13 +16,14 @@ const ticketNotFound = () => new NotFound("NOT_FOUND", "Ticket not found.");
 export async function loadTicketToChange(ctx: Ctx, tx: Tx, ticketId: string) {
   if (ctx.actor.type === "anonymous") throw new Unauthenticated();
   if (!isUuid(ticketId)) throw ticketNotFound();
+  // The ticket's row alone is locked (a join would also lock the event's seat counter).
+  await tx.select({ id: bookingItems.id }).from(bookingItems).where(eq(bookingItems.id, ticketId)).for("update");
   const [row] = await tx
     .select({ ticket: bookingItems, order: bookings, event: eventInventory })
     .from(bookingItems)
     .innerJoin(bookings, eq(bookings.id, bookingItems.bookingId))
     .innerJoin(eventInventory, eq(eventInventory.eventId, bookings.eventId))
-    .where(eq(bookingItems.id, ticketId))
-    .for("update", { of: bookingItems });
+    .where(eq(bookingItems.id, ticketId));
   const resource = row && { userId: row.order.userId, organizerId: row.event.organizerId };
   if (!row || !can(ctx.actor, "booking:view", resource)) throw ticketNotFound();
   if (!can(ctx.actor, "ticket:manage", resource)) throw new Forbidden();
