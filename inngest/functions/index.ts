@@ -30,6 +30,7 @@ import { deliverTestPaymentNotification } from "./deliver-test-payment-notificat
 import { refundPayment } from "./refund-payment";
 import { sendEventRemindersOnSchedule } from "./send-event-reminders";
 import { sendTicketTransferredEmailOnTransfer } from "./send-ticket-transferred-email";
+import { sendAttendeeMessage } from "./send-attendee-message";
 
 /** Every function the app serves and runs: one line per file in this folder. */
 export const functions = [
@@ -66,4 +67,5 @@ export const functions = [
   refundPayment,
   sendEventRemindersOnSchedule,
   sendTicketTransferredEmailOnTransfer,
+  sendAttendeeMessage,
 ];

@@ -15,6 +15,7 @@ export { sendJobsDemoEmail } from "./jobs-demo";
 export { sendWebhookDisabledEmail } from "./webhook-endpoint-disabled";
 export { sendEventReminders, eventRemindersInput, reminderDueAt, REMINDER_LEADS, type ReminderLead } from "./event-reminders";
 export { sendTicketTransferredEmail, ticketTransferredEmailInput } from "./ticket-transferred";
+export { sendAttendeeMessageBatch, attendeeMessageBatchInput } from "./attendee-message";
 export { MAIL_RETRIES } from "./mail-retry-schedule";
 export { sendOrRetryLater } from "./send-or-retry-later";
 export type { Notified } from "./outcome";
