@@ -572,8 +572,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel an event: its bookings are cancelled and holders emailed, its waitlist closed (owner, admin)
-         * @description Cancel an event: its bookings are cancelled and holders emailed, its waitlist closed (owner, admin).
+         * Cancel an event: its bookings are cancelled and holders emailed (with the reason given), its waitlist closed (owner, admin)
+         * @description Cancel an event: its bookings are cancelled and holders emailed (with the reason given), its waitlist closed (owner, admin).
          *
          *     an access token, or an API token with the `events:write` scope.
          */
@@ -1360,6 +1360,12 @@ export interface components {
             /** @description The event has ended (derived from endsAt, not a status) */
             isPast: boolean;
             coverImage: components["schemas"]["CoverImage"];
+            /** @description ISO 8601 UTC: until when buyers may change attendee names; null: until the event starts */
+            nameChangeDeadline: string | null;
+            /** @description Whether holders may transfer a ticket to another email address */
+            transfersAllowed: boolean;
+            /** @description What the organizer said when cancelling; null otherwise */
+            cancellationReason: string | null;
             /** @description Joined online; the link (onlineUrl on create/PATCH) is never in this JSON, it is shown to ticket holders on the event page and in their confirmation email */
             isOnline: boolean;
             organizerId: string;
@@ -5044,6 +5050,9 @@ export interface operations {
                      *           "currency": "EUR",
                      *           "perUserLimit": 10,
                      *           "holdMinutes": 10,
+                     *           "nameChangeDeadline": null,
+                     *           "transfersAllowed": false,
+                     *           "cancellationReason": null,
                      *           "ticketTypes": [
                      *             {
                      *               "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -5280,6 +5289,17 @@ export interface operations {
                      * @default null
                      */
                     onlineUrl?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Until when buyers may change attendee names; null: until the event starts
+                     * @default null
+                     */
+                    nameChangeDeadline?: string | null;
+                    /**
+                     * @description Whether holders may transfer a ticket to another email address
+                     * @default false
+                     */
+                    transfersAllowed?: boolean;
                 };
             };
         };
@@ -5307,6 +5327,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -5506,6 +5529,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -5689,6 +5715,13 @@ export interface operations {
                      * @description null makes it an in-person event again
                      */
                     onlineUrl?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Until when buyers may change attendee names; null: until the event starts
+                     */
+                    nameChangeDeadline?: string | null;
+                    /** @description Whether holders may transfer a ticket to another email address */
+                    transfersAllowed?: boolean;
                 };
             };
         };
@@ -5716,6 +5749,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -6224,7 +6260,19 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The venue flooded; we are looking for a new date."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Why the event is cancelled; every cancellation email carries it */
+                    reason?: string;
+                };
+            };
+        };
         responses: {
             /** @description The event, status cancelled */
             200: {
@@ -6249,6 +6297,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": "The venue flooded; we are looking for a new date.",
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -6274,6 +6325,28 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/json-too-complex",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "JSON_TOO_COMPLEX"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "JSON_TOO_COMPLEX" | "MALFORMED_JSON";
+                    };
                 };
             };
             /** @description No valid access token or API token */
@@ -6387,6 +6460,28 @@ export interface operations {
                     };
                 };
             };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large",
+                     *       "code": "PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
             422: {
                 headers: {
@@ -6456,6 +6551,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -6711,6 +6809,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -7337,6 +7438,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
