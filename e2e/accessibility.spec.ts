@@ -49,6 +49,7 @@ async function pagesFor(page: Page, visitor: Visitor): Promise<string[]> {
         `${base}/cancel`,
         `${base}/tickets`,
         `${base}/promo-codes`,
+        `${base}/messages`,
         `/dashboard/analytics/${id}`,
         eventPage,
         "/account",

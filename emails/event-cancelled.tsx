@@ -13,9 +13,11 @@ export type EventCancelledProps = {
   /** Integer minor units of `currency`: what the booking cost, hence what is refunded. */
   totalCents: number;
   currency: string;
+  /** What the organizer said when cancelling; older messages have none. */
+  reason?: string | null;
 };
 
-export default function EventCancelled({ recipientName, event, bookingId, quantity, totalCents, currency }: EventCancelledProps) {
+export default function EventCancelled({ recipientName, event, bookingId, quantity, totalCents, currency, reason }: EventCancelledProps) {
   return (
     <EmailLayout preview={`${event.title} has been cancelled by the organizer`} heading="This event has been cancelled">
       <Greeting name={recipientName} />
@@ -23,6 +25,11 @@ export default function EventCancelled({ recipientName, event, bookingId, quanti
         We&apos;re sorry: the organizer cancelled <strong>{event.title}</strong>. Your booking of{" "}
         {plural(quantity, "ticket", "tickets")} is cancelled and its ticket codes no longer work.
       </Paragraph>
+      {reason ? (
+        <Paragraph>
+          The organizer&apos;s reason: &ldquo;{reason}&rdquo;
+        </Paragraph>
+      ) : null}
       <DetailTable
         rows={[
           ...eventDetailRows(event),
@@ -51,4 +58,5 @@ EventCancelled.PreviewProps = {
   quantity: 2,
   totalCents: 1250,
   currency: "EUR",
+  reason: "The venue flooded; we are looking for a new date.",
 } satisfies EventCancelledProps;

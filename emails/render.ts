@@ -14,6 +14,9 @@ import OrganizationInvitation, { type OrganizationInvitationProps } from "./orga
 import VerificationCode, { type VerificationCodeProps } from "./verification-code";
 import WaitlistJoined, { type WaitlistJoinedProps } from "./waitlist-joined";
 import WaitlistPromoted, { type WaitlistPromotedProps } from "./waitlist-promoted";
+import EventReminder, { type EventReminderProps } from "./event-reminder";
+import TicketTransferred, { type TicketTransferredProps } from "./ticket-transferred";
+import AttendeeMessage, { type AttendeeMessageProps } from "./attendee-message";
 import WebhookEndpointDisabled, { type WebhookEndpointDisabledProps } from "./webhook-endpoint-disabled";
 
 type Template<P> = {
@@ -73,6 +76,18 @@ const templates = {
   "event-cancelled": template<EventCancelledProps>({
     Component: EventCancelled,
     subject: (p) => `Event cancelled: ${p.event.title}`,
+  }),
+  "event-reminder": template<EventReminderProps>({
+    Component: EventReminder,
+    subject: (p) => `Reminder: ${p.event.title} starts ${p.lead === "24h" ? "tomorrow" : "in 2 hours"}`,
+  }),
+  "ticket-transferred": template<TicketTransferredProps>({
+    Component: TicketTransferred,
+    subject: (p) => `${p.fromName} sent you a ticket: ${p.event.title}`,
+  }),
+  "attendee-message": template<AttendeeMessageProps>({
+    Component: AttendeeMessage,
+    subject: (p) => `${p.subject} (${p.eventTitle})`,
   }),
   "webhook-endpoint-disabled": template<WebhookEndpointDisabledProps>({
     Component: WebhookEndpointDisabled,

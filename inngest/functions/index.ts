@@ -29,6 +29,9 @@ import { sendWebhookDisabledEmail } from "./send-webhook-disabled-email";
 import { deliverTestPaymentNotification } from "./deliver-test-payment-notification";
 import { refundPayment } from "./refund-payment";
 import { sendOrganizationInvitationEmail } from "./send-organization-invitation-email";
+import { sendEventRemindersOnSchedule } from "./send-event-reminders";
+import { sendTicketTransferredEmailOnTransfer } from "./send-ticket-transferred-email";
+import { sendAttendeeMessage } from "./send-attendee-message";
 
 /** Every function the app serves and runs: one line per file in this folder. */
 export const functions = [
@@ -64,4 +67,7 @@ export const functions = [
   deliverTestPaymentNotification,
   refundPayment,
   sendOrganizationInvitationEmail,
+  sendEventRemindersOnSchedule,
+  sendTicketTransferredEmailOnTransfer,
+  sendAttendeeMessage,
 ];

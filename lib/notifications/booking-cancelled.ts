@@ -26,6 +26,7 @@ export async function sendBookingCancelledEmail({ ctx, input }: { ctx: Ctx; inpu
           quantity: booking.quantity,
           totalCents: booking.totalCents,
           currency: booking.currency,
+          reason: who.cancellationReason,
         },
       },
     });

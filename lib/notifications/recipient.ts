@@ -6,7 +6,7 @@ import { getEventSchedules } from "@/lib/domain/events";
 export type ScheduleForMail = { title: string; venue: string; startsAt: string; endsAt: string; timezone: string };
 
 /** `onlineUrl` stays apart from `event`: only the messages that carry tickets may pass it on. */
-export type Recipient = { user: UserSummary; event: ScheduleForMail; onlineUrl: string | null };
+export type Recipient = { user: UserSummary; event: ScheduleForMail; onlineUrl: string | null; cancellationReason: string | null };
 
 /**
  * Who to tell and which event it is about, read at once from the auth and events domains (both
@@ -22,5 +22,6 @@ export async function recipientOf(ctx: Ctx, { userId, eventId }: { userId: strin
     user,
     event: { title: event.title, venue: event.venue, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(), timezone: event.timezone },
     onlineUrl: event.onlineUrl,
+    cancellationReason: event.cancellationReason,
   };
 }

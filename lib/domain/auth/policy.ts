@@ -33,7 +33,8 @@ export type Action =
   | "attendees:message"
   | "attendees:export"
   | "organization:view"
-  | "organization:manage";
+  | "organization:manage"
+  | "ticket:manage";
 
 /**
  * `organizationId` is the organization the resource belongs to: when set, membership and role
@@ -140,6 +141,8 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "attendees:export": (a, r) => mayAsTeam("attendees:export", a, r),
   "organization:view": (a, r) => r?.organizationId != null && mayAsTeam("organization:view", a, r),
   "organization:manage": (a, r) => r?.organizationId != null && mayAsTeam("organization:manage", a, r),
+  // Naming and handing on a ticket is the buyer's: the organizer sees tickets, not whose they are to be.
+  "ticket:manage": (a, r) => isHolder(a, r),
 };
 
 /**

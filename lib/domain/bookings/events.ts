@@ -45,6 +45,10 @@ export const bookingEvents = {
   /** An unpaid order abandoned by its buyer (or cancelled by the organizer); paid ones are refunded instead. */
   "order.cancelled": z.object({ ...orderFact, cancelledBy, cancelledAt: z.iso.datetime({ offset: true }) }),
   "order.refunded": z.object({ ...orderFact, amountCents: z.number().int().nonnegative(), reason: z.string(), refundedAt: z.iso.datetime({ offset: true }) }),
+  /** A ticket got a new code and holder; the old code no longer admits anyone. */
+  "ticket.transferred": z.object({ ticketId: z.uuid(), orderId: z.uuid(), eventId: z.uuid(), organizerId: z.uuid(), fromUserId: z.uuid(), holderEmail: z.string() }),
+  /** An organizer's message to attendees, to be mailed batch by batch. */
+  "attendees.message_sent": z.object({ messageId: z.uuid(), eventId: z.uuid(), organizerId: z.uuid() }),
   "seats.released": z.object({ eventId: z.uuid(), quantity: z.number().int().positive() }),
   "waitlist.joined": z.object({ entryId: z.uuid(), eventId: z.uuid(), userId: z.uuid(), quantity: z.number().int().positive() }),
   "waitlist.promoted": z.object({

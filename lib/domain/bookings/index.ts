@@ -42,6 +42,23 @@ export { purgeIdempotencyKeys, purgeIdempotencyKeysInput } from "./purge-idempot
 export { getBookingsByIds, getBookingsByIdsInput } from "./get-bookings-by-ids";
 export { getWaitlistEntriesByIds, getWaitlistEntriesByIdsInput } from "./get-waitlist-entries-by-ids";
 export { listEventHolders, listEventHoldersInput } from "./list-event-holders";
+export { renameTicket, renameTicketInput } from "./rename-ticket";
+export { listOrdersToNotify, listOrdersToNotifyInput, type OrderToNotify } from "./list-orders-to-notify";
+export { transferTicket, transferTicketInput } from "./transfer-ticket";
+export {
+  messageAttendees,
+  messageAttendeesInput,
+  attendeeMessageBody,
+  countMessageRecipients,
+  countMessageRecipientsInput,
+  listAttendeeMessages,
+  listAttendeeMessagesInput,
+  recordMessageProgress,
+  recordMessageProgressInput,
+  getAttendeeMessage,
+  getAttendeeMessageInput,
+  type AttendeeMessageView,
+} from "./message-attendees";
 export { enforceBookingRateLimit, type BookingRateLimitedAction } from "./rate-limits";
 export { getBookingOptions, getBookingOptionsInput, MAX_SEATS_PER_REQUEST, type BookingOptions, type TicketTypeOption } from "./get-booking-options";
 export { listEventBookings, listEventBookingsInput } from "./list-event-bookings";

@@ -25,7 +25,7 @@ export type OrderDraft = {
   discountCents: number;
   promo: { id: string; typed: string; percentOff: number | null; amountOffCents: number | null } | null;
   payment: { provider: string; checkoutUrl: string | null };
-  tickets: Omit<TicketView, "checkedInAt">[];
+  tickets: Omit<TicketView, "checkedInAt" | "attendeeName" | "holderEmail">[];
   /** Who acted, for the audit trail (null: the system). */
   actorId: string | null;
   requestId: string;
@@ -177,7 +177,7 @@ export function placedView(draft: OrderDraft): OrderView {
     promoCode: draft.promo?.typed ?? null,
     expiresAt: awaiting ? new Date(draft.at.getTime() + draft.holdMinutes * 60_000).toISOString() : null,
     paidAt: null,
-    tickets: draft.tickets.map((t) => ({ ...t, checkedInAt: null })),
+    tickets: draft.tickets.map((t) => ({ ...t, checkedInAt: null, attendeeName: null, holderEmail: null })),
     payment: awaiting ? { provider: draft.payment.provider, status: "pending", checkoutUrl: draft.payment.checkoutUrl } : null,
     createdAt: draft.at.toISOString(),
     quantity: draft.lines.reduce((n, l) => n + l.quantity, 0),

@@ -4,7 +4,16 @@ import type { BookingView } from "./booking-view";
 import { bookingItems, orderLines, type BookingRow, type BookingSource, type BookingStatus, type CancelledBy, type PaymentStatus } from "./schema";
 
 export type OrderLineView = { ticketTypeId: string; name: string; quantity: number; unitPriceCents: number };
-export type TicketView = { id: string; ticketCode: string; ticketTypeId: string; checkedInAt: string | null };
+export type TicketView = {
+  id: string;
+  ticketCode: string;
+  ticketTypeId: string;
+  checkedInAt: string | null;
+  /** Who will use the seat, as the buyer named them. */
+  attendeeName: string | null;
+  /** Set once transferred: the ticket is that person's now, no longer the buyer's to show. */
+  holderEmail: string | null;
+};
 
 /** An order as API.md shows it, plus the booking fields the `/bookings` routes and pages still show. */
 export type OrderView = {
@@ -83,7 +92,7 @@ export async function withOrderDetails(db: DbOrTx, rows: BookingRow[]): Promise<
       .where(inArray(orderLines.bookingId, ids))
       .orderBy(orderLines.id),
     db
-      .select({ bookingId: bookingItems.bookingId, id: bookingItems.id, ticketCode: bookingItems.ticketCode, ticketTypeId: bookingItems.ticketTypeId })
+      .select({ bookingId: bookingItems.bookingId, id: bookingItems.id, ticketCode: bookingItems.ticketCode, ticketTypeId: bookingItems.ticketTypeId, attendeeName: bookingItems.attendeeName, holderEmail: bookingItems.holderEmail })
       .from(bookingItems)
       .where(inArray(bookingItems.bookingId, ids))
       .orderBy(sql`${bookingItems.ticketCode} collate "C"`),

@@ -28,6 +28,8 @@ export const auditAction = bookingsSchema.enum("audit_action", [
   "order.expired",
   "order.refunded",
   "order.promo_applied",
+  "ticket.renamed",
+  "ticket.transferred",
 ]);
 
 export type InventoryStatus = (typeof inventoryStatus.enumValues)[number];
@@ -60,6 +62,9 @@ export const eventInventory = bookingsSchema.table(
     priceCents: integer("price_cents").notNull(),
     currency: text("currency").notNull(),
     status: inventoryStatus("status").notNull(),
+    /** Mirrors of the event's ticket rules: names change until then (null: until the start), transfers on or off. */
+    nameChangeDeadline: timestamp("name_change_deadline", { withTimezone: true }),
+    transfersAllowed: boolean("transfers_allowed").notNull().default(false),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),
@@ -223,11 +228,47 @@ export const bookingItems = bookingsSchema.table(
       .notNull()
       .references(() => ticketTypes.id),
     ticketCode: text("ticket_code").notNull(),
+    /** Who will use the seat, as the buyer named them; null until named. */
+    attendeeName: text("attendee_name"),
+    /** Set once the ticket was transferred: the email of its holder, who is no longer the buyer. */
+    holderEmail: text("holder_email"),
   },
   (t) => [
     uniqueIndex("booking_items_ticket_code_unique").on(t.ticketCode),
     index("booking_items_booking_id_idx").on(t.bookingId),
     index("booking_items_ticket_type_id_idx").on(t.ticketTypeId),
+  ],
+);
+
+export const attendeeMessageAudience = bookingsSchema.enum("attendee_message_audience", ["all", "ticket_type"]);
+export const attendeeMessageStatus = bookingsSchema.enum("attendee_message_status", ["sending", "sent"]);
+
+/**
+ * What an organizer wrote to an event's ticket holders: the sent-messages list. `recipients`
+ * counts the mails sent so far by the job that delivers it batch by batch.
+ */
+export const attendeeMessages = bookingsSchema.table(
+  "attendee_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => eventInventory.eventId),
+    senderId: uuid("sender_id").notNull(),
+    audience: attendeeMessageAudience("audience").notNull(),
+    /** Set when the audience is one ticket type. */
+    ticketTypeId: uuid("ticket_type_id").references(() => ticketTypes.id),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    status: attendeeMessageStatus("status").notNull().default("sending"),
+    recipients: integer("recipients").notNull().default(0),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("attendee_messages_event_id_created_at_idx").on(t.eventId, t.createdAt.desc()),
+    index("attendee_messages_ticket_type_id_idx").on(t.ticketTypeId),
+    check("attendee_messages_audience_type", sql`(${t.audience} = 'ticket_type') = (${t.ticketTypeId} is not null)`),
   ],
 );
 
@@ -329,3 +370,4 @@ export type AuditRow = typeof auditLog.$inferSelect;
 export type TicketTypeRow = typeof ticketTypes.$inferSelect;
 export type PromoCodeRow = typeof promoCodes.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
+export type AttendeeMessageRow = typeof attendeeMessages.$inferSelect;

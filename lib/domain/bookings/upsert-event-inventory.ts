@@ -23,6 +23,8 @@ export const upsertEventInventoryInput = z
     status: z.enum(["draft", "published", "cancelled"]),
     startsAt: z.coerce.date(),
     endsAt: z.coerce.date(),
+    nameChangeDeadline: z.coerce.date().nullable().default(null),
+    transfersAllowed: z.boolean().default(false),
   })
   .refine((i) => i.endsAt > i.startsAt, { path: ["endsAt"], message: "must be after startsAt" });
 
@@ -47,6 +49,8 @@ export async function upsertEventInventory({ ctx, input }: { ctx: Ctx; input: z.
       status: i.status,
       startsAt: i.startsAt,
       endsAt: i.endsAt,
+      nameChangeDeadline: i.nameChangeDeadline,
+      transfersAllowed: i.transfersAllowed,
       updatedAt: ctx.now(),
     };
     if (!current) {

@@ -18,6 +18,8 @@ type Transition = {
   refusal: (current: EventStatus) => string;
   /** Refuse (INVALID_STATE) an event whose end has passed, decided by the same UPDATE. */
   notEnded?: { refusal: string };
+  /** Other columns the transition writes with it (a cancellation's reason). */
+  also?: { cancellationReason: string | null };
 };
 
 /**
@@ -31,7 +33,7 @@ export async function changeStatus(ctx: Ctx, id: string, t: Transition): Promise
     const now = ctx.now();
     const [row] = await tx
       .update(events)
-      .set({ status: t.to, [t.stamp]: now, version: sql`${events.version} + 1`, updatedAt: now })
+      .set({ ...t.also, status: t.to, [t.stamp]: now, version: sql`${events.version} + 1`, updatedAt: now })
       .where(and(eq(events.id, current.id), inArray(events.status, t.from), t.notEnded ? gt(events.endsAt, now) : undefined))
       .returning(eventColumns);
     if (!row) {

@@ -37,6 +37,8 @@ export const createEventFields = z.object({
     .uuid()
     .optional()
     .describe("The organization the event belongs to; omitted: the caller's own (the first they may create events in)"),
+  nameChangeDeadline: eventFields.nameChangeDeadline.nullable().default(null),
+  transfersAllowed: eventFields.transfersAllowed.default(false),
 });
 
 /** What the public API accepts: the owner is always the caller. */
@@ -65,7 +67,7 @@ function organizationOf(ctx: Ctx, requested: string | undefined): string | null 
 /** A new event starts as a draft at version 1, with its seat inventory in the same commit. */
 export async function createEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof createEventInput> }): Promise<Event> {
   authorize(ctx.actor, "event:create");
-  const { organizerId: requestedOwner, organizationId: requestedOrganization, startsAt, endsAt, ticketTypes, ...fields } = createEventInput.parse(input);
+  const { organizerId: requestedOwner, organizationId: requestedOrganization, startsAt, endsAt, ticketTypes, nameChangeDeadline, ...fields } = createEventInput.parse(input);
   const organizerId = requestedOwner ?? (ctx.actor.type === "user" ? ctx.actor.userId : undefined);
   if (!organizerId) {
     throw new Validation("VALIDATION_FAILED", "Name the organizer who owns this event.", [{ path: "organizerId", message: "is required" }]);
@@ -77,7 +79,7 @@ export async function createEvent({ ctx, input }: { ctx: Ctx; input: z.input<typ
     const now = ctx.now();
     const [row] = await tx
       .insert(events)
-      .values({ ...fields, startsAt: new Date(startsAt), endsAt: new Date(endsAt), organizerId, organizationId, status: "draft", version: 1, createdAt: now, updatedAt: now })
+      .values({ ...fields, nameChangeDeadline: nameChangeDeadline ? new Date(nameChangeDeadline) : null, startsAt: new Date(startsAt), endsAt: new Date(endsAt), organizerId, organizationId, status: "draft", version: 1, createdAt: now, updatedAt: now })
       .returning(eventColumns);
     await syncInventory(ctx, tx, row!, ticketTypes);
     await emit(tx, { name: "event.created", data: toSnapshot(row!), requestId: ctx.requestId });

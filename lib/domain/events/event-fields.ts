@@ -62,6 +62,8 @@ export const eventFields = {
     .refine((code) => CURRENCY_CODES.has(code), "is not an ISO 4217 currency code"),
   // https only: the link is handed to ticket holders, and a javascript: or plain-http link must not be.
   onlineUrl: z.url({ protocol: /^https$/, hostname: z.regexes.domain, error: "must be an https:// link, e.g. https://meet.example.com/abc" }).max(2000, "must be at most 2000 characters"),
+  nameChangeDeadline: dateTime.describe("Until when buyers may change attendee names; null: until the event starts"),
+  transfersAllowed: z.boolean().describe("Whether holders may transfer a ticket to another email address"),
   perUserLimit: z
     .number()
     .int("must be a whole number")

@@ -2,7 +2,7 @@ import type { Codec } from "./event-cache";
 import type { Event, EventRecord } from "./event-record";
 
 /** Cached events travel as JSON; these put their Date fields back. */
-const DATE_FIELDS = ["startsAt", "endsAt", "createdAt", "updatedAt", "publishedAt", "cancelledAt"] as const;
+const DATE_FIELDS = ["startsAt", "endsAt", "createdAt", "updatedAt", "publishedAt", "cancelledAt", "nameChangeDeadline"] as const;
 
 function reviveDates<T>(stored: unknown): T {
   const value = { ...(stored as Record<string, unknown>) };

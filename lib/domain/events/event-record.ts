@@ -39,6 +39,9 @@ export const eventColumns = {
   status: events.status,
   coverImage: events.coverImage,
   onlineUrl: events.onlineUrl,
+  nameChangeDeadline: events.nameChangeDeadline,
+  transfersAllowed: events.transfersAllowed,
+  cancellationReason: events.cancellationReason,
   version: events.version,
   publishedAt: events.publishedAt,
   cancelledAt: events.cancelledAt,
@@ -65,6 +68,9 @@ export type EventRecord = {
   status: EventStatus;
   coverImage: ImageRef | null;
   onlineUrl: string | null;
+  nameChangeDeadline: Date | null;
+  transfersAllowed: boolean;
+  cancellationReason: string | null;
   version: number;
   publishedAt: Date | null;
   cancelledAt: Date | null;
@@ -91,6 +97,10 @@ export function toEvent(record: EventRecord, seatsAvailable: number | undefined,
     ...rest,
     // A record cached before the column existed has none; the column's default is what it meant.
     holdMinutes: record.holdMinutes ?? DEFAULT_HOLD_MINUTES,
+    // Records cached before these columns existed have none; the columns' defaults are what they meant.
+    nameChangeDeadline: record.nameChangeDeadline ?? null,
+    transfersAllowed: record.transfersAllowed ?? false,
+    cancellationReason: record.cancellationReason ?? null,
     ticketTypes,
     // Boolean, not !== null: a record cached before the column existed has no onlineUrl at all.
     isOnline: Boolean(onlineUrl),

@@ -14,8 +14,11 @@ export type EventSchedule = {
   startsAt: Date;
   endsAt: Date;
   timezone: string;
+  status: "draft" | "published" | "cancelled";
   /** An online event's join link: a caller hands it only to holders of a confirmed booking. */
   onlineUrl: string | null;
+  /** What the organizer said when cancelling; null unless cancelled with a reason. */
+  cancellationReason: string | null;
 };
 
 /**
@@ -26,7 +29,7 @@ export async function getEventSchedules({ ctx, input }: { ctx: Ctx; input: z.inp
   const ids = [...new Set(getEventSchedulesInput.parse(input).ids.filter(isUuid))];
   if (ids.length === 0) return [];
   return ctx.db
-    .select({ id: events.id, title: events.title, venue: events.venue, startsAt: events.startsAt, endsAt: events.endsAt, timezone: events.timezone, onlineUrl: events.onlineUrl })
+    .select({ id: events.id, title: events.title, venue: events.venue, startsAt: events.startsAt, endsAt: events.endsAt, timezone: events.timezone, status: events.status, onlineUrl: events.onlineUrl, cancellationReason: events.cancellationReason })
     .from(events)
     .where(inArray(events.id, ids));
 }

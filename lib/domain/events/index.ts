@@ -1,7 +1,7 @@
 export { createEvent, createEventBody, createEventInput } from "./create-event";
 export { updateEvent, updateEventBody, updateEventInput } from "./update-event";
 export { publishEvent, publishEventInput } from "./publish-event";
-export { cancelEvent, cancelEventInput } from "./cancel-event";
+export { cancelEvent, cancelEventBody, cancelEventInput } from "./cancel-event";
 export { getEvent, getEventOrThrow, getEventInput } from "./get-event";
 export { getOnlineUrl, getOnlineUrlInput } from "./get-online-url";
 export { listEvents, listEventsInput, type ListEventsInput } from "./list-events";

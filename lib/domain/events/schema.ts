@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { check, customType, index, integer, jsonb, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, index, integer, jsonb, pgSchema, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import type { ImageRef } from "@/lib/domain/media";
 
 export const eventsSchema = pgSchema("events");
@@ -44,6 +44,12 @@ export const events = eventsSchema.table(
     coverImage: jsonb("cover_image").$type<ImageRef>(),
     /** Where an online event is joined; only ticket holders, the organizer and admins may read it. */
     onlineUrl: text("online_url"),
+    /** Until when buyers may change their tickets' attendee names; null means until the event starts. */
+    nameChangeDeadline: timestamp("name_change_deadline", { withTimezone: true }),
+    /** Whether holders may hand a ticket to someone else (a new code is issued, the old one stops working). */
+    transfersAllowed: boolean("transfers_allowed").notNull().default(false),
+    /** What the organizer told attendees when cancelling; every cancellation email carries it. */
+    cancellationReason: text("cancellation_reason"),
     version: integer("version").notNull().default(1),
     search: tsvector("search").notNull().generatedAlwaysAs(searchDocument),
     publishedAt: timestamp("published_at", { withTimezone: true }),

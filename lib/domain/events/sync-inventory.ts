@@ -24,6 +24,8 @@ export async function syncInventory(ctx: Ctx, tx: Tx, record: EventRecord, ticke
       status: record.status,
       startsAt: record.startsAt,
       endsAt: record.endsAt,
+      nameChangeDeadline: record.nameChangeDeadline,
+      transfersAllowed: record.transfersAllowed,
     },
   });
 }

@@ -12,7 +12,7 @@ import { eventNotFound, findEventRecord, loadEventToManage } from "./load-event"
 import { events } from "./schema";
 import { syncInventory } from "./sync-inventory";
 
-const EDITABLE = ["title", "description", "venue", "category", "startsAt", "endsAt", "timezone", "capacity", "priceCents", "currency", "perUserLimit", "holdMinutes", "onlineUrl"] as const;
+const EDITABLE = ["title", "description", "venue", "category", "startsAt", "endsAt", "timezone", "capacity", "priceCents", "currency", "perUserLimit", "holdMinutes", "onlineUrl", "nameChangeDeadline", "transfersAllowed"] as const;
 
 /** Every field optional; `version` is the one the client last saw (optimistic locking). */
 export const updateEventBody = z.object({
@@ -30,6 +30,8 @@ export const updateEventBody = z.object({
   perUserLimit: eventFields.perUserLimit.optional(),
   holdMinutes: eventFields.holdMinutes.optional(),
   onlineUrl: eventFields.onlineUrl.nullable().optional().describe("null makes it an in-person event again"),
+  nameChangeDeadline: eventFields.nameChangeDeadline.nullable().optional(),
+  transfersAllowed: eventFields.transfersAllowed.optional(),
 });
 
 export const updateEventInput = updateEventBody.extend({ id: z.string() });
@@ -53,9 +55,10 @@ function changedFields(before: EventRecord, after: EventRecord): string[] {
  * same transaction (CAPACITY_BELOW_SOLD), which undoes the edit.
  */
 export async function updateEvent({ ctx, input }: { ctx: Ctx; input: z.input<typeof updateEventInput> }): Promise<Event> {
-  const { id, version, startsAt, endsAt, ...fields } = updateEventInput.parse(input);
+  const { id, version, startsAt, endsAt, nameChangeDeadline, ...fields } = updateEventInput.parse(input);
   const patch = {
     ...fields,
+    ...(nameChangeDeadline === undefined ? {} : { nameChangeDeadline: nameChangeDeadline === null ? null : new Date(nameChangeDeadline) }),
     ...(startsAt === undefined ? {} : { startsAt: new Date(startsAt) }),
     ...(endsAt === undefined ? {} : { endsAt: new Date(endsAt) }),
   };

@@ -15,6 +15,8 @@ import { CancelOrderButton } from "../cancel-order-button";
 import { holdLapsed, orderStatusWords } from "../order-status";
 import { OrderSummary } from "../order-summary";
 import { OrderTickets } from "../order-tickets";
+import { EventActions } from "@/app/(public)/events/[id]/event-actions";
+import { env } from "@/lib/env";
 import { ApplyPromoForm } from "./apply-promo-form";
 import { ConfirmingPayment } from "./confirming-payment";
 import { HoldCountdown } from "./hold-countdown";
@@ -55,6 +57,9 @@ export default async function OrderPage({ params }: Props) {
   const status = orderStatusWords(order, now);
   const awaiting = order.status === "awaiting_payment" && !lapsed;
   const mine = ctx.actor.type === "user" && ctx.actor.userId === order.userId;
+  // What the buyer may still change: nothing once the event started or is off; names until the organizer's deadline.
+  const changeable = mine && event?.status === "published" && event.startsAt > now;
+  const changes = { names: Boolean(changeable && (!event?.nameChangeDeadline || event.nameChangeDeadline > now)), transfers: Boolean(changeable && event?.transfersAllowed) };
 
   return (
     <>
@@ -105,7 +110,16 @@ export default async function OrderPage({ params }: Props) {
             <Alert tone="success">
               {order.totalCents === 0 ? "You're going! Show a ticket's code or QR code at the entrance." : "Payment received, you're going! Show a ticket's code or QR code at the entrance."}
             </Alert>
-            <OrderTickets order={order} />
+            <div className="flex flex-wrap items-center gap-3">
+              <a href={`/orders/${order.id}/tickets.pdf`} className={buttonClass("secondary")} data-testid="tickets-pdf" download>
+                Download tickets (PDF)
+              </a>
+            </div>
+            {event ? <EventActions event={event} pageUrl={new URL(`/events/${event.id}`, env.APP_URL).toString()} icsHref={`/orders/${order.id}/calendar.ics`} share={false} /> : null}
+            {changes.names && event?.nameChangeDeadline ? (
+              <p className="text-sm text-slate-600">Attendee names can be changed until {formatEventTime(event.nameChangeDeadline, event.timezone)}.</p>
+            ) : null}
+            <OrderTickets order={order} changes={changes} />
             <CancelOrderButton orderId={order.id} paid={order.totalCents > 0} />
           </>
         ) : null}

@@ -26,6 +26,9 @@ const eventForm = z.object({
   perUserLimit: text,
   holdMinutes: text,
   onlineUrl: text,
+  nameChangeDeadline: text,
+  /** A checkbox: "on" when ticked, absent otherwise. */
+  transfersAllowed: text,
 });
 
 type EventForm = z.output<typeof eventForm>;
@@ -42,7 +45,7 @@ function toEventInput(form: EventForm, endAfter?: Date) {
   const timezone = form.timezone.trim();
   // Times are typed as wall-clock times in the event's zone; an unknown zone is reported on its own field.
   const zone = isTimeZone(timezone) ? timezone : "UTC";
-  const utc = (field: "startsAt" | "endsAt") => {
+  const utc = (field: "startsAt" | "endsAt" | "nameChangeDeadline") => {
     const at = zonedLocalToInstant(form[field].trim(), zone);
     if (at) return at.toISOString();
     errors.push({ path: field, message: "Pick a date and time." });
@@ -70,6 +73,9 @@ function toEventInput(form: EventForm, endAfter?: Date) {
     currency,
     // Empty means in person; on an edit that also removes a link set before.
     onlineUrl: form.onlineUrl.trim() || null,
+    // Empty: names can change until the event starts.
+    nameChangeDeadline: form.nameChangeDeadline.trim() === "" ? null : utc("nameChangeDeadline"),
+    transfersAllowed: form.transfersAllowed === "on",
   };
   const checked = createEventBody.safeParse(input);
   if (!checked.success) {
@@ -109,7 +115,10 @@ export const publishEventAction = action(eventRef, async ({ input, ctx }) => {
   return { status: event.status };
 });
 
-export const cancelEventAction = action(eventRef, async ({ input, ctx }) => {
+/** The page asks why: the reason goes into every cancellation email. */
+const cancelWithReason = eventRef.extend({ reason: z.string().trim().min(3, "Tell attendees why, in a few words.").max(1000, "Keep it under 1000 characters.") });
+
+export const cancelEventAction = action(cancelWithReason, async ({ input, ctx }) => {
   const event = await cancelEvent({ ctx, input });
   revalidatePath("/dashboard/events");
   redirect(`/dashboard/events?cancelled=${event.id}`);

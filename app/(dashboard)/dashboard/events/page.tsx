@@ -94,6 +94,9 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
                       <Link href={`/dashboard/events/${event.id}/attendees`} className="font-medium text-brand-700 hover:underline" aria-label={`Attendees of ${event.title}`}>
                         Attendees
                       </Link>
+                      <Link href={`/dashboard/events/${event.id}/messages`} className="font-medium text-brand-700 hover:underline" aria-label={`Messages to attendees of ${event.title}`}>
+                        Messages
+                      </Link>
                       <Link href={`/dashboard/events/${event.id}/waitlist`} className="font-medium text-brand-700 hover:underline" aria-label={`Waitlist of ${event.title}`}>
                         Waitlist
                       </Link>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createEventBody, listEventsInput, updateEventBody } from "@/lib/domain/events";
+import { cancelEventBody, createEventBody, listEventsInput, updateEventBody } from "@/lib/domain/events";
 import { ACCEPTED_UPLOADS, IMAGE_WIDTHS, MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS } from "@/lib/domain/media";
 import { defineRoute } from "@/lib/http/contract";
 import { component } from "@/lib/http/openapi-component";
@@ -40,6 +40,9 @@ const event = component("Event", z.object({
   status: z.enum(["draft", "published", "cancelled"]),
   isPast: z.boolean().describe("The event has ended (derived from endsAt, not a status)"),
   coverImage,
+  nameChangeDeadline: z.string().nullable().describe("ISO 8601 UTC: until when buyers may change attendee names; null: until the event starts"),
+  transfersAllowed: z.boolean().describe("Whether holders may transfer a ticket to another email address"),
+  cancellationReason: z.string().nullable().describe("What the organizer said when cancelling; null otherwise"),
   isOnline: z.boolean().describe("Joined online; the link (onlineUrl on create/PATCH) is never in this JSON, it is shown to ticket holders on the event page and in their confirmation email"),
   organizerId: z.string().describe("The user who created the event"),
   organizationId: z.string().nullable().describe("The organization whose members manage the event; null for an event outside any"),
@@ -64,6 +67,9 @@ const eventExample = {
   currency: "EUR",
   perUserLimit: 10,
   holdMinutes: 10,
+  nameChangeDeadline: null,
+  transfersAllowed: false,
+  cancellationReason: null,
   ticketTypes: [
     {
       id: "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -181,11 +187,13 @@ export const cancelEventRoute = defineRoute({
   path: "/api/v1/events/{id}/cancel",
   operationId: "cancelEvent",
   tokenScope: "events:write",
-  summary: "Cancel an event: its bookings are cancelled and holders emailed, its waitlist closed (owner, admin)",
+  summary: "Cancel an event: its bookings are cancelled and holders emailed (with the reason given), its waitlist closed (owner, admin)",
   tags: ["events"],
   auth: "user",
   params: idParams,
-  responses: { 200: { description: "The event, status cancelled", schema: event, example: { ...eventExample, status: "cancelled", version: 3 } } },
+  body: cancelEventBody,
+  bodyExample: { reason: "The venue flooded; we are looking for a new date." },
+  responses: { 200: { description: "The event, status cancelled", schema: event, example: { ...eventExample, status: "cancelled", version: 3, cancellationReason: "The venue flooded; we are looking for a new date." } } },
   errors: { 404: ["EVENT_NOT_FOUND"], 409: ["INVALID_STATE"] },
 });
 

@@ -7,7 +7,7 @@ import { instantToZonedLocal } from "@/lib/format/time-zone";
  * own zone for datetime-local inputs, price in major units.
  */
 export type EventFormValues = Record<
-  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit" | "holdMinutes" | "onlineUrl",
+  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit" | "holdMinutes" | "onlineUrl" | "nameChangeDeadline" | "transfersAllowed",
   string
 >;
 
@@ -37,6 +37,8 @@ export function toFormValues(event: Event, onlineUrl: string | null): EventFormV
     perUserLimit: String(event.perUserLimit),
     holdMinutes: String(event.holdMinutes),
     onlineUrl: onlineUrl ?? "",
+    nameChangeDeadline: event.nameChangeDeadline ? instantToZonedLocal(event.nameChangeDeadline, event.timezone) : "",
+    transfersAllowed: event.transfersAllowed ? "on" : "",
   };
 }
 
@@ -55,4 +57,6 @@ export const emptyEventForm = ({ timezone, currency }: EventDefaults): EventForm
   perUserLimit: "10",
   holdMinutes: String(DEFAULT_HOLD_MINUTES),
   onlineUrl: "",
+  nameChangeDeadline: "",
+  transfersAllowed: "",
 });

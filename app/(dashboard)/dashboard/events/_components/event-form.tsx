@@ -147,6 +147,32 @@ export function EventForm(props: Props) {
           error={errors.holdMinutes}
           hint="How long tickets stay reserved for a buyer who has not paid yet (1 to 60)."
         />
+        <TextField
+          label="Attendee names editable until"
+          name="nameChangeDeadline"
+          type="datetime-local"
+          defaultValue={value("nameChangeDeadline")}
+          error={errors.nameChangeDeadline}
+          hint="In the event's time zone. Empty: until the event starts."
+        />
+        <div className="flex items-start gap-2 pt-6">
+          <input
+            id="transfersAllowed"
+            name="transfersAllowed"
+            type="checkbox"
+            defaultChecked={value("transfersAllowed") === "on"}
+            className="mt-1 h-4 w-4 rounded border-slate-300"
+            aria-describedby="transfersAllowed-hint"
+          />
+          <div>
+            <label htmlFor="transfersAllowed" className="text-sm font-medium text-slate-700">
+              Ticket holders may transfer tickets
+            </label>
+            <p id="transfersAllowed-hint" className="text-xs text-slate-500">
+              A transferred ticket gets a new code; the old one stops working.
+            </p>
+          </div>
+        </div>
       </div>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending}>

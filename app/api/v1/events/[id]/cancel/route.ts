@@ -3,6 +3,6 @@ import { cancelEvent } from "@/lib/domain/events";
 import { apiMethods } from "@/lib/http/api-methods";
 import { json, withApi } from "@/lib/http/with-api";
 
-const post = withApi(cancelEventRoute, async ({ ctx, params }) => json(await cancelEvent({ ctx, input: { id: params.id } })));
+const post = withApi(cancelEventRoute, async ({ ctx, params, body }) => json(await cancelEvent({ ctx, input: { ...body, id: params.id } })));
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ POST: post });
