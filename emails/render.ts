@@ -10,9 +10,11 @@ import JobsDemo, { type JobsDemoProps } from "./jobs-demo";
 import OrderAwaitingPayment, { type OrderAwaitingPaymentProps } from "./order-awaiting-payment";
 import OrderConfirmed, { type OrderConfirmedProps } from "./order-confirmed";
 import OrderExpired, { type OrderExpiredProps } from "./order-expired";
+import OrderRefunded, { type OrderRefundedProps } from "./order-refunded";
 import VerificationCode, { type VerificationCodeProps } from "./verification-code";
 import WaitlistJoined, { type WaitlistJoinedProps } from "./waitlist-joined";
 import WaitlistPromoted, { type WaitlistPromotedProps } from "./waitlist-promoted";
+import { formatMoney } from "./format";
 import WebhookEndpointDisabled, { type WebhookEndpointDisabledProps } from "./webhook-endpoint-disabled";
 
 type Template<P> = {
@@ -52,6 +54,10 @@ const templates = {
   "order-expired": template<OrderExpiredProps>({
     Component: OrderExpired,
     subject: (p) => `Your hold expired: ${p.event.title}`,
+  }),
+  "order-refunded": template<OrderRefundedProps>({
+    Component: OrderRefunded,
+    subject: (p) => `${formatMoney(p.amountCents, p.currency)} refunded: ${p.event.title}`,
   }),
   "booking-cancelled": template<BookingCancelledProps>({
     Component: BookingCancelled,

@@ -28,6 +28,7 @@ import { deliverWebhook } from "./deliver-webhook";
 import { sendWebhookDisabledEmail } from "./send-webhook-disabled-email";
 import { deliverTestPaymentNotification } from "./deliver-test-payment-notification";
 import { refundPayment } from "./refund-payment";
+import { sendOrderRefundedEmailOnRefund } from "./send-order-refunded-email";
 
 /** Every function the app serves and runs: one line per file in this folder. */
 export const functions = [
@@ -62,4 +63,5 @@ export const functions = [
   sendWebhookDisabledEmail,
   deliverTestPaymentNotification,
   refundPayment,
+  sendOrderRefundedEmailOnRefund,
 ];

@@ -24,7 +24,10 @@ export type Action =
   | "jobs:manage"
   | "retention:apply"
   | "dev-mailbox:read"
-  | "webhook:create";
+  | "webhook:create"
+  | "order:view"
+  | "order:refund"
+  | "payments:admin";
 
 export type Resource = { organizerId?: string | null; userId?: string | null };
 
@@ -53,6 +56,11 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "dev-mailbox:read": () => false,
   // Which endpoint is whose is decided in lib/domain/webhooks/endpoint-access.ts.
   "webhook:create": (a) => a.role === "organizer",
+  // The organizer's side of an event's orders: the list, one order's payments, refunds by hand.
+  "order:view": (a, r) => isOwner(a, r),
+  "order:refund": (a, r) => isOwner(a, r),
+  // Every payment and refund on the platform, across organizers.
+  "payments:admin": () => false,
 };
 
 /**

@@ -35,6 +35,7 @@ export const eventColumns = {
   currency: events.currency,
   perUserLimit: events.perUserLimit,
   holdMinutes: events.holdMinutes,
+  refundHoursBeforeStart: events.refundHoursBeforeStart,
   status: events.status,
   coverImage: events.coverImage,
   onlineUrl: events.onlineUrl,
@@ -60,6 +61,7 @@ export type EventRecord = {
   currency: string;
   perUserLimit: number;
   holdMinutes: number;
+  refundHoursBeforeStart: number | null;
   status: EventStatus;
   coverImage: ImageRef | null;
   onlineUrl: string | null;
@@ -89,6 +91,8 @@ export function toEvent(record: EventRecord, seatsAvailable: number | undefined,
     ...rest,
     // A record cached before the column existed has none; the column's default is what it meant.
     holdMinutes: record.holdMinutes ?? DEFAULT_HOLD_MINUTES,
+    // Cached before the column existed: no self-service refunds, the column's default.
+    refundHoursBeforeStart: record.refundHoursBeforeStart ?? null,
     ticketTypes,
     // Boolean, not !== null: a record cached before the column existed has no onlineUrl at all.
     isOnline: Boolean(onlineUrl),
