@@ -10,6 +10,7 @@ export { refundOrder, refundOrderBody, refundOrderInput } from "./refund-order";
 export { requestEventRefunds, requestEventRefundsInput } from "./request-event-refunds";
 export { getOrderPayments, getOrderPaymentsInput, type OrderPayments } from "./get-order-payments";
 export { selfServiceRefundOf, type SelfServiceRefund } from "./self-service-refund";
+export { getOrderReceipt, getOrderReceiptInput, type OrderReceipt } from "./get-order-receipt";
 export { payTestOrder, payTestOrderInput, type TestPayment } from "./pay-test-order";
 export { getTestCheckout, getTestCheckoutInput, type TestCheckout } from "./get-test-checkout";
 export { getOrderCheckout, getOrderCheckoutInput, type OrderCheckout } from "./get-order-checkout";
