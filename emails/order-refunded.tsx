@@ -4,7 +4,7 @@ import { DetailTable } from "./components/detail-table";
 import { eventDetailRows, type EventSummary } from "./components/event-details";
 import { Greeting } from "./components/greeting";
 import { Paragraph } from "./components/paragraph";
-import { formatMoney, plural } from "./format";
+import { formatMoney } from "./format";
 
 export type OrderRefundedProps = {
   recipientName?: string;
@@ -41,8 +41,8 @@ export default function OrderRefunded(p: OrderRefundedProps) {
       <Paragraph>Why: {p.reason}</Paragraph>
       <Paragraph>
         {p.ticketsCancelled
-          ? `Your ${plural(p.quantity, "ticket is", "tickets are")} cancelled: the ticket codes no longer work.`
-          : `Your ${plural(p.quantity, "ticket stays", "tickets stay")} valid: this refund does not cancel the order.`}
+          ? `${p.quantity === 1 ? "Your ticket is" : `Your ${p.quantity} tickets are`} cancelled: the ticket codes no longer work.`
+          : `${p.quantity === 1 ? "Your ticket stays" : `Your ${p.quantity} tickets stay`} valid: this refund does not cancel the order.`}
       </Paragraph>
       <DetailTable
         rows={[
