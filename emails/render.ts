@@ -17,6 +17,8 @@ import WaitlistPromoted, { type WaitlistPromotedProps } from "./waitlist-promote
 import EventReminder, { type EventReminderProps } from "./event-reminder";
 import TicketTransferred, { type TicketTransferredProps } from "./ticket-transferred";
 import AttendeeMessage, { type AttendeeMessageProps } from "./attendee-message";
+import OrderRefunded, { type OrderRefundedProps } from "./order-refunded";
+import { formatMoney } from "./format";
 import WebhookEndpointDisabled, { type WebhookEndpointDisabledProps } from "./webhook-endpoint-disabled";
 
 type Template<P> = {
@@ -56,6 +58,10 @@ const templates = {
   "order-expired": template<OrderExpiredProps>({
     Component: OrderExpired,
     subject: (p) => `Your hold expired: ${p.event.title}`,
+  }),
+  "order-refunded": template<OrderRefundedProps>({
+    Component: OrderRefunded,
+    subject: (p) => `${formatMoney(p.amountCents, p.currency)} refunded: ${p.event.title}`,
   }),
   "booking-cancelled": template<BookingCancelledProps>({
     Component: BookingCancelled,

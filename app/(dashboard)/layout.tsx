@@ -27,6 +27,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <div className="flex flex-wrap items-center gap-1 md:block md:space-y-1">
             <p className="px-3 text-xs font-semibold uppercase tracking-wide text-slate-500">Admin</p>
             <NavLink href="/admin/users">Users</NavLink>
+            <NavLink href="/admin/payments">Payments</NavLink>
             <NavLink href="/admin/jobs">Jobs</NavLink>
             <NavLink href="/admin/security">Security</NavLink>
             <NavLink href="/admin/system">System</NavLink>

@@ -1056,6 +1056,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a paid order in full or in part with a reason (event owner, admin): a refund of everything left cancels the tickets and returns the seats; a partial one keeps the tickets valid
+         * @description Refund a paid order in full or in part with a reason (event owner, admin): a refund of everything left cancels the tickets and returns the seats; a partial one keeps the tickets valid.
+         *
+         *     an access token, or an API token with the `orders:write` scope.
+         */
+        post: operations["refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/waitlist": {
         parameters: {
             query?: never;
@@ -1353,6 +1375,8 @@ export interface components {
             perUserLimit: number;
             /** @description How long an unpaid order holds its seats (1–60) */
             holdMinutes: number;
+            /** @description Buyers may cancel a paid order for a full refund until this many hours before the start; null: no self-service refunds */
+            refundHoursBeforeStart: number | null;
             /** @description What the event sells now, in page order; hidden types only for the owner and admins */
             ticketTypes: components["schemas"]["TicketType"][];
             /** @enum {string} */
@@ -1513,6 +1537,28 @@ export interface components {
             source: "direct" | "waitlist";
             /** @enum {string|null} */
             cancelledBy: "holder" | "organizer" | "admin" | "event_cancelled" | null;
+        };
+        Refund: {
+            id: string;
+            paymentId: string;
+            orderId: string;
+            provider: string;
+            /** @description Minor units of currency */
+            amountCents: number;
+            /** @description ISO 4217 */
+            currency: string;
+            reason: string;
+            /** @description true: the refund undid the order (tickets no longer valid, seats back on sale); false: a partial refund, tickets stay valid */
+            returnsOrder: boolean;
+            /** @description The provider's id of the refund, once made */
+            providerRef: string | null;
+            /**
+             * @description pending: recorded, the provider call is being retried
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            createdAt: string;
+            succeededAt: string | null;
         };
         WebhookEndpoint: {
             id: string;
@@ -5047,6 +5093,7 @@ export interface operations {
                      *           "currency": "EUR",
                      *           "perUserLimit": 10,
                      *           "holdMinutes": 10,
+                     *           "refundHoursBeforeStart": 48,
                      *           "ticketTypes": [
                      *             {
                      *               "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -5248,6 +5295,11 @@ export interface operations {
                      * @default 10
                      */
                     holdMinutes?: number;
+                    /**
+                     * @description Buyers may cancel a paid order for a full refund until this many hours before the start; null: no self-service refunds
+                     * @default null
+                     */
+                    refundHoursBeforeStart?: number | null;
                     /** @description What the event sells, in page order; omitted: one General admission type from capacity and priceCents */
                     ticketTypes?: {
                         name: string;
@@ -5316,6 +5368,7 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -5516,6 +5569,7 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -5695,6 +5749,8 @@ export interface operations {
                     perUserLimit?: number;
                     /** @description How long an unpaid order holds its seats, in minutes */
                     holdMinutes?: number;
+                    /** @description Buyers may cancel a paid order for a full refund until this many hours before the start; null: no self-service refunds */
+                    refundHoursBeforeStart?: number | null;
                     /**
                      * Format: uri
                      * @description null makes it an in-person event again
@@ -5727,6 +5783,7 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -6261,6 +6318,7 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -6469,6 +6527,7 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -6725,6 +6784,7 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -7352,6 +7412,7 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
                      *           "id": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
@@ -11702,7 +11763,7 @@ export interface operations {
                      */
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "INVALID_STATE";
+                        code?: "INVALID_STATE" | "REFUND_DEADLINE_PASSED" | "REFUND_NOT_OFFERED";
                     };
                 };
             };
@@ -11725,6 +11786,328 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait `Retry-After` seconds",
+                     *       "code": "RATE_LIMITED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    refundOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "amountCents": 1000,
+                 *       "reason": "The support act cancelled; part of the ticket price comes back."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Minor units of the order's currency; omitted: everything not yet refunded */
+                    amountCents?: number;
+                    /** @description Shown to the buyer in the refund email */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The refund and the order after it */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "refund": {
+                     *         "id": "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e",
+                     *         "paymentId": "6c7d8e9f-0a1b-4c2d-9e3f-4a5b6c7d8e9f",
+                     *         "orderId": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+                     *         "provider": "test",
+                     *         "amountCents": 1000,
+                     *         "currency": "EUR",
+                     *         "reason": "The support act cancelled; part of the ticket price comes back.",
+                     *         "returnsOrder": false,
+                     *         "providerRef": "test_re_3f1c2b4a5d6e7f8091a2b3c4",
+                     *         "status": "succeeded",
+                     *         "createdAt": "2026-12-06T12:10:00.000Z",
+                     *         "succeededAt": "2026-12-06T12:10:01.000Z"
+                     *       },
+                     *       "order": {
+                     *         "id": "e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b",
+                     *         "eventId": "7d3f0e2a-1b4c-4d5e-8f6a-9b0c1d2e3f4a",
+                     *         "userId": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *         "status": "confirmed",
+                     *         "items": [
+                     *           {
+                     *             "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *             "name": "Adult",
+                     *             "quantity": 2,
+                     *             "unitPriceCents": 2500
+                     *           },
+                     *           {
+                     *             "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *             "name": "Student",
+                     *             "quantity": 1,
+                     *             "unitPriceCents": 1500
+                     *           }
+                     *         ],
+                     *         "subtotalCents": 6500,
+                     *         "discountCents": 650,
+                     *         "totalCents": 5850,
+                     *         "currency": "EUR",
+                     *         "promoCode": "FRIENDS10",
+                     *         "expiresAt": null,
+                     *         "paidAt": "2026-12-06T12:03:00.000Z",
+                     *         "tickets": [
+                     *           {
+                     *             "id": "11111111-2222-4333-8444-555555555555",
+                     *             "ticketCode": "7QK2M9XR4TBV8WCJ3HDN",
+                     *             "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *             "checkedInAt": null
+                     *           },
+                     *           {
+                     *             "id": "66666666-7777-4888-9999-aaaaaaaaaaaa",
+                     *             "ticketCode": "P5G8N2ZQ6YKT4MRX9CJB",
+                     *             "ticketTypeId": "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",
+                     *             "checkedInAt": null
+                     *           },
+                     *           {
+                     *             "id": "bbbbbbbb-cccc-4ddd-8eee-ffffffffffff",
+                     *             "ticketCode": "H3W7C9RM2XKP5VTQ8NJD",
+                     *             "ticketTypeId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+                     *             "checkedInAt": null
+                     *           }
+                     *         ],
+                     *         "payment": {
+                     *           "provider": "test",
+                     *           "status": "succeeded",
+                     *           "checkoutUrl": "https://tickets.example.com/pay/e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b"
+                     *         },
+                     *         "createdAt": "2026-12-06T12:00:00.000Z",
+                     *         "quantity": 3,
+                     *         "cancelledAt": null,
+                     *         "source": "direct",
+                     *         "cancelledBy": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        refund: components["schemas"]["Refund"];
+                        order: components["schemas"]["Order"];
+                    };
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/json-too-complex",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "JSON_TOO_COMPLEX"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "JSON_TOO_COMPLEX" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The request conflicts with the resource's current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/no-payment-to-refund",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the resource's current state",
+                     *       "code": "NO_PAYMENT_TO_REFUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NO_PAYMENT_TO_REFUND" | "ORDER_NOT_PAID";
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large",
+                     *       "code": "PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/refund-exceeds-payment",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "REFUND_EXCEEDS_PAYMENT"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "REFUND_EXCEEDS_PAYMENT" | "VALIDATION_FAILED";
                     };
                 };
             };

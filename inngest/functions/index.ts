@@ -32,6 +32,7 @@ import { sendOrganizationInvitationEmail } from "./send-organization-invitation-
 import { sendEventRemindersOnSchedule } from "./send-event-reminders";
 import { sendTicketTransferredEmailOnTransfer } from "./send-ticket-transferred-email";
 import { sendAttendeeMessage } from "./send-attendee-message";
+import { sendOrderRefundedEmailOnRefund } from "./send-order-refunded-email";
 
 /** Every function the app serves and runs: one line per file in this folder. */
 export const functions = [
@@ -70,4 +71,5 @@ export const functions = [
   sendEventRemindersOnSchedule,
   sendTicketTransferredEmailOnTransfer,
   sendAttendeeMessage,
+  sendOrderRefundedEmailOnRefund,
 ];

@@ -16,7 +16,7 @@ export const refundPayment = inngest.createFunction(
     triggers: [events["payment.refund_requested"]],
   },
   async ({ event, ctx }) => {
-    const order = await completeRefund({ ctx, input: { refundId: event.data.refundId, returnsOrder: event.data.returnsOrder } });
+    const order = await completeRefund({ ctx, input: { refundId: event.data.refundId, cancelledBy: event.data.requestedBy } });
     return { refundId: event.data.refundId, orderStatus: order?.status ?? null };
   },
 );

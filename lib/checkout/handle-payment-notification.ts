@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { confirmOrderPayment, markOrderRefunded, recordPaymentFailure } from "@/lib/domain/bookings";
+import { confirmOrderPayment, markOrderRefunded, recordPaymentFailure, type RefundDueReason } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
 import { withTransaction } from "@/lib/db/transaction";
 import { NotFound } from "@/lib/domain/errors";
@@ -24,6 +24,15 @@ export type NotificationOutcome =
   | "checkout_expired"
   | "refund_recorded"
   | "unknown_order";
+
+/** What the buyer's refund email says happened, for each reason a payment could not confirm its order. */
+const LATE_PAYMENT_REASONS: Record<RefundDueReason, string> = {
+  seats_taken: "Your payment arrived after your hold on the seats had ended, and by then the seats had been sold to someone else, so the order could not be confirmed.",
+  sales_closed: "Your payment arrived after your hold on the seats had ended, and by then ticket sales for the event had closed, so the order could not be confirmed.",
+  event_cancelled: "Your payment arrived after the event was cancelled, so the order could not be confirmed.",
+  order_refunded: "Your payment arrived for an order that had already been cancelled and refunded.",
+  amount_mismatch: "The amount paid did not match the order's total, so the payment could not confirm the order.",
+};
 
 /**
  * Applies one provider notification, whoever delivers it (the webhook route, or the job that
@@ -75,7 +84,7 @@ export async function handlePaymentNotification({
         input: {
           orderId,
           paymentRef,
-          reason: "The payment could not confirm the order (its hold had ended and the seats were taken, or the amount differed), so it is returned in full.",
+          reason: LATE_PAYMENT_REASONS[confirmation.refundDueReason ?? "seats_taken"],
           idempotencyKey: `refund-due:${provider}:${paymentRef}`,
           returnsOrder: true,
         },

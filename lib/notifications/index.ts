@@ -3,6 +3,7 @@
 export { sendOrderConfirmedEmail, orderConfirmedEmailInput } from "./order-confirmed";
 export { sendOrderAwaitingPaymentEmail, orderAwaitingPaymentEmailInput } from "./order-awaiting-payment";
 export { sendOrderExpiredEmail, orderExpiredEmailInput } from "./order-expired";
+export { sendOrderRefundedEmail, orderRefundedEmailInput } from "./order-refunded";
 export { sendBookingCancelledEmail, bookingCancelledEmailInput } from "./booking-cancelled";
 export { sendWaitlistJoinedEmail, waitlistJoinedEmailInput } from "./waitlist-joined";
 export { sendWaitlistPromotedEmail, waitlistPromotedEmailInput } from "./waitlist-promoted";

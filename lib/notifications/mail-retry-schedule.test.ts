@@ -35,6 +35,7 @@ describe("the mail retry schedule", () => {
       "send-order-awaiting-payment-email",
       "send-order-confirmed-email",
       "send-order-expired-email",
+      "send-order-refunded-email",
       "send-password-reset-email",
       "send-verification-email",
       "send-waitlist-joined-email",

@@ -52,7 +52,7 @@ export async function cancelEventBookings({ ctx, input }: { ctx: Ctx; input: z.i
 /** One transaction: locks up to `batchSize` confirmed or unpaid orders (waiting for their holders) and cancels them. */
 async function cancelBatch(ctx: Ctx, inv: EventInventory, batchSize: number): Promise<number> {
   return withTransaction(ctx, async (tx) => {
-    // A paid order's money is refunded by the payments side, which finds it cancelled with its payment succeeded.
+    // A paid order keeps payment status `succeeded` here: the cascade then refunds it (requestEventRefunds) and marks it refunded.
     const batch = await tx
       .select({ id: bookings.id, status: bookings.status })
       .from(bookings)

@@ -25,6 +25,9 @@ export const confirmOrderPaymentInput = z.object({
 
 export type PaymentOutcome = "confirmed" | "already_confirmed" | "refund_due";
 
+/** Why a payment could not confirm its order, so the buyer's refund email can say exactly that. */
+export type RefundDueReason = "amount_mismatch" | "order_refunded" | "event_cancelled" | "sales_closed" | "seats_taken";
+
 /**
  * A provider says an order was paid (the system acts; idempotent, whatever the order of
  * notifications). An order still holding its seats is confirmed, even a hold that lapsed but
@@ -34,31 +37,32 @@ export type PaymentOutcome = "confirmed" | "already_confirmed" | "refund_due";
  * its payment `succeeded`, and the answer is `refund_due`: never both sold and expired. A
  * payment of another amount or currency is `refund_due` too, the order untouched.
  */
-export async function confirmOrderPayment({ ctx, input }: { ctx: Ctx; input: z.input<typeof confirmOrderPaymentInput> }): Promise<{ outcome: PaymentOutcome; order: OrderView }> {
+export async function confirmOrderPayment({ ctx, input }: { ctx: Ctx; input: z.input<typeof confirmOrderPaymentInput> }): Promise<{ outcome: PaymentOutcome; order: OrderView; refundDueReason: RefundDueReason | null }> {
   const i = confirmOrderPaymentInput.parse(input);
   if (ctx.actor.type !== "system") throw new Forbidden();
   if (!isUuid(i.orderId)) throw new NotFound("NOT_FOUND", "Order not found.");
-  const { outcome, row } = await retryOnConflict(() => withTransaction(ctx, (tx) => decide(ctx, tx, i)));
+  const { outcome, row, why } = await retryOnConflict(() => withTransaction(ctx, (tx) => decide(ctx, tx, i)));
   const [order] = await withOrderDetails(ctx.db, [row]);
   if (outcome === "confirmed") {
     countBookingConfirmed(row.source, row.quantity);
     ctx.log.info({ orderId: row.id, eventId: row.eventId }, "order.confirmed");
   } else if (outcome === "refund_due") {
-    ctx.log.warn({ orderId: row.id, eventId: row.eventId, status: row.status }, "order.refund_due");
+    ctx.log.warn({ orderId: row.id, eventId: row.eventId, status: row.status, why }, "order.refund_due");
   }
-  return { outcome, order: order! };
+  return { outcome, order: order!, refundDueReason: why ?? null };
 }
 
-async function decide(ctx: Ctx, tx: Tx, i: z.output<typeof confirmOrderPaymentInput>): Promise<{ outcome: PaymentOutcome; row: BookingRow }> {
+async function decide(ctx: Ctx, tx: Tx, i: z.output<typeof confirmOrderPaymentInput>): Promise<{ outcome: PaymentOutcome; row: BookingRow; why?: RefundDueReason }> {
   const [row] = await tx.select().from(bookings).where(eq(bookings.id, i.orderId)).for("update");
   if (!row) throw new NotFound("NOT_FOUND", "Order not found.");
   if (row.status === "confirmed") return { outcome: "already_confirmed", row };
   const paid = { paymentProvider: i.provider, paymentStatus: "succeeded" as const, version: sql`${bookings.version} + 1` };
-  const refundDue = async () => {
+  const refundDue = async (why: RefundDueReason) => {
     const [kept] = await tx.update(bookings).set(paid).where(eq(bookings.id, row.id)).returning();
-    return { outcome: "refund_due" as const, row: kept! };
+    return { outcome: "refund_due" as const, row: kept!, why };
   };
-  if (i.amountCents !== row.totalCents || i.currency !== row.currency || row.status === "refunded") return refundDue();
+  if (i.amountCents !== row.totalCents || i.currency !== row.currency) return refundDue("amount_mismatch");
+  if (row.status === "refunded") return refundDue("order_refunded");
   if (row.status !== "awaiting_payment") {
     const retaken = await tx.transaction((sp) => retakeSeats(sp, row)).then(
       () => true,
@@ -67,7 +71,7 @@ async function decide(ctx: Ctx, tx: Tx, i: z.output<typeof confirmOrderPaymentIn
         throw error;
       },
     );
-    if (!retaken) return refundDue();
+    if (!retaken) return refundDue(await whySeatsGone(tx, row.eventId, ctx.now()));
   }
   const [confirmed] = await tx
     .update(bookings)
@@ -85,6 +89,14 @@ async function decide(ctx: Ctx, tx: Tx, i: z.output<typeof confirmOrderPaymentIn
 }
 
 class SeatsGone extends Error {}
+
+/** Which of retakeSeats' conditions failed, in the words the buyer needs. */
+async function whySeatsGone(tx: Tx, eventId: string, now: Date): Promise<RefundDueReason> {
+  const [inv] = await tx.select({ status: eventInventory.status, endsAt: eventInventory.endsAt }).from(eventInventory).where(eq(eventInventory.eventId, eventId));
+  if (inv?.status === "cancelled") return "event_cancelled";
+  if (!inv || inv.status !== "published" || inv.endsAt.getTime() <= now.getTime()) return "sales_closed";
+  return "seats_taken";
+}
 
 /**
  * A late payment's order takes its seats again, in the order statement's lock order and with

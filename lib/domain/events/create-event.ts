@@ -26,6 +26,7 @@ export const createEventFields = z.object({
   currency: eventFields.currency.default(DEFAULT_CURRENCY),
   perUserLimit: eventFields.perUserLimit.default(DEFAULT_PER_USER_LIMIT),
   holdMinutes: eventFields.holdMinutes.default(DEFAULT_HOLD_MINUTES),
+  refundHoursBeforeStart: eventFields.refundHoursBeforeStart.nullable().default(null),
   ticketTypes: z
     .array(newTicketTypeFields)
     .min(1, "must list at least one ticket type")

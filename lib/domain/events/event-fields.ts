@@ -75,6 +75,13 @@ export const eventFields = {
     .min(1, "must be at least 1")
     .max(60, "must be at most 60")
     .describe("How long an unpaid order holds its seats, in minutes"),
+  // A year at most: a deadline further out than any sale runs says nothing a buyer can use.
+  refundHoursBeforeStart: z
+    .number()
+    .int("must be a whole number")
+    .min(0, "must not be negative")
+    .max(8760, "must be at most 8760 (a year)")
+    .describe("Buyers may cancel a paid order for a full refund until this many hours before the start; null: no self-service refunds"),
 };
 
 export const END_AFTER_START = "must be after the start time";

@@ -36,6 +36,7 @@ export const eventColumns = {
   currency: events.currency,
   perUserLimit: events.perUserLimit,
   holdMinutes: events.holdMinutes,
+  refundHoursBeforeStart: events.refundHoursBeforeStart,
   status: events.status,
   coverImage: events.coverImage,
   onlineUrl: events.onlineUrl,
@@ -65,6 +66,7 @@ export type EventRecord = {
   currency: string;
   perUserLimit: number;
   holdMinutes: number;
+  refundHoursBeforeStart: number | null;
   status: EventStatus;
   coverImage: ImageRef | null;
   onlineUrl: string | null;
@@ -101,6 +103,8 @@ export function toEvent(record: EventRecord, seatsAvailable: number | undefined,
     nameChangeDeadline: record.nameChangeDeadline ?? null,
     transfersAllowed: record.transfersAllowed ?? false,
     cancellationReason: record.cancellationReason ?? null,
+    // Cached before the column existed: no self-service refunds, the column's default.
+    refundHoursBeforeStart: record.refundHoursBeforeStart ?? null,
     ticketTypes,
     // Boolean, not !== null: a record cached before the column existed has no onlineUrl at all.
     isOnline: Boolean(onlineUrl),

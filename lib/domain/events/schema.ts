@@ -39,6 +39,11 @@ export const events = eventsSchema.table(
     perUserLimit: integer("per_user_limit").notNull().default(10),
     /** How long an unpaid order holds its seats (1–60 minutes). */
     holdMinutes: integer("hold_minutes").notNull().default(10),
+    /**
+     * Buyers may cancel a paid order themselves, for a full refund, until this many hours before
+     * the start; null offers no self-service refund (the organizer still refunds by hand).
+     */
+    refundHoursBeforeStart: integer("refund_hours_before_start"),
     status: eventStatus("status").notNull().default("draft"),
     /** The cover image as the media domain described it when attached (its id, size and widths). */
     coverImage: jsonb("cover_image").$type<ImageRef>(),
@@ -78,6 +83,7 @@ export const events = eventsSchema.table(
     check("events_per_user_limit_range", sql`${t.perUserLimit} between 1 and 10`),
     check("events_currency_format", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check("events_version_positive", sql`${t.version} >= 1`),
+    check("events_refund_hours_range", sql`${t.refundHoursBeforeStart} between 0 and 8760`),
   ],
 );
 

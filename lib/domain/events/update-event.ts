@@ -12,7 +12,7 @@ import { eventNotFound, findEventRecord, loadEventToManage } from "./load-event"
 import { events } from "./schema";
 import { syncInventory } from "./sync-inventory";
 
-const EDITABLE = ["title", "description", "venue", "category", "startsAt", "endsAt", "timezone", "capacity", "priceCents", "currency", "perUserLimit", "holdMinutes", "onlineUrl", "nameChangeDeadline", "transfersAllowed"] as const;
+const EDITABLE = ["title", "description", "venue", "category", "startsAt", "endsAt", "timezone", "capacity", "priceCents", "currency", "perUserLimit", "holdMinutes", "refundHoursBeforeStart", "onlineUrl", "nameChangeDeadline", "transfersAllowed"] as const;
 
 /** Every field optional; `version` is the one the client last saw (optimistic locking). */
 export const updateEventBody = z.object({
@@ -29,6 +29,7 @@ export const updateEventBody = z.object({
   currency: eventFields.currency.optional(),
   perUserLimit: eventFields.perUserLimit.optional(),
   holdMinutes: eventFields.holdMinutes.optional(),
+  refundHoursBeforeStart: eventFields.refundHoursBeforeStart.nullable().optional(),
   onlineUrl: eventFields.onlineUrl.nullable().optional().describe("null makes it an in-person event again"),
   nameChangeDeadline: eventFields.nameChangeDeadline.nullable().optional(),
   transfersAllowed: eventFields.transfersAllowed.optional(),

@@ -27,5 +27,14 @@ export const paymentEvents = {
     amountCents: z.number().int().positive(),
     currency: z.string(),
     returnsOrder: z.boolean(),
+    requestedBy: z.enum(["holder", "organizer", "admin", "event_cancelled"]).optional(),
+  }),
+  /** The provider gave money back: the buyer is told how much, to what, and why. */
+  "payment.refunded": z.object({
+    refundId: z.uuid(),
+    orderId: z.uuid(),
+    amountCents: z.number().int().positive(),
+    currency: z.string(),
+    returnsOrder: z.boolean(),
   }),
 };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Ctx } from "@/lib/domain/context";
 import { NotFound } from "@/lib/domain/errors";
+import { emit } from "@/lib/jobs/emit";
 import { paymentProvider } from "./payment-providers";
 import { toRefundView, type RefundView } from "./payment-view";
 import { requireSystem } from "./require-system";
@@ -12,7 +13,8 @@ export const executeRefundInput = z.object({ refundId: z.uuid() });
 
 /**
  * Sends a requested refund to the provider with the refund's idempotency key, then records it
- * succeeded (and the payment refunded once refunds cover it). The provider call happens outside
+ * succeeded (and the payment refunded once refunds cover it), with `payment.refunded` for the
+ * buyer's email in the same commit. The provider call happens outside
  * any transaction; if it fails the refund stays pending and the caller (a job) retries with the
  * same key, so the provider refunds once however often this runs.
  */
@@ -47,6 +49,11 @@ export async function executeRefund({ ctx, input }: { ctx: Ctx; input: z.input<t
           sql`${payments.amountCents} <= (select coalesce(sum(${refunds.amountCents}), 0) from ${refunds} where ${refunds.paymentId} = ${payments.id} and ${refunds.status} = 'succeeded')`,
         ),
       );
+    await emit(tx, {
+      name: "payment.refunded",
+      data: { refundId, orderId: updated.orderId, amountCents: updated.amountCents, currency: updated.currency, returnsOrder: updated.returnsOrder },
+      requestId: ctx.requestId,
+    });
     ctx.log.info({ orderId: updated.orderId, refundId, amountCents: updated.amountCents }, "payment.refunded");
     return updated;
   });

@@ -24,6 +24,8 @@ export type RefundView = {
   amountCents: number;
   currency: string;
   reason: string;
+  /** The refund undoes the order (its tickets stop being valid); false: money back, tickets stand. */
+  returnsOrder: boolean;
   providerRef: string | null;
   status: RefundRow["status"];
   createdAt: string;
@@ -54,6 +56,7 @@ export function toRefundView(row: RefundRow): RefundView {
     amountCents: row.amountCents,
     currency: row.currency,
     reason: row.reason,
+    returnsOrder: row.returnsOrder,
     providerRef: row.providerRef,
     status: row.status,
     createdAt: row.createdAt.toISOString(),

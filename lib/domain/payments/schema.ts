@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const paymentsSchema = pgSchema("payments");
 
@@ -36,6 +36,8 @@ export const payments = paymentsSchema.table(
     uniqueIndex("payments_provider_provider_ref_unique").on(t.provider, t.providerRef),
     index("payments_order_id_idx").on(t.orderId),
     index("payments_status_idx").on(t.status),
+    // The admin payments list: newest first.
+    index("payments_created_at_idx").on(t.createdAt),
     check("payments_amount_not_negative", sql`${t.amountCents} >= 0`),
   ],
 );
@@ -77,6 +79,8 @@ export const refunds = paymentsSchema.table(
     amountCents: integer("amount_cents").notNull(),
     currency: text("currency").notNull(),
     reason: text("reason").notNull(),
+    /** Whether the refund undoes the order (its tickets stop being valid) or only gives money back while the tickets stand (a partial refund). */
+    returnsOrder: boolean("returns_order").notNull().default(true),
     idempotencyKey: text("idempotency_key").notNull(),
     providerRef: text("provider_ref"),
     status: refundStatus("status").notNull().default("pending"),
@@ -90,6 +94,8 @@ export const refunds = paymentsSchema.table(
     index("refunds_payment_id_idx").on(t.paymentId),
     index("refunds_order_id_idx").on(t.orderId),
     index("refunds_status_idx").on(t.status),
+    // The admin payments list: newest first.
+    index("refunds_created_at_idx").on(t.createdAt),
     check("refunds_amount_positive", sql`${t.amountCents} >= 1`),
   ],
 );

@@ -5,7 +5,7 @@ import { formatPrice } from "@/app/(public)/_components/event-format";
 import { Alert } from "@/app/_components/ui/alert";
 import { buttonClass } from "@/app/_components/ui/button";
 import { PageHeader } from "@/app/_components/ui/card";
-import { getOrderCheckout } from "@/lib/checkout";
+import { getOrderCheckout, getOrderPayments } from "@/lib/checkout";
 import type { OrderView } from "@/lib/domain/bookings";
 import { isDomainError } from "@/lib/domain/errors";
 import { getEventsByIds } from "@/lib/domain/events";
@@ -13,6 +13,7 @@ import { formatEventTime } from "@/lib/format/event-time";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 import { CancelOrderButton } from "../cancel-order-button";
 import { holdLapsed, orderStatusWords } from "../order-status";
+import { OrderPaymentsPanel, refundWindowWords } from "../order-payments";
 import { OrderSummary } from "../order-summary";
 import { OrderTickets } from "../order-tickets";
 import { EventActions } from "@/app/(public)/events/[id]/event-actions";
@@ -26,13 +27,18 @@ export const metadata: Metadata = { title: "Your order" };
 type Props = { params: Promise<{ id: string }> };
 
 /** Why an order that gives no tickets ended, in plain words. */
-function endedNotice(order: OrderView, lapsed: boolean) {
+function endedNotice(order: OrderView, lapsed: boolean, refundedCents: number) {
   if (lapsed || order.status === "expired") {
     return order.payment?.status === "succeeded"
       ? "Your payment arrived after your hold ended and the seats could not be kept for you. The full amount will be refunded."
       : "Your hold ended before payment, so the seats were released. Nothing was charged.";
   }
-  if (order.status === "refunded") return `This order was refunded: ${formatPrice(order.totalCents, order.currency)} goes back to the card you paid with. Its tickets are no longer valid.`;
+  if (order.status === "refunded") {
+    return refundedCents > 0
+      ? `This order was refunded: ${formatPrice(refundedCents, order.currency)} went back to the card you paid with. Its tickets are no longer valid.`
+      : `This order is being refunded to the card you paid with. Its tickets are no longer valid.`;
+  }
+  if (order.cancelledBy === "event_cancelled" && order.paidAt) return "The event was cancelled, and this order with it. Your payment is being refunded in full.";
   if (order.cancelledBy === "event_cancelled") return "The event was cancelled, and this order with it.";
   if (order.cancelledBy === "organizer" || order.cancelledBy === "admin") return "The organizer cancelled this order.";
   return "You cancelled this order and its seats were released.";
@@ -51,7 +57,9 @@ export default async function OrderPage({ params }: Props) {
     if (isDomainError(error) && (error.kind === "NotFound" || error.kind === "Forbidden" || error.kind === "Validation")) notFound();
     throw error;
   });
-  const [event] = await getEventsByIds({ ctx, input: { ids: [order.eventId] } });
+  const [[event], money] = await Promise.all([getEventsByIds({ ctx, input: { ids: [order.eventId] } }), getOrderPayments({ ctx, input: { orderId: order.id } })]);
+  const timeZone = event?.timezone ?? "UTC";
+  const paid = money.paidCents > 0;
   const now = ctx.now();
   const lapsed = holdLapsed(order, now);
   const status = orderStatusWords(order, now);
@@ -120,13 +128,19 @@ export default async function OrderPage({ params }: Props) {
               <p className="text-sm text-slate-600">Attendee names can be changed until {formatEventTime(event.nameChangeDeadline, event.timezone)}.</p>
             ) : null}
             <OrderTickets order={order} changes={changes} />
-            <CancelOrderButton orderId={order.id} paid={order.totalCents > 0} />
+            {paid && mine ? (
+              <p className="text-sm text-slate-600" data-testid="refund-window">
+                {refundWindowWords(money, timeZone)}
+              </p>
+            ) : null}
+            {!paid || !mine || money.selfServiceRefund.open ? <CancelOrderButton orderId={order.id} paid={paid} /> : null}
           </>
         ) : null}
+        <OrderPaymentsPanel money={money} timeZone={timeZone} receiptHref={paid ? `/orders/${order.id}/receipt` : null} />
 
         {!awaiting && order.status !== "confirmed" ? (
           <Alert tone="info">
-            <span data-testid="order-ended">{endedNotice(order, lapsed)}</span>{" "}
+            <span data-testid="order-ended">{endedNotice(order, lapsed, money.refundedCents)}</span>{" "}
             {lapsed || order.status === "expired" ? (
               <Link href={`/events/${order.eventId}`} className="font-medium underline">
                 Try again

@@ -25,6 +25,7 @@ const eventForm = z.object({
   currency: text,
   perUserLimit: text,
   holdMinutes: text,
+  refundHoursBeforeStart: text,
   onlineUrl: text,
   nameChangeDeadline: text,
   /** A checkbox: "on" when ticked, absent otherwise. */
@@ -50,7 +51,7 @@ function toEventInput(form: EventForm, endAfter?: Date) {
     if (at) return at.toISOString();
     errors.push({ path: field, message: "Pick a date and time." });
   };
-  const whole = (field: "capacity" | "perUserLimit" | "holdMinutes") => {
+  const whole = (field: "capacity" | "perUserLimit" | "holdMinutes" | "refundHoursBeforeStart") => {
     if (/^-?\d+$/.test(form[field].trim())) return Number(form[field].trim());
     errors.push({ path: field, message: "Enter a whole number." });
   };
@@ -69,6 +70,8 @@ function toEventInput(form: EventForm, endAfter?: Date) {
     perUserLimit: whole("perUserLimit"),
     // Left empty (or a form from before the field existed): the default hold.
     holdMinutes: form.holdMinutes.trim() === "" ? undefined : whole("holdMinutes"),
+    // Empty: buyers cannot cancel a paid order themselves (the organizer still refunds by hand).
+    refundHoursBeforeStart: form.refundHoursBeforeStart.trim() === "" ? null : whole("refundHoursBeforeStart"),
     priceCents: cents,
     currency,
     // Empty means in person; on an edit that also removes a link set before.

@@ -36,6 +36,11 @@ const event = component("Event", z.object({
   currency: z.string().describe("ISO 4217"),
   perUserLimit: z.number().int().describe("Most seats one user may hold for this event"),
   holdMinutes: z.number().int().describe("How long an unpaid order holds its seats (1–60)"),
+  refundHoursBeforeStart: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Buyers may cancel a paid order for a full refund until this many hours before the start; null: no self-service refunds"),
   ticketTypes: z.array(ticketType).describe("What the event sells now, in page order; hidden types only for the owner and admins"),
   status: z.enum(["draft", "published", "cancelled"]),
   isPast: z.boolean().describe("The event has ended (derived from endsAt, not a status)"),
@@ -70,6 +75,7 @@ const eventExample = {
   nameChangeDeadline: null,
   transfersAllowed: false,
   cancellationReason: null,
+  refundHoursBeforeStart: 48,
   ticketTypes: [
     {
       id: "9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d",

@@ -273,5 +273,82 @@ export const cancelOrderRoute = defineRoute({
       },
     },
   },
-  errors: { 404: ["NOT_FOUND"], 409: ["INVALID_STATE"], 429: ["RATE_LIMITED"] },
+  errors: {
+    404: ["NOT_FOUND"],
+    409: ["INVALID_STATE", "REFUND_NOT_OFFERED", "REFUND_DEADLINE_PASSED"],
+    429: ["RATE_LIMITED"],
+  },
+});
+
+const refund = component(
+  "Refund",
+  z.object({
+    id: z.string(),
+    paymentId: z.string(),
+    orderId: z.string(),
+    provider: z.string(),
+    amountCents: z.number().int().describe("Minor units of currency"),
+    currency: z.string().describe("ISO 4217"),
+    reason: z.string(),
+    returnsOrder: z
+      .boolean()
+      .describe("true: the refund undid the order (tickets no longer valid, seats back on sale); false: a partial refund, tickets stay valid"),
+    providerRef: z.string().nullable().describe("The provider's id of the refund, once made"),
+    status: z.enum(["pending", "succeeded", "failed"]).describe("pending: recorded, the provider call is being retried"),
+    createdAt: z.string(),
+    succeededAt: z.string().nullable(),
+  }),
+);
+
+export const refundOrderRoute = defineRoute({
+  method: "POST",
+  path: "/api/v1/orders/{id}/refunds",
+  operationId: "refundOrder",
+  summary:
+    "Refund a paid order in full or in part with a reason (event owner, admin): a refund of everything left cancels the tickets and returns the seats; a partial one keeps the tickets valid",
+  tags: ["orders"],
+  tokenScope: "orders:write",
+  auth: "user",
+  params: idParams,
+  body: z.object({
+    amountCents: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000_000)
+      .optional()
+      .describe("Minor units of the order's currency; omitted: everything not yet refunded"),
+    reason: z.string().min(3).max(500).describe("Shown to the buyer in the refund email"),
+  }),
+  bodyExample: { amountCents: 1000, reason: "The support act cancelled; part of the ticket price comes back." },
+  responses: {
+    201: {
+      description: "The refund and the order after it",
+      schema: z.object({ refund, order }),
+      example: {
+        refund: {
+          id: "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e",
+          paymentId: "6c7d8e9f-0a1b-4c2d-9e3f-4a5b6c7d8e9f",
+          orderId: ORDER_ID,
+          provider: "test",
+          amountCents: 1000,
+          currency: "EUR",
+          reason: "The support act cancelled; part of the ticket price comes back.",
+          returnsOrder: false,
+          providerRef: "test_re_3f1c2b4a5d6e7f8091a2b3c4",
+          status: "succeeded",
+          createdAt: "2026-12-06T12:10:00.000Z",
+          succeededAt: "2026-12-06T12:10:01.000Z",
+        },
+        order: confirmedExample,
+      },
+    },
+  },
+  errors: {
+    403: ["FORBIDDEN"],
+    404: ["NOT_FOUND"],
+    409: ["ORDER_NOT_PAID", "NO_PAYMENT_TO_REFUND"],
+    422: ["REFUND_EXCEEDS_PAYMENT"],
+    429: ["RATE_LIMITED"],
+  },
 });

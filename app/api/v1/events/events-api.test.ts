@@ -41,10 +41,10 @@ describe("POST /api/v1/events", () => {
       [
         "id", "title", "description", "venue", "category", "startsAt", "endsAt", "capacity", "seatsAvailable", "priceCents",
         "currency", "status", "organizerId", "version", "createdAt", "updatedAt", "perUserLimit", "isPast", "coverImage", "timezone", "isOnline",
-        "holdMinutes", "ticketTypes",
+        "holdMinutes", "refundHoursBeforeStart", "ticketTypes",
       ].sort(),
     );
-    expect(event).toMatchObject({ status: "draft", version: 1, capacity: 100, seatsAvailable: 100, priceCents: 2500, currency: "EUR", perUserLimit: 10, timezone: "UTC", holdMinutes: 10 });
+    expect(event).toMatchObject({ status: "draft", version: 1, capacity: 100, seatsAvailable: 100, priceCents: 2500, currency: "EUR", perUserLimit: 10, timezone: "UTC", holdMinutes: 10, refundHoursBeforeStart: null });
     expect(event.ticketTypes).toEqual([
       { id: expect.any(String), name: "General admission", description: "", priceCents: 2500, capacity: null, seatsAvailable: 100, salesStartAt: null, salesEndAt: null, perOrderMax: 10, hidden: false },
     ]);

@@ -7,7 +7,7 @@ import { instantToZonedLocal } from "@/lib/format/time-zone";
  * own zone for datetime-local inputs, price in major units.
  */
 export type EventFormValues = Record<
-  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit" | "holdMinutes" | "onlineUrl" | "nameChangeDeadline" | "transfersAllowed",
+  "title" | "description" | "venue" | "category" | "startsAt" | "endsAt" | "timezone" | "capacity" | "price" | "currency" | "perUserLimit" | "holdMinutes" | "refundHoursBeforeStart" | "onlineUrl" | "nameChangeDeadline" | "transfersAllowed",
   string
 >;
 
@@ -36,6 +36,7 @@ export function toFormValues(event: Event, onlineUrl: string | null): EventFormV
     currency: event.currency,
     perUserLimit: String(event.perUserLimit),
     holdMinutes: String(event.holdMinutes),
+    refundHoursBeforeStart: event.refundHoursBeforeStart === null ? "" : String(event.refundHoursBeforeStart),
     onlineUrl: onlineUrl ?? "",
     nameChangeDeadline: event.nameChangeDeadline ? instantToZonedLocal(event.nameChangeDeadline, event.timezone) : "",
     transfersAllowed: event.transfersAllowed ? "on" : "",
@@ -56,6 +57,7 @@ export const emptyEventForm = ({ timezone, currency }: EventDefaults): EventForm
   currency,
   perUserLimit: "10",
   holdMinutes: String(DEFAULT_HOLD_MINUTES),
+  refundHoursBeforeStart: "",
   onlineUrl: "",
   nameChangeDeadline: "",
   transfersAllowed: "",

@@ -148,6 +148,17 @@ export function EventForm(props: Props) {
           hint="How long tickets stay reserved for a buyer who has not paid yet (1 to 60)."
         />
         <TextField
+          label="Refunds on request until (hours before the start)"
+          name="refundHoursBeforeStart"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={8760}
+          defaultValue={value("refundHoursBeforeStart")}
+          error={errors.refundHoursBeforeStart}
+          hint="Buyers can cancel a paid order for a full refund until this many hours before the start, e.g. 48. Leave empty to offer no refunds on request; you can still refund any order yourself."
+        />
+        <TextField
           label="Attendee names editable until"
           name="nameChangeDeadline"
           type="datetime-local"

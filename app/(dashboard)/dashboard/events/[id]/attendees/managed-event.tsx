@@ -19,10 +19,11 @@ export function eventSubtitle(event: { venue: string; startsAt: Date; timezone: 
   return `${event.venue} · ${formatEventTime(event.startsAt, event.timezone)}`;
 }
 
-/** Tabs between the organizer's attendee list and waitlist of one event. */
-export function AttendeeTabs({ eventId, current }: { eventId: string; current: "attendees" | "waitlist" }) {
+/** Tabs between the organizer's attendee list, orders and waitlist of one event. */
+export function AttendeeTabs({ eventId, current }: { eventId: string; current: "attendees" | "orders" | "waitlist" }) {
   const tabs = [
     { key: "attendees", href: `/dashboard/events/${eventId}/attendees`, label: "Attendees" },
+    { key: "orders", href: `/dashboard/events/${eventId}/orders`, label: "Orders" },
     { key: "waitlist", href: `/dashboard/events/${eventId}/waitlist`, label: "Waitlist" },
   ] as const;
   return (
