@@ -17,4 +17,5 @@ function webhookFact<F extends EventName>(fact: F, type: WebhookEventType, organ
 export const WEBHOOK_FACTS = [
   webhookFact("event.updated", "event.updated", (d) => d.organizerId),
   webhookFact("event.cancelled", "event.cancelled", (d) => d.organizerId),
+  webhookFact("checkin.created", "checkin.created", (d) => d.organizerId),
 ] as const;

@@ -24,7 +24,9 @@ export type Action =
   | "jobs:manage"
   | "retention:apply"
   | "dev-mailbox:read"
-  | "webhook:create";
+  | "webhook:create"
+  | "checkin:scan"
+  | "checkin:undo";
 
 export type Resource = { organizerId?: string | null; userId?: string | null };
 
@@ -53,6 +55,9 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "dev-mailbox:read": () => false,
   // Which endpoint is whose is decided in lib/domain/webhooks/endpoint-access.ts.
   "webhook:create": (a) => a.role === "organizer",
+  // The event's owner today; organization roles (check-in staff: scan only) come with organizations.
+  "checkin:scan": (a, r) => isOwner(a, r),
+  "checkin:undo": (a, r) => isOwner(a, r),
 };
 
 /**
