@@ -16,11 +16,12 @@ export function eventSubtitle(event: { venue: string; startsAt: Date; timezone: 
   return `${event.venue} · ${formatEventTime(event.startsAt, event.timezone)}`;
 }
 
-/** Tabs between the organizer's attendee list and waitlist of one event. */
-export function AttendeeTabs({ eventId, current }: { eventId: string; current: "attendees" | "waitlist" }) {
+/** Tabs between the organizer's attendee list, waitlist and check-in progress of one event. */
+export function AttendeeTabs({ eventId, current }: { eventId: string; current: "attendees" | "waitlist" | "arrivals" }) {
   const tabs = [
     { key: "attendees", href: `/dashboard/events/${eventId}/attendees`, label: "Attendees" },
     { key: "waitlist", href: `/dashboard/events/${eventId}/waitlist`, label: "Waitlist" },
+    { key: "arrivals", href: `/dashboard/events/${eventId}/arrivals`, label: "Arrivals" },
   ] as const;
   return (
     <nav aria-label="Event people" className="mb-6 flex gap-2 border-b border-slate-200">
