@@ -98,6 +98,37 @@ describe("checkInTicket", () => {
   });
 });
 
+describe("check-in under load", () => {
+  beforeEach(resetDatabase);
+
+  it("checks in 400 tickets from 20 scanners at once, each exactly once, and prints the p99 of a scan", async () => {
+    const owner = organizer();
+    const event = await publishedEvent({ organizerId: owner.userId, capacity: 400 });
+    const codes: string[] = [];
+    for (let b = 0; b < 40; b++) {
+      const { booking } = await bookSeats({ ctx: testCtx(attendee()), input: { eventId: event.eventId, quantity: 10, idempotencyKey: randomUUID() } });
+      codes.push(...booking.items.map((i) => i.ticketCode));
+    }
+    const timings: number[] = [];
+    const queue = [...codes];
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        for (let code = queue.pop(); code; code = queue.pop()) {
+          const started = performance.now();
+          await scan(owner, event.eventId, code, { db: doors });
+          timings.push(performance.now() - started);
+        }
+      }),
+    );
+    timings.sort((a, b) => a - b);
+    const p = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(1);
+    console.info(`check-in, 20 concurrent scanners, ${timings.length} scans (domain verb on real Postgres): p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`);
+    expect(timings).toHaveLength(400);
+    expect((await checkInStats({ ctx: testCtx(owner), input: { eventId: event.eventId } })).checkedIn).toBe(400);
+    expect(await getDb().$count(outbox, eq(outbox.name, "checkin.created"))).toBe(400);
+  });
+});
+
 describe("undoCheckIn", () => {
   beforeEach(resetDatabase);
 
