@@ -3,7 +3,8 @@
 import type { IScannerControls } from "@zxing/browser";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
-import { apiScanSender, localScanStore, queueScan, syncQueuedScans, Unreachable, type ScanOutcome, type SyncReport } from "./scan-queue";
+import { checkInAction, checkInStatsAction } from "./actions";
+import { actionScanSender, localScanStore, queueScan, syncQueuedScans, Unreachable, type ScanOutcome, type SyncReport } from "./scan-queue";
 
 type Shown = { tone: "in" | "refused" | "queued"; outcome?: ScanOutcome; ticketCode: string };
 
@@ -39,8 +40,10 @@ export function CheckInScanner({ eventId, timeZone }: { eventId: string; timeZon
   const time = useCallback((iso: string) => new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).format(new Date(iso)), [timeZone]);
 
   const refreshStats = useCallback(async () => {
-    const res = await fetch(`/api/v1/events/${eventId}/check-ins/stats`).catch(() => null);
-    if (res?.ok) setStats((await res.json()) as { checkedIn: number; tickets: number });
+    const form = new FormData();
+    form.set("eventId", eventId);
+    const answer = await checkInStatsAction(null, form).catch(() => null);
+    if (answer?.ok) setStats(answer.data);
   }, [eventId]);
 
   const sync = useCallback(async () => {
@@ -49,7 +52,7 @@ export function CheckInScanner({ eventId, timeZone }: { eventId: string; timeZon
     if (syncing.current || store.read().length === 0) return;
     syncing.current = true;
     try {
-      const result = await syncQueuedScans(store, apiScanSender(eventId));
+      const result = await syncQueuedScans(store, actionScanSender(eventId, checkInAction));
       setQueued(result.waiting);
       if (result.admitted.length + result.refused.length > 0) {
         setReport(result);
@@ -88,7 +91,7 @@ export function CheckInScanner({ eventId, timeZone }: { eventId: string; timeZon
       };
       if (!navigator.onLine) return keepForLater();
       try {
-        const outcome = await apiScanSender(eventId)({ ticketCode });
+        const outcome = await actionScanSender(eventId, checkInAction)({ ticketCode });
         setShown({ tone: outcome.kind === "admitted" ? "in" : "refused", outcome, ticketCode });
         signal(outcome.kind === "admitted");
         if (outcome.kind === "admitted") void refreshStats();

@@ -1,5 +1,5 @@
 /**
- * The scanner's side of check-in: one scan sent to the API, and scans made while the venue's
+ * The scanner's side of check-in: one scan sent to the server, and scans made while the venue's
  * network was down kept on the device (localStorage, per event) and sent later with the time
  * they were made. The server decides every scan, so a queued scan of a ticket that got in
  * meanwhile (at another door, or twice at this one) comes back as a reported conflict.
@@ -19,35 +19,26 @@ export type ScanStore = { read(): QueuedScan[]; write(scans: QueuedScan[]): void
 
 export type SyncReport = { admitted: ScanOutcome[]; refused: ScanOutcome[]; waiting: number };
 
-/** Sends scans to `POST /api/v1/events/:id/check-ins`; a failed fetch or a 5xx is Unreachable. */
-export function apiScanSender(eventId: string, fetcher: typeof fetch = fetch): SendScan {
+type ActionAnswer = { ok: true; data: ScanOutcome } | { ok: false; formError?: string; code?: string };
+
+/**
+ * Sends scans through the scanner's server action (the page is signed in with a session, which
+ * the bearer-token API does not take); a request that cannot get through is Unreachable.
+ */
+export function actionScanSender(eventId: string, checkIn: (prev: null, form: FormData) => Promise<ActionAnswer>): SendScan {
   return async ({ ticketCode, scannedAt }) => {
-    let res: Response;
+    const form = new FormData();
+    form.set("eventId", eventId);
+    form.set("ticketCode", ticketCode);
+    if (scannedAt) form.set("scannedAt", scannedAt);
+    let answer: ActionAnswer;
     try {
-      res = await fetcher(`/api/v1/events/${encodeURIComponent(eventId)}/check-ins`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(scannedAt ? { ticketCode, scannedAt } : { ticketCode }),
-      });
+      answer = await checkIn(null, form);
     } catch {
       throw new Unreachable("offline");
     }
-    if (res.status >= 500) throw new Unreachable(`server answered ${res.status}`);
-    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    if (res.ok) {
-      const order = body.order as { holderName: string };
-      const type = body.ticketType as { name: string };
-      return { kind: "admitted", ticketCode, holderName: order.holderName, ticketType: type.name, checkedInAt: String(body.checkedInAt) };
-    }
-    return {
-      kind: "refused",
-      ticketCode,
-      code: typeof body.code === "string" ? body.code : `HTTP_${res.status}`,
-      detail: typeof body.detail === "string" ? body.detail : "The server refused this scan.",
-      ticketType: typeof body.ticketType === "string" ? body.ticketType : null,
-      checkedInAt: typeof body.checkedInAt === "string" ? body.checkedInAt : null,
-      checkedInBy: typeof body.checkedInBy === "string" ? body.checkedInBy : null,
-    };
+    if (answer.ok) return answer.data;
+    return { kind: "refused", ticketCode, code: answer.code ?? "REFUSED", detail: answer.formError ?? "This scan was refused.", ticketType: null, checkedInAt: null, checkedInBy: null };
   };
 }
 
