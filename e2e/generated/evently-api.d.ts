@@ -584,6 +584,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a ticket in at the door (owner, admin): exactly one of any number of simultaneous scans of a code succeeds; 409 ALREADY_CHECKED_IN carries `checkedInAt` and `checkedInBy`
+         * @description Check a ticket in at the door (owner, admin): exactly one of any number of simultaneous scans of a code succeeds; 409 ALREADY_CHECKED_IN carries `checkedInAt` and `checkedInBy`.
+         *
+         *     an access token, or an API token with the `checkin:write` scope.
+         */
+        post: operations["checkInTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/check-ins/{ticketCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take back a mistaken check-in (owner, admin): the ticket admits again; the undo is kept in the event's audit trail
+         * @description Take back a mistaken check-in (owner, admin): the ticket admits again; the undo is kept in the event's audit trail.
+         *
+         *     an access token, or an API token with the `checkin:write` scope.
+         */
+        delete: operations["undoCheckIn"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{id}/check-ins/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many tickets are in, overall and per ticket type (owner, admin)
+         * @description How many tickets are in, overall and per ticket type (owner, admin).
+         *
+         *     an access token, or an API token with the `checkin:write` scope.
+         */
+        get: operations["getCheckInStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{id}/cover": {
         parameters: {
             query?: never;
@@ -1427,6 +1493,40 @@ export interface components {
                 srcset: string;
             }[];
         } | null;
+        CheckIn: {
+            ticket: {
+                id: string;
+                ticketCode: string;
+                ticketTypeId: string;
+                checkedInAt: string;
+            };
+            order: {
+                id: string;
+                /** @description Always confirmed: only a confirmed order's tickets admit */
+                status: string;
+                /** @description The buyer's name (or address when they gave no name) */
+                holderName: string;
+            };
+            ticketType: {
+                id: string;
+                name: string;
+            };
+            /** @description When the ticket was scanned: the request's `scannedAt` for a scan synced after being offline */
+            checkedInAt: string;
+        };
+        CheckInStats: {
+            /** @description Tickets of confirmed orders that are in */
+            checkedIn: number;
+            /** @description Tickets of confirmed orders */
+            tickets: number;
+            /** @description The same per ticket type, in page order; types nobody holds are left out */
+            byTicketType: {
+                ticketTypeId: string;
+                name: string;
+                checkedIn: number;
+                tickets: number;
+            }[];
+        };
         PromoCode: {
             id: string;
             eventId: string;
@@ -6455,6 +6555,551 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "INVALID_STATE";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    checkInTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ticketCode": "7K2M9QXR4TB8VW3N6PHD"
+                 *     }
+                 */
+                "application/json": {
+                    ticketCode: string;
+                    /** Format: date-time */
+                    scannedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The ticket is in */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ticket": {
+                     *         "id": "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e",
+                     *         "ticketCode": "7K2M9QXR4TB8VW3N6PHD",
+                     *         "ticketTypeId": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *         "checkedInAt": "2027-03-14T18:02:11.000Z"
+                     *       },
+                     *       "order": {
+                     *         "id": "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b",
+                     *         "status": "confirmed",
+                     *         "holderName": "Ada Lovelace"
+                     *       },
+                     *       "ticketType": {
+                     *         "id": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *         "name": "Early bird"
+                     *       },
+                     *       "checkedInAt": "2027-03-14T18:02:11.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CheckIn"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/json-too-complex",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "JSON_TOO_COMPLEX"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "JSON_TOO_COMPLEX" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "EVENT_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EVENT_NOT_FOUND" | "TICKET_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The request conflicts with the resource's current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/already-checked-in",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the resource's current state",
+                     *       "code": "ALREADY_CHECKED_IN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "ALREADY_CHECKED_IN" | "TICKET_NOT_VALID";
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large",
+                     *       "code": "PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    undoCheckIn: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+                ticketCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket is no longer checked in */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "EVENT_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EVENT_NOT_FOUND" | "TICKET_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The request conflicts with the resource's current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-checked-in",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the resource's current state",
+                     *       "code": "NOT_CHECKED_IN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "NOT_CHECKED_IN";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    getCheckInStats: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Live figures */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "checkedIn": 3,
+                     *       "tickets": 12,
+                     *       "byTicketType": [
+                     *         {
+                     *           "ticketTypeId": "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+                     *           "name": "Early bird",
+                     *           "checkedIn": 3,
+                     *           "tickets": 12
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CheckInStats"];
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "EVENT_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "EVENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
                     };
                 };
             };

@@ -53,6 +53,14 @@ export class NotFound extends DomainError {
 }
 export class Conflict extends DomainError {
   readonly kind = "Conflict";
+  /** Facts a client acts on beside the message (ALREADY_CHECKED_IN: when, by whom); they become problem members. */
+  constructor(
+    code: string,
+    message: string,
+    readonly facts: Record<string, unknown> = {},
+  ) {
+    super(code, message);
+  }
 }
 export class Validation extends DomainError {
   readonly kind = "Validation";

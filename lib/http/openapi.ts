@@ -17,6 +17,7 @@ const TAGS: Record<string, string> = {
   analytics: "Sales figures for organizers and admins",
   "ticket types": "What an event sells, and promo codes",
   media: "Resized images",
+  "check-in": "Letting ticket holders in at the door",
   webhooks: "Signed notifications of what happens to your events, per Standard Webhooks",
   admin: "Administration (admins only)",
   operations: "Health, build information, metrics and this document",

@@ -1,5 +1,5 @@
 import { ZodError } from "zod";
-import { isDomainError, RateLimited, type DomainErrorKind, type FieldError } from "@/lib/domain/errors";
+import { Conflict, isDomainError, RateLimited, type DomainErrorKind, type FieldError } from "@/lib/domain/errors";
 import type { Logger } from "@/lib/log/logger";
 import { isDatabaseUnavailable } from "@/lib/resilience/database-unavailable";
 
@@ -93,7 +93,8 @@ export function toProblem(error: unknown, log: Logger): Response {
   }
   if (isDomainError(error)) {
     const headers = error instanceof RateLimited ? rateLimitHeaders(error) : undefined;
-    return problemResponse(STATUS[error.kind], error.code, error.message, { errors: error.fieldErrors, headers });
+    const extensions = error instanceof Conflict ? error.facts : undefined;
+    return problemResponse(STATUS[error.kind], error.code, error.message, { errors: error.fieldErrors, headers, extensions });
   }
   if (isDatabaseUnavailable(error)) {
     log.warn({ err: error }, "request.database_unavailable");

@@ -20,4 +20,5 @@ export const WEBHOOK_FACTS = [
   webhookFact("order.confirmed", "order.confirmed", (d) => d.organizerId),
   webhookFact("order.cancelled", "order.cancelled", (d) => d.organizerId),
   webhookFact("order.refunded", "order.refunded", (d) => d.organizerId),
+  webhookFact("checkin.created", "checkin.created", (d) => d.organizerId),
 ] as const;

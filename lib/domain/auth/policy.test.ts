@@ -33,4 +33,14 @@ describe("policy", () => {
     }
     expect(() => authorize(user("attendee", false), "event:create")).toThrow(expect.objectContaining({ code: "FORBIDDEN" }));
   });
+
+  it("lets only the event's owner and admins scan tickets in and undo a check-in", () => {
+    const event = { organizerId: "organizer-1" };
+    for (const action of ["checkin:scan", "checkin:undo"] as const) {
+      expect(can(user("organizer"), action, event)).toBe(true);
+      expect(can(user("admin"), action, event)).toBe(true);
+      expect(can(user("organizer"), action, { organizerId: "someone-else" })).toBe(false);
+      expect(can(user("attendee"), action, event)).toBe(false);
+    }
+  });
 });

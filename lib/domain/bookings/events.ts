@@ -62,4 +62,15 @@ export const bookingEvents = {
   }),
   "waitlist.left": z.object({ entryId: z.uuid(), eventId: z.uuid(), userId: z.uuid(), quantity: z.number().int().positive() }),
   "waitlist.closed": z.object({ eventId: z.uuid(), entries: z.number().int().nonnegative() }),
+  /** A ticket got in at the door; `checkedInAt` is when it was scanned (earlier than now for a scan synced after being offline). */
+  "checkin.created": z.object({
+    ticketId: z.uuid(),
+    ticketCode: z.string(),
+    ticketTypeId: z.uuid(),
+    orderId: z.uuid(),
+    eventId: z.uuid(),
+    organizerId: z.uuid(),
+    checkedInAt: z.iso.datetime({ offset: true }),
+    checkedInBy: z.uuid().nullable(),
+  }),
 };

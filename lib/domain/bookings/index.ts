@@ -81,3 +81,10 @@ export { getTicketTypesByEvent, getTicketTypesByEventInput } from "./get-ticket-
 export type { PromoCodeView } from "./promo-code-view";
 export { createPromoCode, createPromoCodeBody, createPromoCodeInput } from "./create-promo-code";
 export { listPromoCodes, listPromoCodesInput } from "./list-promo-codes";
+
+export { checkInTicket, checkInTicketBody, checkInTicketInput, type CheckInView } from "./check-in-ticket";
+export { undoCheckIn, undoCheckInInput } from "./undo-check-in";
+export { checkInStats, checkInStatsInput, type CheckInStats, type CheckInTypeStats } from "./check-in-stats";
+export { checkInArrivals, checkInArrivalsInput, type ArrivalSlot } from "./check-in-arrivals";
+export { listTicketCheckIns, listTicketCheckInsInput } from "./list-ticket-check-ins";
+export { checkDoorAccess, checkDoorAccessInput } from "./check-door-access";

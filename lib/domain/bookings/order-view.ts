@@ -92,7 +92,7 @@ export async function withOrderDetails(db: DbOrTx, rows: BookingRow[]): Promise<
       .where(inArray(orderLines.bookingId, ids))
       .orderBy(orderLines.id),
     db
-      .select({ bookingId: bookingItems.bookingId, id: bookingItems.id, ticketCode: bookingItems.ticketCode, ticketTypeId: bookingItems.ticketTypeId, attendeeName: bookingItems.attendeeName, holderEmail: bookingItems.holderEmail })
+      .select({ bookingId: bookingItems.bookingId, id: bookingItems.id, ticketCode: bookingItems.ticketCode, ticketTypeId: bookingItems.ticketTypeId, attendeeName: bookingItems.attendeeName, holderEmail: bookingItems.holderEmail, checkedInAt: bookingItems.checkedInAt })
       .from(bookingItems)
       .where(inArray(bookingItems.bookingId, ids))
       .orderBy(sql`${bookingItems.ticketCode} collate "C"`),
@@ -100,6 +100,6 @@ export async function withOrderDetails(db: DbOrTx, rows: BookingRow[]): Promise<
   const linesOf = new Map<string, OrderLineView[]>();
   for (const { bookingId, ...line } of lines) linesOf.set(bookingId, [...(linesOf.get(bookingId) ?? []), line]);
   const ticketsOf = new Map<string, TicketView[]>();
-  for (const { bookingId, ...t } of tickets) ticketsOf.set(bookingId, [...(ticketsOf.get(bookingId) ?? []), { ...t, checkedInAt: null }]);
+  for (const { bookingId, ...t } of tickets) ticketsOf.set(bookingId, [...(ticketsOf.get(bookingId) ?? []), { ...t, checkedInAt: t.checkedInAt?.toISOString() ?? null }]);
   return rows.map((row) => toOrderView(row, linesOf.get(row.id) ?? [], ticketsOf.get(row.id) ?? []));
 }

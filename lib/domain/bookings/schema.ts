@@ -30,6 +30,7 @@ export const auditAction = bookingsSchema.enum("audit_action", [
   "order.promo_applied",
   "ticket.renamed",
   "ticket.transferred",
+  "checkin.undone",
 ]);
 
 export type InventoryStatus = (typeof inventoryStatus.enumValues)[number];
@@ -216,7 +217,11 @@ export const orderLines = bookingsSchema.table(
   ],
 );
 
-/** One row per seat (a ticket); the ticket code is what the door scans, so it is random and unique. */
+/**
+ * One row per seat (a ticket); the ticket code is what the door scans, so it is random and unique.
+ * `checked_in_at` is set once, by the conditional update in check-in-ticket.ts, so one ticket
+ * gets in once whatever the number of doors; an undo clears it again (and is audited).
+ */
 export const bookingItems = bookingsSchema.table(
   "booking_items",
   {
@@ -232,11 +237,17 @@ export const bookingItems = bookingsSchema.table(
     attendeeName: text("attendee_name"),
     /** Set once the ticket was transferred: the email of its holder, who is no longer the buyer. */
     holderEmail: text("holder_email"),
+    /** When the ticket was scanned at the door (for a scan queued offline: when it was scanned, not synced). */
+    checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    /** Who scanned it (a user of the auth domain; null when the system did). */
+    checkedInBy: uuid("checked_in_by"),
   },
   (t) => [
     uniqueIndex("booking_items_ticket_code_unique").on(t.ticketCode),
     index("booking_items_booking_id_idx").on(t.bookingId),
     index("booking_items_ticket_type_id_idx").on(t.ticketTypeId),
+    // Arrivals per 10 minutes read the checked-in tickets by time.
+    index("booking_items_checked_in_at_idx").on(t.checkedInAt).where(sql`${t.checkedInAt} is not null`),
   ],
 );
 

@@ -19,15 +19,16 @@ export function eventSubtitle(event: { venue: string; startsAt: Date; timezone: 
   return `${event.venue} · ${formatEventTime(event.startsAt, event.timezone)}`;
 }
 
-/** Tabs between the organizer's attendee list, orders and waitlist of one event. */
-export function AttendeeTabs({ eventId, current }: { eventId: string; current: "attendees" | "orders" | "waitlist" }) {
+/** Tabs between the organizer's attendee list, orders, waitlist and check-in progress of one event. */
+export function AttendeeTabs({ eventId, current }: { eventId: string; current: "attendees" | "orders" | "waitlist" | "arrivals" }) {
   const tabs = [
     { key: "attendees", href: `/dashboard/events/${eventId}/attendees`, label: "Attendees" },
     { key: "orders", href: `/dashboard/events/${eventId}/orders`, label: "Orders" },
     { key: "waitlist", href: `/dashboard/events/${eventId}/waitlist`, label: "Waitlist" },
+    { key: "arrivals", href: `/dashboard/events/${eventId}/arrivals`, label: "Arrivals" },
   ] as const;
   return (
-    <nav aria-label="Event people" className="mb-6 flex gap-2 border-b border-slate-200">
+    <nav aria-label="Event people" className="mb-6 flex gap-2 overflow-x-auto border-b border-slate-200">
       {tabs.map((tab) => (
         <Link
           key={tab.key}

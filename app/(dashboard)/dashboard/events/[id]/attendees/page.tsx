@@ -5,7 +5,7 @@ import { CancelBookingButton } from "@/app/(account)/bookings/cancel-booking-but
 import { EmptyState, Card, PageHeader } from "@/app/_components/ui/card";
 import { DataTable, RowActions } from "@/app/_components/ui/table";
 import { can, getUsersByIds } from "@/lib/domain/auth";
-import { listEventAudit, listEventBookings } from "@/lib/domain/bookings";
+import { listEventAudit, listEventBookings, listTicketCheckIns } from "@/lib/domain/bookings";
 import { loadFromCursor } from "@/lib/web/list-cursor";
 import { organizerAccess, OrganizersOnly } from "../../_components/organizer-access";
 import { AuditTrail } from "./audit-trail";
@@ -25,6 +25,7 @@ export default async function AttendeesPage({ params, searchParams }: { params: 
   const audit = await listEventAudit({ ctx, input: { eventId: id, limit: 50 } });
   const userIds = [...page.data.map((b) => b.userId), ...audit.flatMap((a) => (a.actorId ? [a.actorId] : []))];
   const users = new Map((await getUsersByIds({ ctx, input: { ids: userIds } })).map((u) => [u.id, u]));
+  const checkIns = await listTicketCheckIns({ ctx, input: { eventId: id, orderIds: page.data.map((b) => b.id) } });
   const names = new Map([...users].map(([uid, u]) => [uid, u.name || u.email]));
   const seats = event.capacity - event.seatsAvailable;
 
@@ -45,7 +46,7 @@ export default async function AttendeesPage({ params, searchParams }: { params: 
       {page.data.length === 0 ? (
         <EmptyState title="No bookings yet" />
       ) : (
-        <DataTable columns={["Attendee", "Seats", "Status", "Booked", "Tickets", { label: "Actions", hidden: true }]} testId="attendees">
+        <DataTable columns={["Attendee", "Seats", "Status", "Booked", "Tickets", "Checked in", { label: "Actions", hidden: true }]} testId="attendees">
           {page.data.map((b) => {
             const user = users.get(b.userId);
             return (
@@ -61,6 +62,9 @@ export default async function AttendeesPage({ params, searchParams }: { params: 
                 <td data-label="Status" className="text-slate-700">{bookingStatusWords(b.status, b.cancelledBy)}</td>
                 <td data-label="Booked" className="text-slate-700">{formatUtc(new Date(b.createdAt))}</td>
                 <td data-label="Tickets" className="font-mono text-xs text-slate-700">{b.items.map((i) => i.ticketCode).join(" ")}</td>
+                <td data-label="Checked in" className="text-slate-700">
+                  <CheckInCell items={b.items} checkIns={checkIns} timeZone={event.timezone} />
+                </td>
                 <td>{b.status === "confirmed" ? <RowActions><CancelBookingButton bookingId={b.id} /></RowActions> : null}</td>
               </tr>
             );
@@ -79,6 +83,19 @@ export default async function AttendeesPage({ params, searchParams }: { params: 
           <AuditTrail rows={audit} names={names} currency={event.currency} />
         </Card>
       </div>
+    </>
+  );
+}
+
+/** "2 of 3 in" with each arrival's time on the event's clock, or "Not yet". */
+function CheckInCell({ items, checkIns, timeZone }: { items: { id: string }[]; checkIns: Map<string, Date>; timeZone: string }) {
+  const times = items.flatMap((i) => (checkIns.has(i.id) ? [checkIns.get(i.id)!] : []));
+  if (times.length === 0) return <>Not yet</>;
+  const clock = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone });
+  return (
+    <>
+      {times.length} of {items.length} in
+      <div className="text-xs text-slate-500">{times.map((t) => clock.format(t)).join(", ")}</div>
     </>
   );
 }
