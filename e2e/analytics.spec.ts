@@ -81,8 +81,8 @@ test("an organizer sees the bookings just made on the dashboard cards, charts an
   const csv = await page.request.get(`/dashboard/analytics/daily.csv?eventId=${eventId}`);
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split("\r\n");
-  expect(lines[0]).toBe("date,bookings,seats_sold,cancellations,seats_cancelled,revenue_cents,revenue_cancelled_cents");
-  expect(lines.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},2,5,0,0,12500,0$/);
+  expect(lines[0]).toBe("date,bookings,seats_sold,cancellations,seats_cancelled,currency,gross_cents,refunds_cents,net_cents");
+  expect(lines.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},2,5,0,0,EUR,12500,0,12500$/);
 });
 
 test("another organizer's event analytics answer 404 over the API", async ({ request }) => {

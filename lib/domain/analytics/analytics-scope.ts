@@ -57,6 +57,8 @@ async function zeroStatsFromEvent(ctx: Ctx, eventId: string): Promise<EventStats
     bookingsConfirmed: 0,
     bookingsCancelled: 0,
     revenueCents: 0,
+    grossCents: 0,
+    refundsCents: 0,
     waitlistWaiting: 0,
     updatedAt: event.updatedAt,
   };

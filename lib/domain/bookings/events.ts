@@ -44,7 +44,14 @@ export const bookingEvents = {
   "order.expired": z.object({ ...orderFact, expiredAt: z.iso.datetime({ offset: true }), source: z.enum(["direct", "waitlist"]) }),
   /** An unpaid order abandoned by its buyer (or cancelled by the organizer); paid ones are refunded instead. */
   "order.cancelled": z.object({ ...orderFact, cancelledBy, cancelledAt: z.iso.datetime({ offset: true }) }),
-  "order.refunded": z.object({ ...orderFact, amountCents: z.number().int().nonnegative(), reason: z.string(), refundedAt: z.iso.datetime({ offset: true }) }),
+  /** `paidAt` null: the money came in after the order had ended (a late payment), so it was never a sale. */
+  "order.refunded": z.object({
+    ...orderFact,
+    amountCents: z.number().int().nonnegative(),
+    reason: z.string(),
+    refundedAt: z.iso.datetime({ offset: true }),
+    paidAt: z.iso.datetime({ offset: true }).nullable(),
+  }),
   "seats.released": z.object({ eventId: z.uuid(), quantity: z.number().int().positive() }),
   "waitlist.joined": z.object({ entryId: z.uuid(), eventId: z.uuid(), userId: z.uuid(), quantity: z.number().int().positive() }),
   "waitlist.promoted": z.object({

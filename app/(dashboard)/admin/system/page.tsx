@@ -4,7 +4,7 @@ import { KpiCard, KpiGrid } from "@/app/_components/charts/kpi-card";
 import { TrendChart } from "@/app/_components/charts/trend-chart";
 import { Alert } from "@/app/_components/ui/alert";
 import { Card, EmptyState, PageHeader } from "@/app/_components/ui/card";
-import { analyticsDrift, getDashboardOverview, getSystemAnalytics, listSystemSnapshots } from "@/lib/domain/analytics";
+import { analyticsDrift, getSystemAnalytics, listSystemSnapshots } from "@/lib/domain/analytics";
 import { jobsHealth } from "@/lib/jobs/health";
 import { analyticsViewer } from "../../dashboard/analytics/_lib/viewer";
 import { requestErrorRate } from "./request-error-rate";
@@ -23,9 +23,8 @@ export default async function SystemPage() {
       </>
     );
   }
-  const [kpis, overview, jobs, drift, snapshots, errors] = await Promise.all([
+  const [kpis, jobs, drift, snapshots, errors] = await Promise.all([
     getSystemAnalytics({ ctx }),
-    getDashboardOverview({ ctx }),
     jobsHealth(ctx.db),
     analyticsDrift(ctx.db),
     listSystemSnapshots({ ctx, input: { hours: 24 } }),
@@ -48,9 +47,10 @@ export default async function SystemPage() {
           <KpiCard label="Events" value={formatCount(kpis.events, locale)} testId="system-events" />
           <KpiCard label="Confirmed bookings" value={formatCount(kpis.bookings, locale)} hint={`${formatCount(kpis.seatsSold, locale)} seats`} testId="system-bookings" />
           <KpiCard
-            label="Revenue"
-            value={overview.revenue.length === 0 ? formatMoney(0, "USD", locale) : overview.revenue.map((r) => <span key={r.currency} className="block">{formatMoney(r.revenueCents, r.currency, locale)}</span>)}
-            hint="Confirmed bookings now, per currency"
+            label="Net revenue"
+            value={kpis.revenue.length === 0 ? formatMoney(0, kpis.currency, locale) : kpis.revenue.map((r) => <span key={r.currency} className="block">{formatMoney(r.netCents, r.currency, locale)}</span>)}
+            hint="Sales minus refunds, one line per currency (never added together)"
+            testId="system-revenue"
           />
           <KpiCard label="Waitlist depth" value={formatCount(kpis.waitlistWaiting, locale)} />
           <KpiCard label="Job backlog" value={formatCount(jobs.detail.backlog, locale)} hint={`oldest waiting ${formatCount(jobs.detail.oldestPendingSeconds, locale)} s`} testId="system-jobs-backlog" />
