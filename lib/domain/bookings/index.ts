@@ -61,3 +61,4 @@ export { getTicketTypesByEvent, getTicketTypesByEventInput } from "./get-ticket-
 export type { PromoCodeView } from "./promo-code-view";
 export { createPromoCode, createPromoCodeBody, createPromoCodeInput } from "./create-promo-code";
 export { listPromoCodes, listPromoCodesInput } from "./list-promo-codes";
+export { listPaidOrders, listPaidOrdersInput, type PaidOrderState } from "./list-paid-orders";
