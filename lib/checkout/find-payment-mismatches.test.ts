@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
+import { inngest } from "@/inngest/client";
 import { deliverTestPaymentNotification } from "@/inngest/functions/deliver-test-payment-notification";
+import { reconcilePayments } from "@/inngest/functions/reconcile-payments";
 import { getDb } from "@/lib/db/client";
 import type { UserActor } from "@/lib/domain/context";
 import { bookings, ticketTypes } from "@/lib/domain/bookings/schema";
 import { attendee, publishedEvent } from "@/lib/domain/bookings/test-fixtures";
 import { paymentReconciliation, recordPaymentReconciliation, requestRefund } from "@/lib/domain/payments";
 import { payments } from "@/lib/domain/payments/schema";
+import { scheduleCronTicks } from "@/lib/jobs/cron";
 import { drainJobs } from "@/lib/jobs/drain";
+import { buildRegistry } from "@/lib/jobs/registry";
 import { registry } from "@/lib/metrics/registry";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { findPaymentMismatches } from "./find-payment-mismatches";
@@ -101,6 +105,17 @@ describe("payment reconciliation", () => {
     await getDb().execute(sql`update bookings.bookings set paid_at = now() - interval '40 days' where id = ${old}`);
     expect((await findPaymentMismatches({ ctx: testCtx(), input: { days: 35 } })).mismatches).toEqual([]);
     expect(kinds(await findPaymentMismatches({ ctx: testCtx(), input: { days: 45 } }))).toEqual([["paid_order_without_payment", old]]);
+  });
+
+  it("records a clean outcome when its fifteen-minute cron runs", async () => {
+    await paidOrder(await paidEvent());
+    const db = getDb();
+    const functions = [reconcilePayments];
+    const cronRegistry = buildRegistry(inngest.id, functions);
+    expect(await scheduleCronTicks(db, cronRegistry, new Date("2026-03-01T10:01:00Z"))).toBe(0);
+    expect(await scheduleCronTicks(db, cronRegistry, new Date("2026-03-01T10:15:30Z"))).toBe(1);
+    await drainJobs({ db, functions });
+    expect(await paymentReconciliation()).toMatchObject({ ordersChecked: 1, paymentsChecked: 1, mismatches: 0, details: [] });
   });
 
   it("is for the system only", async () => {
