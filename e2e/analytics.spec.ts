@@ -81,8 +81,8 @@ test("an organizer sees the bookings just made on the dashboard cards, charts an
   const csv = await page.request.get(`/dashboard/analytics/daily.csv?eventId=${eventId}`);
   expect(csv.status()).toBe(200);
   const lines = (await csv.text()).trim().split("\r\n");
-  expect(lines[0]).toBe("date,bookings,seats_sold,cancellations,seats_cancelled,revenue_cents,revenue_cancelled_cents");
-  expect(lines.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},2,5,0,0,12500,0$/);
+  expect(lines[0]).toBe("date,bookings,seats_sold,cancellations,seats_cancelled,currency,gross_cents,refunds_cents,net_cents");
+  expect(lines.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},2,5,0,0,EUR,12500,0,12500$/);
 });
 
 test("another organizer's event analytics answer 404 over the API", async ({ request }) => {
@@ -109,4 +109,43 @@ test("an admin sees platform totals, job health and the request error rate on th
   await expect(page.getByTestId("system-bookings")).not.toHaveText("0");
   await expect(page.getByTestId("system-jobs-backlog")).toBeVisible();
   await expect(page.getByTestId("system-error-rate")).toContainText("%");
+  await expect(page.getByRole("heading", { name: "Payment reconciliation" })).toBeVisible();
+});
+
+test("an organizer selling in two currencies picks the one the money figures show, never a sum of both", async ({ page, request }) => {
+  const email = await createVerifiedAccount(request, { role: "organizer", name: "Cora Currencies", password: PASSWORD });
+  const auth = { authorization: `Bearer ${await accessToken(request, email, PASSWORD)}` };
+  const startsAt = new Date(Date.now() + 21 * 86_400_000);
+  const buyer = { authorization: `Bearer ${await accessToken(request, "ann@evently.local", DEMO_PASSWORD)}` };
+  // Two seats in EUR (2 × 25.00), three in JPY (3 × ¥1,500): JPY sells most seats, so it shows first.
+  for (const [currency, priceCents, quantity] of [["EUR", 2500, 2], ["JPY", 1500, 3]] as const) {
+    const created = await request.post("/api/v1/events", {
+      headers: auth,
+      data: { title: `Money Night ${currency} ${randomUUID().slice(0, 6)}`, venue: "Playwright Hall", startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), capacity: 20, priceCents, currency },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await request.post(`/api/v1/events/${id}/publish`, { headers: auth })).status()).toBe(200);
+    const booked = await request.post(`/api/v1/events/${id}/bookings`, { headers: { ...buyer, "idempotency-key": randomUUID() }, data: { quantity } });
+    expect(booked.status()).toBe(201);
+    const { id: orderId } = (await booked.json()) as { id: string };
+    expect((await request.post(`/api/dev/payments/${orderId}`, { headers: buyer, data: { outcome: "succeeded" } })).status()).toBe(200);
+  }
+  await expect
+    .poll(async () => ((await (await request.get("/api/v1/analytics/daily", { headers: auth })).json()) as { data: { seatsSold: number }[] }).data.at(-1)?.seatsSold, {
+      timeout: 20_000,
+      message: "the sales reach the analytics",
+    })
+    .toBe(5);
+  const daily = (await (await request.get("/api/v1/analytics/daily", { headers: auth })).json()) as { currency: string; currencies: string[]; data: { revenueCents: number }[] };
+  expect(daily).toMatchObject({ currency: "JPY", currencies: ["JPY", "EUR"] });
+  expect(daily.data.at(-1)!.revenueCents).toBe(4500);
+
+  await signIn(page, { email, password: PASSWORD, next: "/dashboard" });
+  await expect(page.getByTestId("kpi-revenue")).toContainText("4,500");
+  await page.getByLabel("Currency").selectOption("EUR");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/currency=EUR/);
+  await expect(page.getByTestId("kpi-revenue")).toContainText("50.00");
+  await expect(page.getByTestId("kpi-revenue")).not.toContainText("4,5");
 });

@@ -206,8 +206,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Your best events by seats sold or revenue (admin: all events)
-         * @description Your best events by seats sold or revenue (admin: all events).
+         * Your best events by seats sold or net revenue (admin: all events); revenue ranks the events of one currency
+         * @description Your best events by seats sold or net revenue (admin: all events); revenue ranks the events of one currency.
          *
          *     an access token, or an API token with the `analytics:read` scope.
          */
@@ -1348,12 +1348,33 @@ export interface components {
             seatsSold: number;
             /** @description Bookings cancelled that day */
             cancellations: number;
-            /** @description Revenue of bookings confirmed that day */
+            /** @description Net money that day in the series' currency: sales confirmed minus refunds made (negative on a day of refunds only) */
             revenueCents: number;
             /** @description Seats given back by that day's cancellations */
             seatsCancelled: number;
-            /** @description Revenue given back by that day's cancellations */
+            /** @description Value, in the series' currency, of the bookings cancelled that day */
             revenueCancelledCents: number;
+            /** @description Money taken for sales (never reduced by cancellations or refunds) */
+            grossCents: number;
+            /** @description Money given back by refunds of those sales */
+            refundsCents: number;
+            /** @description grossCents - refundsCents */
+            netCents: number;
+            /** @description Every currency you sell in, the series' currency first: each entry counts only the events priced in it */
+            revenue: {
+                /** @description ISO 4217 code; amounts next to it are in its minor units (JPY has none: 1500 is ¥1,500) */
+                currency: string;
+                bookings: number;
+                seatsSold: number;
+                cancellations: number;
+                seatsCancelled: number;
+                /** @description Money taken for sales (never reduced by cancellations or refunds) */
+                grossCents: number;
+                /** @description Money given back by refunds of those sales */
+                refundsCents: number;
+                /** @description grossCents - refundsCents */
+                netCents: number;
+            }[];
         };
         EventAnalytics: {
             eventId: string;
@@ -1367,14 +1388,30 @@ export interface components {
             /** @description Bookings confirmed now */
             bookingsConfirmed: number;
             bookingsCancelled: number;
-            /** @description Revenue of bookings confirmed now */
+            /** @description Net revenue (sales minus refunds) in the event's currency; equals netCents */
             revenueCents: number;
+            /** @description Money taken for sales (never reduced by cancellations or refunds) */
+            grossCents: number;
+            /** @description Money given back by refunds of those sales */
+            refundsCents: number;
+            /** @description grossCents - refundsCents */
+            netCents: number;
             /** @description Waitlist entries still waiting */
             waitlistWaiting: number;
             /** @description seatsSold / capacity, 4 decimals */
             fillRate: number;
             /** @description ISO 8601: when a fact last changed these numbers */
             updatedAt: string;
+        };
+        CurrencyRevenue: {
+            /** @description ISO 4217 code; amounts next to it are in its minor units (JPY has none: 1500 is ¥1,500) */
+            currency: string;
+            /** @description Money taken for sales (never reduced by cancellations or refunds) */
+            grossCents: number;
+            /** @description Money given back by refunds of those sales */
+            refundsCents: number;
+            /** @description grossCents - refundsCents */
+            netCents: number;
         };
         TokenPair: {
             /** @description JWT (HS256), valid 15 minutes */
@@ -2561,6 +2598,8 @@ export interface operations {
                 to?: string;
                 eventId?: string;
                 bucket?: "day" | "week" | "month";
+                /** @description ISO 4217 code: money figures are in this currency only (default: the one you sell most seats in) */
+                currency?: string;
             };
             header?: {
                 /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
@@ -2583,15 +2622,45 @@ export interface operations {
                      *       "from": "2026-12-05",
                      *       "to": "2026-12-06",
                      *       "bucket": "day",
+                     *       "currency": "EUR",
+                     *       "currencies": [
+                     *         "EUR",
+                     *         "JPY"
+                     *       ],
                      *       "data": [
                      *         {
                      *           "date": "2026-12-05",
-                     *           "bookings": 4,
-                     *           "seatsSold": 7,
+                     *           "bookings": 5,
+                     *           "seatsSold": 8,
                      *           "cancellations": 1,
-                     *           "revenueCents": 10500,
+                     *           "revenueCents": 9000,
                      *           "seatsCancelled": 1,
-                     *           "revenueCancelledCents": 1500
+                     *           "revenueCancelledCents": 1500,
+                     *           "grossCents": 10500,
+                     *           "refundsCents": 1500,
+                     *           "netCents": 9000,
+                     *           "revenue": [
+                     *             {
+                     *               "currency": "EUR",
+                     *               "bookings": 4,
+                     *               "seatsSold": 7,
+                     *               "cancellations": 1,
+                     *               "seatsCancelled": 1,
+                     *               "grossCents": 10500,
+                     *               "refundsCents": 1500,
+                     *               "netCents": 9000
+                     *             },
+                     *             {
+                     *               "currency": "JPY",
+                     *               "bookings": 1,
+                     *               "seatsSold": 1,
+                     *               "cancellations": 0,
+                     *               "seatsCancelled": 0,
+                     *               "grossCents": 3000,
+                     *               "refundsCents": 0,
+                     *               "netCents": 3000
+                     *             }
+                     *           ]
                      *         },
                      *         {
                      *           "date": "2026-12-06",
@@ -2600,7 +2669,32 @@ export interface operations {
                      *           "cancellations": 0,
                      *           "revenueCents": 0,
                      *           "seatsCancelled": 0,
-                     *           "revenueCancelledCents": 0
+                     *           "revenueCancelledCents": 0,
+                     *           "grossCents": 0,
+                     *           "refundsCents": 0,
+                     *           "netCents": 0,
+                     *           "revenue": [
+                     *             {
+                     *               "currency": "EUR",
+                     *               "bookings": 0,
+                     *               "seatsSold": 0,
+                     *               "cancellations": 0,
+                     *               "seatsCancelled": 0,
+                     *               "grossCents": 0,
+                     *               "refundsCents": 0,
+                     *               "netCents": 0
+                     *             },
+                     *             {
+                     *               "currency": "JPY",
+                     *               "bookings": 0,
+                     *               "seatsSold": 0,
+                     *               "cancellations": 0,
+                     *               "seatsCancelled": 0,
+                     *               "grossCents": 0,
+                     *               "refundsCents": 0,
+                     *               "netCents": 0
+                     *             }
+                     *           ]
                      *         }
                      *       ]
                      *     }
@@ -2610,6 +2704,10 @@ export interface operations {
                         to: string;
                         /** @enum {string} */
                         bucket: "day" | "week" | "month";
+                        /** @description The currency of revenueCents, grossCents, refundsCents and revenueCancelledCents: the one asked for, else the event's, else the one you sell most seats in */
+                        currency: string;
+                        /** @description Every currency you sell in (or the event's): values for `currency` */
+                        currencies: string[];
                         data: components["schemas"]["DailyAnalyticsPoint"][];
                     };
                 };
@@ -2761,6 +2859,9 @@ export interface operations {
                      *       "revenueCents": 49500,
                      *       "waitlistWaiting": 0,
                      *       "fillRate": 0.275,
+                     *       "grossCents": 52500,
+                     *       "refundsCents": 3000,
+                     *       "netCents": 49500,
                      *       "updatedAt": "2026-12-06T12:00:00.000Z"
                      *     }
                      */
@@ -2882,7 +2983,10 @@ export interface operations {
     };
     getSystemAnalytics: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description ISO 4217 code: money figures are in this currency only (default: the one you sell most seats in) */
+                currency?: string;
+            };
             header?: {
                 /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -2907,7 +3011,28 @@ export interface operations {
                      *       "seatsSold": 5100,
                      *       "revenueCents": 7650000,
                      *       "waitlistWaiting": 12,
-                     *       "jobsBacklog": 0
+                     *       "jobsBacklog": 0,
+                     *       "currency": "EUR",
+                     *       "revenue": [
+                     *         {
+                     *           "currency": "EUR",
+                     *           "grossCents": 7800000,
+                     *           "refundsCents": 150000,
+                     *           "netCents": 7650000
+                     *         },
+                     *         {
+                     *           "currency": "GBP",
+                     *           "grossCents": 120000,
+                     *           "refundsCents": 0,
+                     *           "netCents": 120000
+                     *         },
+                     *         {
+                     *           "currency": "JPY",
+                     *           "grossCents": 450000,
+                     *           "refundsCents": 3000,
+                     *           "netCents": 447000
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": {
@@ -2916,11 +3041,15 @@ export interface operations {
                         /** @description Bookings confirmed now */
                         bookings: number;
                         seatsSold: number;
-                        /** @description Summed across currencies, in minor units */
+                        /** @description Net revenue in `currency` only */
                         revenueCents: number;
                         waitlistWaiting: number;
                         /** @description Events not yet dispatched plus job runs queued or running */
                         jobsBacklog: number;
+                        /** @description The currency of revenueCents: the one asked for, else the one most seats are sold in */
+                        currency: string;
+                        /** @description Every currency sold in, most seats first; never added together */
+                        revenue: components["schemas"]["CurrencyRevenue"][];
                     };
                 };
             };
@@ -2991,6 +3120,28 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
         };
     };
     getTopEvents: {
@@ -2998,6 +3149,8 @@ export interface operations {
             query?: {
                 by?: "seats" | "revenue";
                 limit?: number;
+                /** @description ISO 4217 code: money figures are in this currency only (default: the one you sell most seats in) */
+                currency?: string;
             };
             header?: {
                 /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
@@ -3025,7 +3178,10 @@ export interface operations {
                      *           "revenueCents": 49500,
                      *           "currency": "EUR",
                      *           "capacity": 120,
-                     *           "fillRate": 0.275
+                     *           "fillRate": 0.275,
+                     *           "grossCents": 52500,
+                     *           "refundsCents": 3000,
+                     *           "netCents": 49500
                      *         }
                      *       ]
                      *     }
@@ -3035,10 +3191,18 @@ export interface operations {
                             eventId: string;
                             title: string;
                             seatsSold: number;
+                            /** @description Net revenue in this event's `currency` (equals netCents) */
                             revenueCents: number;
+                            /** @description ISO 4217 code; amounts next to it are in its minor units (JPY has none: 1500 is ¥1,500) */
                             currency: string;
                             capacity: number;
                             fillRate: number;
+                            /** @description Money taken for sales (never reduced by cancellations or refunds) */
+                            grossCents: number;
+                            /** @description Money given back by refunds of those sales */
+                            refundsCents: number;
+                            /** @description grossCents - refundsCents */
+                            netCents: number;
                         }[];
                     };
                 };

@@ -10,6 +10,7 @@ import { applyWaitlistFacts } from "./apply-waitlist-facts";
 import { applyEventFacts } from "./apply-event-facts";
 import { refreshLeaderboards } from "./refresh-leaderboards";
 import { reconcileAnalytics } from "./reconcile-analytics";
+import { reconcilePayments } from "./reconcile-payments";
 import { invalidateEventCache } from "./invalidate-event-cache";
 import { pruneJobHistory } from "./prune-job-history";
 import { applyRetention } from "./apply-retention";
@@ -48,6 +49,7 @@ export const functions = [
   applyEventFacts,
   refreshLeaderboards,
   reconcileAnalytics,
+  reconcilePayments,
   invalidateEventCache,
   pruneJobHistory,
   applyRetention,

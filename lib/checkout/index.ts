@@ -14,3 +14,4 @@ export { getOrderReceipt, getOrderReceiptInput, type OrderReceipt } from "./get-
 export { payTestOrder, payTestOrderInput, type TestPayment } from "./pay-test-order";
 export { getTestCheckout, getTestCheckoutInput, type TestCheckout } from "./get-test-checkout";
 export { getOrderCheckout, getOrderCheckoutInput, type OrderCheckout } from "./get-order-checkout";
+export { findPaymentMismatches, findPaymentMismatchesInput } from "./find-payment-mismatches";

@@ -6,24 +6,29 @@ import { KpiCard, KpiGrid } from "@/app/_components/charts/kpi-card";
 import { SalesChart } from "@/app/_components/charts/sales-chart";
 import { buttonClass } from "@/app/_components/ui/button";
 import { Card, EmptyState, PageHeader } from "@/app/_components/ui/card";
-import { getDailyAnalytics, getDashboardOverview, getLeaderboard } from "@/lib/domain/analytics";
+import { currencyOption, getDailyAnalytics, getDashboardOverview, getLeaderboard } from "@/lib/domain/analytics";
+import { CurrencyPicker } from "./analytics/_lib/currency-picker";
 import { NoAnalytics } from "./analytics/_lib/no-analytics";
 import { TopEventsTable } from "./analytics/_lib/top-events-table";
 import { analyticsViewer } from "./analytics/_lib/viewer";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-/** Every number here comes from the analytics tables: no page load ever scans the bookings. */
-export default async function DashboardPage() {
+/**
+ * Every number here comes from the analytics tables: no page load ever scans the bookings.
+ * Money shows in one currency at a time (`?currency=`, default the one selling most seats).
+ */
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ currency?: string }> }) {
   const { ctx, locale, allowed } = await analyticsViewer("/dashboard");
   if (!allowed) return <NoAnalytics title="Dashboard" />;
+  const asked = currencyOption.safeParse((await searchParams).currency);
   const [overview, daily, board] = await Promise.all([
     getDashboardOverview({ ctx }),
-    getDailyAnalytics({ ctx, input: {} }),
+    getDailyAnalytics({ ctx, input: { currency: asked.success ? asked.data : undefined } }),
     getLeaderboard({ ctx, input: { by: "seats", limit: 10 } }),
   ]);
-  const mainCurrency = overview.revenue[0]?.currency ?? "USD";
-  const singleCurrency = overview.revenue.length <= 1;
+  const currency = daily.currency;
+  const money = overview.revenue.find((r) => r.currency === currency) ?? { currency, grossCents: 0, refundsCents: 0, netCents: 0 };
 
   return (
     <>
@@ -31,9 +36,12 @@ export default async function DashboardPage() {
         title="Dashboard"
         description="Sales across your events. Days are UTC; numbers trail bookings by a few seconds."
         actions={
-          <a href={`/dashboard/analytics/daily.csv?from=${daily.from}&to=${daily.to}`} className={buttonClass("secondary")} download>
-            Export daily CSV
-          </a>
+          <>
+            <CurrencyPicker currencies={daily.currencies} current={currency} />
+            <a href={`/dashboard/analytics/daily.csv?from=${daily.from}&to=${daily.to}&currency=${currency}`} className={buttonClass("secondary")} download>
+              Export daily CSV
+            </a>
+          </>
         }
       />
       <div className="space-y-6">
@@ -45,24 +53,20 @@ export default async function DashboardPage() {
             hint={`${formatCount(overview.bookingsToday, locale)} bookings · ${formatCount(overview.cancellationsToday, locale)} cancellations (UTC day)`}
           />
           <KpiCard
-            label="Revenue"
+            label={`Net revenue (${currency})`}
             testId="kpi-revenue"
-            value={
-              overview.revenue.length === 0
-                ? formatMoney(0, mainCurrency, locale)
-                : overview.revenue.map((r) => <span key={r.currency} className="block">{formatMoney(r.revenueCents, r.currency, locale)}</span>)
-            }
-            hint={`${formatCount(overview.seatsSold, locale)} seats in confirmed bookings`}
+            value={formatMoney(money.netCents, currency, locale)}
+            hint={`${formatMoney(money.grossCents, currency, locale)} sales − ${formatMoney(money.refundsCents, currency, locale)} refunds · ${formatCount(overview.seatsSold, locale)} seats in confirmed bookings`}
           />
           <KpiCard label="Active events" value={formatCount(overview.activeEvents, locale)} testId="kpi-active-events" hint="Published and not over" />
           <KpiCard label="Waitlist depth" value={formatCount(overview.waitlistWaiting, locale)} testId="kpi-waitlist" hint="Entries waiting for seats" />
         </KpiGrid>
 
         <Card title="Sales over the last 30 days">
-          <SalesChart data={daily.data} currency={mainCurrency} locale={locale} label="Seats sold and revenue per UTC day, last 30 days" />
-          {singleCurrency ? null : (
-            <p className="mt-2 text-xs text-slate-500">Your events sell in several currencies; the revenue line adds their minor units and is labelled in {mainCurrency}.</p>
-          )}
+          <SalesChart data={daily.data} currency={currency} locale={locale} label={`Seats sold and cancelled, sales and refunds in ${currency}, per UTC day, last 30 days`} />
+          {daily.currencies.length > 1 ? (
+            <p className="mt-2 text-xs text-slate-500">Seats count every event; money is in {currency} only. Pick another currency above to see its sales.</p>
+          ) : null}
         </Card>
 
         <div className="grid gap-6 lg:grid-cols-2">

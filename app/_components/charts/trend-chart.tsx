@@ -13,7 +13,7 @@ export function TrendChart({ data, locale, label, color = "#3b55d9" }: { data: T
       <LineChart responsive data={data} style={{ width: "100%", height: 180 }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="at" tickFormatter={(t: string) => time.format(new Date(t))} tick={{ fontSize: 12, fill: "#64748b" }} minTickGap={32} />
-        <YAxis allowDecimals={false} tickFormatter={(n: number) => formatCount(n, locale)} tick={{ fontSize: 12, fill: "#64748b" }} width={48} />
+        <YAxis domain={[0, "auto"]} allowDecimals={false} tickFormatter={(n: number) => formatCount(n, locale)} tick={{ fontSize: 12, fill: "#64748b" }} width={48} />
         <Tooltip labelFormatter={(t) => `${time.format(new Date(String(t)))} UTC`} formatter={(v) => [formatCount(Number(v), locale), label]} />
         <Line dataKey="value" name={label} type="monotone" stroke={color} strokeWidth={2} dot={false} isAnimationActive={false} />
       </LineChart>

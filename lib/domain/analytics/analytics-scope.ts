@@ -58,6 +58,8 @@ function zeroStatsFromEvent(event: Event): EventStatsRow {
     bookingsConfirmed: 0,
     bookingsCancelled: 0,
     revenueCents: 0,
+    grossCents: 0,
+    refundsCents: 0,
     waitlistWaiting: 0,
     updatedAt: event.updatedAt,
   };

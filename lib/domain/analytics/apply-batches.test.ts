@@ -41,6 +41,16 @@ function cancelledOf(booking: ReturnType<typeof confirmed>) {
   };
 }
 
+/** The refund that goes with a paid order's cancellation: money leaves the figures only by a refund. */
+function refundOf(booking: ReturnType<typeof confirmed>) {
+  const { bookingId, eventId, userId, quantity, totalCents, currency } = booking.fact;
+  return {
+    outboxId: randomUUID(),
+    name: "order.refunded" as const,
+    fact: { orderId: bookingId, eventId, userId, organizerId, quantity, totalCents, currency, amountCents: totalCents, reason: "requested_by_customer", refundedAt: "2026-03-12T08:00:00.000Z", paidAt: booking.fact.confirmedAt },
+  };
+}
+
 async function aggregates(eventIds: string[]) {
   const db = getDb();
   return {
@@ -55,19 +65,19 @@ const counters = (a: Awaited<ReturnType<typeof aggregates>>) => ({ ...a, stats: 
 describe("applying analytics facts in batches", () => {
   beforeEach(resetDatabase);
 
-  it("applies a batch in one go, netting a confirmation and its cancellation, per event and per day", async () => {
+  it("applies a batch in one go, netting a confirmation and its refunded cancellation, per event and per day", async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const first = confirmed(a, 3);
-    const facts = [first, confirmed(a, 1), confirmed(b, 2), cancelledOf(first)];
+    const facts = [first, confirmed(a, 1), confirmed(b, 2), cancelledOf(first), refundOf(first)];
 
-    expect(await applyBookingFacts({ ctx: testCtx(), input: { facts } })).toEqual({ applied: 4 });
+    expect(await applyBookingFacts({ ctx: testCtx(), input: { facts } })).toEqual({ applied: 5 });
 
     const { stats, daily } = await aggregates([a, b]);
-    expect(stats.find((s) => s.eventId === a)).toMatchObject({ seatsSold: 1, bookingsConfirmed: 1, bookingsCancelled: 1, revenueCents: 1000 });
-    expect(stats.find((s) => s.eventId === b)).toMatchObject({ seatsSold: 2, bookingsConfirmed: 1, bookingsCancelled: 0, revenueCents: 2000 });
+    expect(stats.find((s) => s.eventId === a)).toMatchObject({ seatsSold: 1, bookingsConfirmed: 1, bookingsCancelled: 1, grossCents: 4000, refundsCents: 3000, revenueCents: 1000 });
+    expect(stats.find((s) => s.eventId === b)).toMatchObject({ seatsSold: 2, bookingsConfirmed: 1, bookingsCancelled: 0, grossCents: 2000, refundsCents: 0, revenueCents: 2000 });
     expect(daily.filter((d) => d.eventId === a)).toMatchObject([
-      { date: "2026-03-10", bookings: 2, seatsSold: 4, revenueCents: 4000, cancellations: 0 },
-      { date: "2026-03-12", bookings: 0, seatsSold: 0, cancellations: 1, seatsCancelled: 3, revenueCancelledCents: 3000 },
+      { date: "2026-03-10", currency: "EUR", bookings: 2, seatsSold: 4, revenueCents: 4000, cancellations: 0, refundsCents: 0 },
+      { date: "2026-03-12", currency: "EUR", bookings: 0, seatsSold: 0, cancellations: 1, seatsCancelled: 3, revenueCancelledCents: 3000, refundsCents: 3000 },
     ]);
   });
 

@@ -85,7 +85,7 @@ describe("applying domain facts to analytics", () => {
     expect(await statsOf(eventId)).toMatchObject({ seatsSold: 100, bookingsConfirmed: 40, revenueCents: 4000 });
   });
 
-  it("subtracts a cancellation from current totals and counts it on its own UTC day, once", async () => {
+  it("subtracts a cancellation's seats from current totals and counts it on its own UTC day, once; its money stays until refunded", async () => {
     const ctx = testCtx();
     const eventId = randomUUID();
     const booking = confirmed(eventId);
@@ -96,10 +96,10 @@ describe("applying domain facts to analytics", () => {
     };
     await applyBookingCancelled({ ctx, input: cancel });
     await applyBookingCancelled({ ctx, input: cancel });
-    expect(await statsOf(eventId)).toMatchObject({ seatsSold: 0, bookingsConfirmed: 0, bookingsCancelled: 1, revenueCents: 0 });
+    expect(await statsOf(eventId)).toMatchObject({ seatsSold: 0, bookingsConfirmed: 0, bookingsCancelled: 1, grossCents: 5000, refundsCents: 0, revenueCents: 5000 });
     expect(await dailyOf(eventId)).toMatchObject([
       { date: "2026-03-10", bookings: 1, seatsSold: 2, revenueCents: 5000, cancellations: 0 },
-      { date: "2026-03-12", bookings: 0, seatsSold: 0, revenueCents: 0, cancellations: 1, seatsCancelled: 2, revenueCancelledCents: 5000 },
+      { date: "2026-03-12", bookings: 0, seatsSold: 0, revenueCents: 0, cancellations: 1, seatsCancelled: 2, revenueCancelledCents: 5000, refundsCents: 0 },
     ]);
   });
 

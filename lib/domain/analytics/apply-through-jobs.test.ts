@@ -45,10 +45,16 @@ describe("analytics functions driven by the jobs runner", () => {
         data: { ...fact, cancelledBy: "holder", cancelledAt: new Date().toISOString() },
         requestId: randomUUID(),
       });
+      const { bookingId, ...order } = fact;
+      await emit(tx, {
+        name: "order.refunded",
+        data: { ...order, orderId: bookingId, amountCents: 4500, reason: "requested_by_customer", refundedAt: new Date().toISOString(), paidAt: fact.confirmedAt },
+        requestId: randomUUID(),
+      });
       await emit(tx, { name: "booking.confirmed", data: booking(eventId), requestId: randomUUID() });
     });
     await drainJobs({ db: getDb(), functions: [applyBookingFacts] });
-    expect(await stats(eventId)).toMatchObject({ seatsSold: 3, bookingsConfirmed: 1, bookingsCancelled: 1, revenueCents: 4500 });
+    expect(await stats(eventId)).toMatchObject({ seatsSold: 3, bookingsConfirmed: 1, bookingsCancelled: 1, grossCents: 9000, refundsCents: 4500, revenueCents: 4500 });
   });
 
   it("leaves every aggregate unchanged when a step that already applied its fact is retried", async () => {

@@ -18,7 +18,6 @@ export async function captureSystemMetrics({ ctx }: { ctx: Ctx }): Promise<{ cap
     events: kpis.events,
     bookings: kpis.bookings,
     seatsSold: kpis.seatsSold,
-    revenueCents: kpis.revenueCents,
     waitlistWaiting: kpis.waitlistWaiting,
     jobsBacklog: kpis.jobsBacklog,
     jobsDead: kpis.jobs.dead,

@@ -7,6 +7,7 @@ export type EventTotals = {
   currency: string;
   capacity: number;
   seatsSold: number;
+  /** Net (gross - refunds), in this event's own currency. */
   revenueCents: number;
   fillRate: number;
 };

@@ -33,6 +33,21 @@ export const bookingConfirmedFact = z.looseObject({ ...bookingTotals, confirmedA
 
 export const bookingCancelledFact = z.looseObject({ ...bookingTotals, cancelledAt: isoTime });
 
+/**
+ * Money given back for an order (full or partial), in the order's currency. Only a refund of a
+ * sale (`paidAt` set) moves the money figures: a late payment refunded after its order expired
+ * never counted as gross, so its refund must not count either.
+ */
+export const orderRefundedFact = z.looseObject({
+  orderId: uuid,
+  eventId: uuid,
+  organizerId: uuid,
+  amountCents: z.number().int().min(0),
+  currency: z.string().length(3),
+  refundedAt: isoTime,
+  paidAt: isoTime.nullable().optional(),
+});
+
 export const waitlistFactNames = ["waitlist.joined", "waitlist.left", "waitlist.promoted", "waitlist.closed"] as const;
 export type WaitlistFactName = (typeof waitlistFactNames)[number];
 

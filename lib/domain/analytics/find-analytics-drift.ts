@@ -18,7 +18,9 @@ export type DriftReport = { eventsChecked: number; driftEvents: number; driftEve
 
 const MAX_DETAILS = 200;
 
-const TOTALS = ["seatsSold", "bookingsConfirmed", "bookingsCancelled", "revenueCents", "waitlistWaiting"] as const;
+// Net revenue and refunds are not here: the bookings tables do not know partial refunds; payment
+// reconciliation checks the money against the payments domain instead.
+const TOTALS = ["seatsSold", "bookingsConfirmed", "bookingsCancelled", "grossCents", "waitlistWaiting"] as const;
 const DAILY = ["bookings", "seatsSold", "revenueCents", "cancellations", "seatsCancelled", "revenueCancelledCents"] as const;
 
 type Numbers<K extends string> = Record<K, number>;

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Ctx } from "@/lib/domain/context";
 import { analyticsScope, scopeFilter } from "./analytics-scope";
 import { toEventTotals, type EventTotals } from "./event-totals";
+import { revenueByCurrency, type CurrencyRevenue } from "./money";
 import { dailyStats, eventStats } from "./schema";
 import { todayUtc } from "./utc-dates";
 
@@ -13,8 +14,8 @@ export type DashboardOverview = {
   seatsSoldToday: number;
   bookingsToday: number;
   cancellationsToday: number;
-  /** Current revenue per currency: events in different currencies are never added together. */
-  revenue: { currency: string; revenueCents: number }[];
+  /** Money per currency (gross, refunds, net), the main currency first: currencies are never added together. */
+  revenue: CurrencyRevenue[];
   seatsSold: number;
   activeEvents: number;
   waitlistWaiting: number;
@@ -33,7 +34,7 @@ export async function getDashboardOverview({ ctx }: { ctx: Ctx }): Promise<Dashb
   const inScope = scopeFilter(scope, eventStats.organizerId);
   const active = and(eq(eventStats.status, "published"), or(isNull(eventStats.endsAt), gt(eventStats.endsAt, now)));
 
-  const [todayRows, byCurrency, upcoming] = await Promise.all([
+  const [todayRows, [totals], byCurrency, upcoming] = await Promise.all([
     ctx.db
       .select({
         seats: sql<number>`coalesce(sum(${dailyStats.seatsSold}), 0)::int`,
@@ -44,16 +45,13 @@ export async function getDashboardOverview({ ctx }: { ctx: Ctx }): Promise<Dashb
       .where(and(eq(dailyStats.date, today), scopeFilter(scope, dailyStats.organizerId))),
     ctx.db
       .select({
-        currency: eventStats.currency,
-        revenueCents: sql<number>`sum(${eventStats.revenueCents})::float8`,
-        seatsSold: sql<number>`sum(${eventStats.seatsSold})::int`,
-        waiting: sql<number>`sum(${eventStats.waitlistWaiting})::int`,
+        seatsSold: sql<number>`coalesce(sum(${eventStats.seatsSold}), 0)::int`,
+        waiting: sql<number>`coalesce(sum(${eventStats.waitlistWaiting}), 0)::int`,
         active: sql<number>`(count(*) filter (where ${active}))::int`,
       })
       .from(eventStats)
-      .where(inScope)
-      .groupBy(eventStats.currency)
-      .orderBy(desc(sql`sum(${eventStats.revenueCents})`)),
+      .where(inScope),
+    revenueByCurrency(ctx, inScope),
     ctx.db
       .select()
       .from(eventStats)
@@ -62,16 +60,15 @@ export async function getDashboardOverview({ ctx }: { ctx: Ctx }): Promise<Dashb
       .limit(FILL_RATE_EVENTS),
   ]);
 
-  const sum = (pick: (r: (typeof byCurrency)[number]) => number) => byCurrency.reduce((n, r) => n + pick(r), 0);
   return {
     today,
     seatsSoldToday: todayRows[0]?.seats ?? 0,
     bookingsToday: todayRows[0]?.bookings ?? 0,
     cancellationsToday: todayRows[0]?.cancellations ?? 0,
-    revenue: byCurrency.map((r) => ({ currency: r.currency, revenueCents: r.revenueCents })),
-    seatsSold: sum((r) => r.seatsSold),
-    activeEvents: sum((r) => r.active),
-    waitlistWaiting: sum((r) => r.waiting),
+    revenue: byCurrency.map(({ seatsSold: _seats, ...r }) => r),
+    seatsSold: totals?.seatsSold ?? 0,
+    activeEvents: totals?.active ?? 0,
+    waitlistWaiting: totals?.waiting ?? 0,
     events: upcoming.map(toEventTotals),
   };
 }

@@ -14,7 +14,11 @@ export type EventAnalytics = {
   seatsSold: number;
   bookingsConfirmed: number;
   bookingsCancelled: number;
+  /** Net money (gross - refunds) in the event's currency: an event has one, so this never mixes. */
   revenueCents: number;
+  grossCents: number;
+  refundsCents: number;
+  netCents: number;
   waitlistWaiting: number;
   fillRate: number;
   updatedAt: string;
@@ -31,6 +35,9 @@ export function toEventAnalytics(row: EventStatsRow): EventAnalytics {
     bookingsConfirmed: row.bookingsConfirmed,
     bookingsCancelled: row.bookingsCancelled,
     revenueCents: row.revenueCents,
+    grossCents: row.grossCents,
+    refundsCents: row.refundsCents,
+    netCents: row.revenueCents,
     waitlistWaiting: row.waitlistWaiting,
     fillRate: fillRate(row.seatsSold, row.capacity),
     updatedAt: row.updatedAt.toISOString(),

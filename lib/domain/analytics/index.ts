@@ -4,14 +4,15 @@ export { applyBookingCancelled, applyBookingCancelledInput } from "./apply-booki
 export { applyWaitlistChange, applyWaitlistChangeInput, applyWaitlistChanges, applyWaitlistChangesInput } from "./apply-waitlist-change";
 export { applyEventSnapshot, applyEventSnapshotInput, applyEventSnapshots, applyEventSnapshotsInput, eventFactNames } from "./apply-event-snapshot";
 export { getEventAnalytics, getEventAnalyticsInput, type EventAnalytics } from "./get-event-analytics";
-export { getDailyAnalytics, getDailyAnalyticsInput, MAX_RANGE_DAYS, type DailyAnalytics } from "./get-daily-analytics";
+export { getDailyAnalytics, getDailyAnalyticsInput, MAX_RANGE_DAYS, type DailyAnalytics, type DailyPoint } from "./get-daily-analytics";
 export { getTopEvents, getTopEventsInput, type TopEvent } from "./get-top-events";
 export { getLeaderboard, getLeaderboardInput, type Leaderboard } from "./get-leaderboard";
 export { refreshLeaderboards } from "./refresh-leaderboards";
-export { buckets, type Bucket, type DailyPoint } from "./roll-up";
+export { buckets, type Bucket } from "./roll-up";
+export { currencyOption, type CurrencyRevenue } from "./money";
 export { fillRate } from "./fill-rate";
 export { applyAnalyticsFact, applyAnalyticsFacts, applyFactInput, applyFactsInput, analyticsFactNames } from "./apply-fact";
-export { getSystemAnalytics, listSystemSnapshots, type SystemAnalytics, type SystemSnapshot } from "./get-system-analytics";
+export { getSystemAnalytics, getSystemAnalyticsInput, listSystemSnapshots, type SystemAnalytics, type SystemSnapshot } from "./get-system-analytics";
 export { captureSystemMetrics } from "./capture-system-metrics";
 export { getDashboardOverview, type DashboardOverview } from "./get-dashboard-overview";
 export { listRecentFacts, listRecentFactsInput, type AppliedFact } from "./list-recent-facts";

@@ -9,7 +9,6 @@ export type SystemKpis = {
   events: number;
   bookings: number;
   seatsSold: number;
-  revenueCents: number;
   waitlistWaiting: number;
   jobsBacklog: number;
   jobs: JobsHealth["detail"];
@@ -18,7 +17,8 @@ export type SystemKpis = {
 /**
  * System-wide numbers from cheap sources: the user count from auth, booking totals summed from
  * event_stats (one row per event, never the bookings tables) and job health from the outbox.
- * `bookings` counts bookings confirmed now, like `seatsSold` and `revenueCents`.
+ * `bookings` counts bookings confirmed now, like `seatsSold`. Money is not here: it is read per
+ * currency (revenueByCurrency), never as one sum.
  */
 export async function measureSystem(ctx: Ctx): Promise<SystemKpis> {
   const [users, totals, jobs] = await Promise.all([
@@ -28,7 +28,6 @@ export async function measureSystem(ctx: Ctx): Promise<SystemKpis> {
         events: sql<number>`count(*)::int`,
         bookings: sql<number>`coalesce(sum(${eventStats.bookingsConfirmed}), 0)::float8`,
         seatsSold: sql<number>`coalesce(sum(${eventStats.seatsSold}), 0)::float8`,
-        revenueCents: sql<number>`coalesce(sum(${eventStats.revenueCents}), 0)::float8`,
         waitlistWaiting: sql<number>`coalesce(sum(${eventStats.waitlistWaiting}), 0)::float8`,
       })
       .from(eventStats),

@@ -98,7 +98,7 @@ describe("analytics after a randomized burst through the bookings domain", () =>
         seatsSold: t.seatsSold,
         bookingsConfirmed: t.bookingsConfirmed,
         bookingsCancelled: t.bookingsCancelled,
-        revenueCents: t.revenueCents,
+        grossCents: t.grossCents,
         waitlistWaiting: t.waitlistWaiting,
       });
     }

@@ -8,7 +8,8 @@ export const LEADERBOARD_DEPTH = 100;
 
 /**
  * Rebuilds top_events from event_stats: the top events per metric across the platform (drafts
- * sell nothing and are left out). Readers
+ * sell nothing and are left out); revenue is ranked within each currency, since amounts in
+ * different currencies do not compare. Readers
  * of a refreshing board see the old or the new ranking, never half of each (one transaction).
  */
 export async function refreshLeaderboards({ ctx }: { ctx: Ctx }): Promise<{ rows: number }> {
@@ -22,7 +23,7 @@ export async function refreshLeaderboards({ ctx }: { ctx: Ctx }): Promise<{ rows
       select metric, event_id, organizer_id, title, currency, seats_sold, revenue_cents, capacity, rank, ${now}::timestamptz
       from (
         select m.metric, s.*,
-          row_number() over (partition by m.metric order by
+          row_number() over (partition by m.metric, case when m.metric = 'revenue' then s.currency end order by
             case when m.metric = 'seats' then s.seats_sold else s.revenue_cents end desc,
             case when m.metric = 'seats' then s.revenue_cents else s.seats_sold end desc, s.event_id)::int as rank
         from analytics.event_stats s cross join (values ('seats'), ('revenue')) as m(metric)

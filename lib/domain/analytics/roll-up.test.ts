@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { rollUp, type DailyPoint } from "./roll-up";
+import { rollUp, type DailyRow } from "./roll-up";
 import { isBoundedDay as isUtcDate } from "@/lib/domain/instants";
 import { isoWeekStart } from "./utc-dates";
 
-const day = (date: string, seatsSold: number): DailyPoint => ({
+const day = (date: string, seatsSold: number): DailyRow => ({
   date,
   bookings: 1,
   seatsSold,
@@ -11,6 +11,7 @@ const day = (date: string, seatsSold: number): DailyPoint => ({
   revenueCents: seatsSold * 100,
   seatsCancelled: 0,
   revenueCancelledCents: 0,
+  refundsCents: 0,
 });
 
 describe("rollUp", () => {
@@ -46,7 +47,7 @@ describe("rollUp", () => {
 
   it("keeps the totals of the day series in every roll-up", () => {
     const rows = Array.from({ length: 90 }, (_, i) => day(new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10), (i % 7) + 1));
-    const sum = (s: DailyPoint[]) => s.reduce((n, p) => n + p.seatsSold, 0);
+    const sum = (s: DailyRow[]) => s.reduce((n, p) => n + p.seatsSold, 0);
     const days = rollUp(rows, "2026-01-01", "2026-03-31", "day");
     expect(sum(rollUp(rows, "2026-01-01", "2026-03-31", "week"))).toBe(sum(days));
     expect(sum(rollUp(rows, "2026-01-01", "2026-03-31", "month"))).toBe(sum(days));

@@ -10,10 +10,11 @@ export type DailyTotals = {
   revenueCents: number;
   seatsCancelled: number;
   revenueCancelledCents: number;
+  refundsCents: number;
 };
-export type DailyPoint = { date: string } & DailyTotals;
+export type DailyRow = { date: string } & DailyTotals;
 
-const ZERO: DailyTotals = { bookings: 0, seatsSold: 0, cancellations: 0, revenueCents: 0, seatsCancelled: 0, revenueCancelledCents: 0 };
+const ZERO: DailyTotals = { bookings: 0, seatsSold: 0, cancellations: 0, revenueCents: 0, seatsCancelled: 0, revenueCancelledCents: 0, refundsCents: 0 };
 
 function add(a: DailyTotals, b: DailyTotals): DailyTotals {
   return {
@@ -23,6 +24,7 @@ function add(a: DailyTotals, b: DailyTotals): DailyTotals {
     revenueCents: a.revenueCents + b.revenueCents,
     seatsCancelled: a.seatsCancelled + b.seatsCancelled,
     revenueCancelledCents: a.revenueCancelledCents + b.revenueCancelledCents,
+    refundsCents: a.refundsCents + b.refundsCents,
   };
 }
 
@@ -37,8 +39,10 @@ const bucketStart: Record<Bucket, (date: string) => string> = {
  * happened. A bucket is labelled with its start (the day, the ISO week's Monday, the month's
  * 1st) and sums only the days inside the range, so edge buckets may be partial.
  */
-export function rollUp(rows: DailyPoint[], from: string, to: string, bucket: Bucket): DailyPoint[] {
-  const byDate = new Map(rows.map((r) => [r.date, r]));
+export function rollUp(rows: DailyRow[], from: string, to: string, bucket: Bucket): DailyRow[] {
+  // Several rows may share a day (one per currency): they add up.
+  const byDate = new Map<string, DailyTotals>();
+  for (const r of rows) byDate.set(r.date, add(byDate.get(r.date) ?? ZERO, r));
   const series = new Map<string, DailyTotals>();
   for (const day of eachDay(from, to)) {
     const key = bucketStart[bucket](day);

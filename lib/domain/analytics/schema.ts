@@ -48,7 +48,12 @@ export const eventStats = analyticsSchema.table(
     seatsSold: integer("seats_sold").notNull().default(0),
     bookingsConfirmed: integer("bookings_confirmed").notNull().default(0),
     bookingsCancelled: integer("bookings_cancelled").notNull().default(0),
+    /** Net money in the event's currency: `gross_cents - refunds_cents`. */
     revenueCents: bigint("revenue_cents", { mode: "number" }).notNull().default(0),
+    /** Money taken for every sale ever confirmed (never reduced by a cancellation or refund). */
+    grossCents: bigint("gross_cents", { mode: "number" }).notNull().default(0),
+    /** Money given back by refunds of those sales, full or partial. */
+    refundsCents: bigint("refunds_cents", { mode: "number" }).notNull().default(0),
     waitlistWaiting: integer("waitlist_waiting").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -59,6 +64,8 @@ export const eventStats = analyticsSchema.table(
  * Activity per UTC day and event. `bookings`, `seats_sold`, `revenue_cents` count bookings
  * confirmed that day (never reduced later); cancellations are counted on the day they happen,
  * with the seats and revenue they gave back, so net sales are `seats_sold - seats_cancelled`.
+ * Refunds count on the day the money went back. `currency` is the event's: money rows are
+ * only ever summed within one currency.
  */
 export const dailyStats = analyticsSchema.table(
   "daily_stats",
@@ -66,17 +73,20 @@ export const dailyStats = analyticsSchema.table(
     date: date("date", { mode: "string" }).notNull(),
     eventId: uuid("event_id").notNull(),
     organizerId: uuid("organizer_id"),
+    currency: text("currency").notNull().default("USD"),
     bookings: integer("bookings").notNull().default(0),
     seatsSold: integer("seats_sold").notNull().default(0),
     revenueCents: bigint("revenue_cents", { mode: "number" }).notNull().default(0),
     cancellations: integer("cancellations").notNull().default(0),
     seatsCancelled: integer("seats_cancelled").notNull().default(0),
     revenueCancelledCents: bigint("revenue_cancelled_cents", { mode: "number" }).notNull().default(0),
+    refundsCents: bigint("refunds_cents", { mode: "number" }).notNull().default(0),
   },
   (t) => [
     primaryKey({ name: "daily_stats_pk", columns: [t.date, t.eventId] }),
     index("daily_stats_event_id_date_idx").on(t.eventId, t.date),
     index("daily_stats_organizer_id_date_idx").on(t.organizerId, t.date),
+    index("daily_stats_currency_date_idx").on(t.currency, t.date),
   ],
 );
 
@@ -110,7 +120,7 @@ export const topEvents = analyticsSchema.table(
 
 export type JobHealthSnapshot = { backlog: number; dead: number; [key: string]: unknown };
 
-/** Periodic snapshots of system-wide KPIs and job health, for trends on the admin panel. */
+/** Periodic snapshots of system-wide KPIs and job health, for trends on the admin panel (no money: one number cannot hold several currencies). */
 export const systemMetrics = analyticsSchema.table(
   "system_metrics",
   {
@@ -120,7 +130,6 @@ export const systemMetrics = analyticsSchema.table(
     events: integer("events").notNull(),
     bookings: integer("bookings").notNull(),
     seatsSold: bigint("seats_sold", { mode: "number" }).notNull(),
-    revenueCents: bigint("revenue_cents", { mode: "number" }).notNull(),
     waitlistWaiting: integer("waitlist_waiting").notNull(),
     jobsBacklog: integer("jobs_backlog").notNull(),
     jobsDead: integer("jobs_dead").notNull(),

@@ -11,7 +11,7 @@ import { attendee, payFor, publishedEvent } from "./test-fixtures";
 describe("booking totals for reconciliation", () => {
   beforeEach(resetDatabase);
 
-  it("count what is confirmed now, what was cancelled, who waits, and each day's activity", async () => {
+  it("count what is confirmed now, what was cancelled, the money ever sold, who waits, and each day's activity", async () => {
     const event = await publishedEvent({ capacity: 4, priceCents: 1000 });
     const other = await publishedEvent({ capacity: 10 });
     const ann = attendee();
@@ -29,7 +29,7 @@ describe("booking totals for reconciliation", () => {
 
     const totals = await bookingTotals({ ctx: testCtx(), input: { eventIds: [event.eventId] } });
     expect(totals).toEqual([
-      { eventId: event.eventId, seatsSold: 3, bookingsConfirmed: 2, bookingsCancelled: 1, revenueCents: 3000, waitlistWaiting: 1 },
+      { eventId: event.eventId, seatsSold: 3, bookingsConfirmed: 2, bookingsCancelled: 1, grossCents: 5000, waitlistWaiting: 1 },
     ]);
     expect(await bookingTotals({ ctx: testCtx(), input: {} })).toHaveLength(2);
     await expect(bookingTotals({ ctx: testCtx(attendee({ role: "organizer" })), input: {} })).rejects.toMatchObject({ kind: "Forbidden" });

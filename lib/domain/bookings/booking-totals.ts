@@ -12,13 +12,14 @@ export type BookingTotals = {
   seatsSold: number;
   bookingsConfirmed: number;
   bookingsCancelled: number;
-  revenueCents: number;
+  /** Money of every sale ever confirmed (refunds are the payments domain's to count). */
+  grossCents: number;
   waitlistWaiting: number;
 };
 
 /**
  * The ground truth analytics reconciles against, counted from the rows: what is confirmed now,
- * what was cancelled, and who waits. One row per event with inventory (all, or `eventIds`).
+ * what was cancelled, the money ever taken for sales, and who waits. One row per event with inventory (all, or `eventIds`).
  */
 export async function bookingTotals({ ctx, input }: { ctx: Ctx; input: z.input<typeof bookingTotalsInput> }): Promise<BookingTotals[]> {
   const { eventIds } = bookingTotalsInput.parse(input);
@@ -31,14 +32,14 @@ export async function bookingTotals({ ctx, input }: { ctx: Ctx; input: z.input<t
            coalesce(b."seatsSold", 0)::int as "seatsSold",
            coalesce(b."bookingsConfirmed", 0)::int as "bookingsConfirmed",
            coalesce(b."bookingsCancelled", 0)::int as "bookingsCancelled",
-           coalesce(b."revenueCents", 0)::bigint as "revenueCents",
+           coalesce(b."grossCents", 0)::bigint as "grossCents",
            coalesce(w.waiting, 0)::int as "waitlistWaiting"
       from bookings.event_inventory inv
       left join lateral (
         select sum(quantity) filter (where status = 'confirmed') as "seatsSold",
                count(*) filter (where status = 'confirmed') as "bookingsConfirmed",
                count(*) filter (where status <> 'confirmed' and ${everConfirmed}) as "bookingsCancelled",
-               sum(total_cents) filter (where status = 'confirmed') as "revenueCents"
+               sum(total_cents) filter (where ${everConfirmed}) as "grossCents"
           from bookings.bookings where event_id = inv.event_id
       ) b on true
       left join lateral (
@@ -46,5 +47,5 @@ export async function bookingTotals({ ctx, input }: { ctx: Ctx; input: z.input<t
       ) w on true
       ${only}
      order by inv.event_id`);
-  return rows.map((r) => ({ ...r, revenueCents: Number(r.revenueCents) }));
+  return rows.map((r) => ({ ...r, grossCents: Number(r.grossCents) }));
 }

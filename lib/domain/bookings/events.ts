@@ -44,7 +44,14 @@ export const bookingEvents = {
   "order.expired": z.object({ ...orderFact, expiredAt: z.iso.datetime({ offset: true }), source: z.enum(["direct", "waitlist"]) }),
   /** An unpaid order abandoned by its buyer (or cancelled by the organizer); paid ones are refunded instead. */
   "order.cancelled": z.object({ ...orderFact, cancelledBy, cancelledAt: z.iso.datetime({ offset: true }) }),
-  "order.refunded": z.object({ ...orderFact, amountCents: z.number().int().nonnegative(), reason: z.string(), refundedAt: z.iso.datetime({ offset: true }) }),
+  /** `paidAt` null: the money came in after the order had ended (a late payment), so it was never a sale. */
+  "order.refunded": z.object({
+    ...orderFact,
+    amountCents: z.number().int().nonnegative(),
+    reason: z.string(),
+    refundedAt: z.iso.datetime({ offset: true }),
+    paidAt: z.iso.datetime({ offset: true }).nullable(),
+  }),
   /** A ticket got a new code and holder; the old code no longer admits anyone. */
   "ticket.transferred": z.object({ ticketId: z.uuid(), orderId: z.uuid(), eventId: z.uuid(), organizerId: z.uuid(), fromUserId: z.uuid(), holderEmail: z.string() }),
   /** An organizer's message to attendees, to be mailed batch by batch. */

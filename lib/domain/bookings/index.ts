@@ -88,3 +88,4 @@ export { checkInStats, checkInStatsInput, type CheckInStats, type CheckInTypeSta
 export { checkInArrivals, checkInArrivalsInput, type ArrivalSlot } from "./check-in-arrivals";
 export { listTicketCheckIns, listTicketCheckInsInput } from "./list-ticket-check-ins";
 export { checkDoorAccess, checkDoorAccessInput } from "./check-door-access";
+export { listPaidOrders, listPaidOrdersInput, type PaidOrderState } from "./list-paid-orders";

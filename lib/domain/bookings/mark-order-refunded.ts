@@ -45,7 +45,7 @@ export async function markOrderRefunded({ ctx, input }: { ctx: Ctx; input: z.inp
         organizerId: inv!.organizerId,
         action: "order.refunded",
         cancelledBy: after!.cancelledBy ?? i.cancelledBy,
-        facts: [{ name: "order.refunded", data: { ...orderFactOf(after!, inv!.organizerId), amountCents: i.amountCents, reason: i.reason, refundedAt: at.toISOString() } }],
+        facts: [{ name: "order.refunded", data: { ...orderFactOf(after!, inv!.organizerId), amountCents: i.amountCents, reason: i.reason, refundedAt: at.toISOString(), paidAt: after!.paidAt?.toISOString() ?? null } }],
       });
       return after!;
     }),

@@ -18,3 +18,6 @@ export type { PaymentView, RefundView } from "./payment-view";
 export { signTestNotification, testNotificationBody, TEST_SIGNATURE_HEADER, type TestNotificationBody } from "./test-provider";
 export { testCardInput, testCardOutcome, DECLINED_REASON, type TestCardOutcome } from "./test-cards";
 export { currentPaymentProvider } from "./payment-providers";
+export { listPaymentsToReconcile, listPaymentsToReconcileInput, type PaymentState } from "./list-payments-to-reconcile";
+export { paymentReconciliation, recordPaymentReconciliation, type PaymentReconciliation, type PaymentReconciliationReport } from "./payment-reconciliation";
+export { paymentMismatchKinds, type PaymentMismatch, type PaymentMismatchKind } from "./schema";

@@ -99,3 +99,24 @@ export const refunds = paymentsSchema.table(
     check("refunds_amount_positive", sql`${t.amountCents} >= 1`),
   ],
 );
+
+export const paymentMismatchKinds = ["paid_order_without_payment", "payment_without_order", "payment_order_not_confirmed", "amount_mismatch"] as const;
+export type PaymentMismatchKind = (typeof paymentMismatchKinds)[number];
+export type PaymentMismatch = { kind: PaymentMismatchKind; orderId: string; paymentId: string | null; detail: string };
+
+/**
+ * Each payment reconciliation's outcome: confirmed paid orders against succeeded payments.
+ * Expected `mismatches`: 0. Read by the admin panel and the `payments_reconciliation_mismatches` gauge.
+ */
+export const paymentReconciliations = paymentsSchema.table(
+  "reconciliations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+    ordersChecked: integer("orders_checked").notNull(),
+    paymentsChecked: integer("payments_checked").notNull(),
+    mismatches: integer("mismatches").notNull(),
+    details: jsonb("details").$type<PaymentMismatch[]>().notNull(),
+  },
+  (t) => [index("payment_reconciliations_checked_at_idx").on(t.checkedAt.desc())],
+);

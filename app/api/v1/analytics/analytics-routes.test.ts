@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, issueTokens, seedUsers } from "@/lib/domain/auth";
-import { applyBookingCancelled, applyBookingConfirmed, applyEventSnapshot } from "@/lib/domain/analytics";
+import { applyBookingCancelled, applyBookingConfirmed, applyBookingFacts, applyEventSnapshot } from "@/lib/domain/analytics";
 import { addDays, todayUtc } from "@/lib/domain/analytics/utc-dates";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { GET as getDaily } from "./daily/route";
@@ -53,6 +53,9 @@ beforeAll(async () => {
   const cancelled = booking(eventA, ids.org1, 2, `${today}T00:00:01.000Z`);
   await applyBookingConfirmed({ ctx, input: { outboxId: randomUUID(), fact: cancelled } });
   await applyBookingCancelled({ ctx, input: { outboxId: randomUUID(), fact: { ...cancelled, cancelledBy: "holder", cancelledAt: new Date().toISOString() } } });
+  const refund = { orderId: cancelled.bookingId, eventId: eventA, userId: ids.ann, organizerId: ids.org1, quantity: 2, totalCents: 2000, currency: "EUR" };
+  const refunded = { ...refund, amountCents: 2000, reason: "requested_by_customer", refundedAt: new Date().toISOString(), paidAt: cancelled.confirmedAt };
+  await applyBookingFacts({ ctx, input: { facts: [{ outboxId: randomUUID(), name: "order.refunded", fact: refunded }] } });
   await applyBookingConfirmed({ ctx, input: { outboxId: randomUUID(), fact: booking(eventB, ids.org2, 5, `${today}T01:00:00.000Z`) } });
 });
 
@@ -60,7 +63,7 @@ describe("GET /api/v1/analytics/events/:id", () => {
   it("gives the owner the event's current totals", async () => {
     const { status, body } = await call(getEvent, `/api/v1/analytics/events/${eventA}`, "org1", { id: eventA });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ eventId: eventA, capacity: 40, seatsSold: 3, bookingsConfirmed: 1, bookingsCancelled: 1, revenueCents: 3000, waitlistWaiting: 0, fillRate: 0.075 });
+    expect(body).toMatchObject({ eventId: eventA, capacity: 40, seatsSold: 3, bookingsConfirmed: 1, bookingsCancelled: 1, revenueCents: 3000, grossCents: 5000, refundsCents: 2000, netCents: 3000, waitlistWaiting: 0, fillRate: 0.075 });
     expect(typeof body.updatedAt).toBe("string");
   });
 
@@ -82,7 +85,9 @@ describe("GET /api/v1/analytics/daily", () => {
     const { status, body } = await call(getDaily, "/api/v1/analytics/daily", "org1");
     expect(status).toBe(200);
     expect(body.data).toHaveLength(30);
-    expect(body.data.at(-1)).toMatchObject({ date: today, bookings: 1, seatsSold: 2, cancellations: 1, revenueCents: 2000 });
+    expect(body.currency).toBe("EUR");
+    // Today sold 2000 and refunded 2000: net 0, in EUR only.
+    expect(body.data.at(-1)).toMatchObject({ date: today, bookings: 1, seatsSold: 2, cancellations: 1, revenueCents: 0, grossCents: 2000, refundsCents: 2000, netCents: 0 });
     expect(body.data.at(-2)).toMatchObject({ date: addDays(today, -1), bookings: 1, seatsSold: 3 });
     expect(body.data[0]).toMatchObject({ date: addDays(today, -29), bookings: 0, seatsSold: 0, cancellations: 0, revenueCents: 0 });
   });
@@ -153,7 +158,17 @@ describe("GET /api/v1/analytics/system", () => {
   it("gives an admin the system-wide numbers", async () => {
     const { status, body } = await call(getSystem, "/api/v1/analytics/system", "admin");
     expect(status).toBe(200);
-    expect(body).toEqual({ users: 6, events: 2, bookings: 2, seatsSold: 8, revenueCents: 8000, waitlistWaiting: 0, jobsBacklog: expect.any(Number) });
+    expect(body).toEqual({
+      users: 6,
+      events: 2,
+      bookings: 2,
+      seatsSold: 8,
+      revenueCents: 8000,
+      waitlistWaiting: 0,
+      jobsBacklog: expect.any(Number),
+      currency: "EUR",
+      revenue: [{ currency: "EUR", grossCents: 10000, refundsCents: 2000, netCents: 8000 }],
+    });
   });
 
   it("answers 403 to organizers and attendees", async () => {

@@ -101,7 +101,7 @@ export default async function EventAnalyticsPage({ params, searchParams }: { par
             value={`${formatCount(stats.seatsSold, locale)} / ${formatCount(stats.capacity, locale)}`}
             hint={`${formatPercent(stats.fillRate, locale)} full`}
           />
-          <KpiCard label="Revenue" testId="event-revenue" value={money(stats.revenueCents)} hint="Confirmed bookings now" />
+          <KpiCard label="Net revenue" testId="event-revenue" value={money(stats.netCents)} hint={`${money(stats.grossCents)} sales − ${money(stats.refundsCents)} refunds`} />
           <KpiCard
             label="Bookings"
             testId="event-bookings"

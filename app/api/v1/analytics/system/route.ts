@@ -3,6 +3,6 @@ import { getSystemAnalytics } from "@/lib/domain/analytics";
 import { apiMethods } from "@/lib/http/api-methods";
 import { json, withApi } from "@/lib/http/with-api";
 
-const get = withApi(systemAnalyticsRoute, async ({ ctx }) => json(await getSystemAnalytics({ ctx })));
+const get = withApi(systemAnalyticsRoute, async ({ ctx, query }) => json(await getSystemAnalytics({ ctx, input: query })));
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = apiMethods({ GET: get });
