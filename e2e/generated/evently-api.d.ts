@@ -572,8 +572,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Cancel an event: its bookings are cancelled and holders emailed, its waitlist closed (owner, admin)
-         * @description Cancel an event: its bookings are cancelled and holders emailed, its waitlist closed (owner, admin).
+         * Cancel an event: its bookings are cancelled and holders emailed (with the reason given), its waitlist closed (owner, admin)
+         * @description Cancel an event: its bookings are cancelled and holders emailed (with the reason given), its waitlist closed (owner, admin).
          *
          *     an access token, or an API token with the `events:write` scope.
          */
@@ -1487,6 +1487,12 @@ export interface components {
             /** @description The event has ended (derived from endsAt, not a status) */
             isPast: boolean;
             coverImage: components["schemas"]["CoverImage"];
+            /** @description ISO 8601 UTC: until when buyers may change attendee names; null: until the event starts */
+            nameChangeDeadline: string | null;
+            /** @description Whether holders may transfer a ticket to another email address */
+            transfersAllowed: boolean;
+            /** @description What the organizer said when cancelling; null otherwise */
+            cancellationReason: string | null;
             /** @description Joined online; the link (onlineUrl on create/PATCH) is never in this JSON, it is shown to ticket holders on the event page and in their confirmation email */
             isOnline: boolean;
             /** @description The user who created the event */
@@ -5357,6 +5363,9 @@ export interface operations {
                      *           "currency": "EUR",
                      *           "perUserLimit": 10,
                      *           "holdMinutes": 10,
+                     *           "nameChangeDeadline": null,
+                     *           "transfersAllowed": false,
+                     *           "cancellationReason": null,
                      *           "refundHoursBeforeStart": 48,
                      *           "ticketTypes": [
                      *             {
@@ -5605,6 +5614,17 @@ export interface operations {
                      * @description The organization the event belongs to; omitted: the caller's own (the first they may create events in)
                      */
                     organizationId?: string;
+                    /**
+                     * Format: date-time
+                     * @description Until when buyers may change attendee names; null: until the event starts
+                     * @default null
+                     */
+                    nameChangeDeadline?: string | null;
+                    /**
+                     * @description Whether holders may transfer a ticket to another email address
+                     * @default false
+                     */
+                    transfersAllowed?: boolean;
                 };
             };
         };
@@ -5632,6 +5652,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
@@ -5833,6 +5856,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
@@ -6020,6 +6046,13 @@ export interface operations {
                      * @description null makes it an in-person event again
                      */
                     onlineUrl?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Until when buyers may change attendee names; null: until the event starts
+                     */
+                    nameChangeDeadline?: string | null;
+                    /** @description Whether holders may transfer a ticket to another email address */
+                    transfersAllowed?: boolean;
                 };
             };
         };
@@ -6047,6 +6080,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
@@ -6557,7 +6593,19 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "The venue flooded; we are looking for a new date."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Why the event is cancelled; every cancellation email carries it */
+                    reason?: string;
+                };
+            };
+        };
         responses: {
             /** @description The event, status cancelled */
             200: {
@@ -6582,6 +6630,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": "The venue flooded; we are looking for a new date.",
                      *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
@@ -6609,6 +6660,28 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Event"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/json-too-complex",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "JSON_TOO_COMPLEX"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "JSON_TOO_COMPLEX" | "MALFORMED_JSON";
+                    };
                 };
             };
             /** @description No valid access token or API token */
@@ -6719,6 +6792,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "INVALID_STATE";
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large",
+                     *       "code": "PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
                     };
                 };
             };
@@ -7336,6 +7431,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
@@ -7593,6 +7691,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
@@ -8221,6 +8322,9 @@ export interface operations {
                      *       "currency": "EUR",
                      *       "perUserLimit": 10,
                      *       "holdMinutes": 10,
+                     *       "nameChangeDeadline": null,
+                     *       "transfersAllowed": false,
+                     *       "cancellationReason": null,
                      *       "refundHoursBeforeStart": 48,
                      *       "ticketTypes": [
                      *         {
