@@ -35,7 +35,8 @@ afterAll(async () => {
 async function paidStripeOrder() {
   const organizer = await createTestUser({ role: "organizer" });
   const buyer = await createTestUser();
-  const event = await publishedEvent(organizer.actor, { capacity: 5, priceCents: 4200 });
+  // Buyers may cancel for a refund until a day before the start.
+  const event = await publishedEvent(organizer.actor, { capacity: 5, priceCents: 4200, refundHoursBeforeStart: 24 });
   const { booking } = await bookSeatsWithCheckout({ ctx: testCtx(buyer.actor), input: { eventId: event.id, quantity: 1, idempotencyKey: randomUUID() } });
   const session = standIn.sessionOf(booking.id);
   const { rawBody, headers } = standIn.pay(session.id);

@@ -41,7 +41,7 @@ describe("POST /api/v1/events", () => {
       [
         "id", "title", "description", "venue", "category", "startsAt", "endsAt", "capacity", "seatsAvailable", "priceCents",
         "currency", "status", "organizerId", "version", "createdAt", "updatedAt", "perUserLimit", "isPast", "coverImage", "timezone", "isOnline",
-        "holdMinutes", "refundHoursBeforeStart", "ticketTypes",
+        "holdMinutes", "refundHoursBeforeStart", "ticketTypes", "organizationId", "nameChangeDeadline", "transfersAllowed", "cancellationReason",
       ].sort(),
     );
     expect(event).toMatchObject({ status: "draft", version: 1, capacity: 100, seatsAvailable: 100, priceCents: 2500, currency: "EUR", perUserLimit: 10, timezone: "UTC", holdMinutes: 10, refundHoursBeforeStart: null });
