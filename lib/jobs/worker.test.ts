@@ -128,10 +128,11 @@ describe("startJobsWorker", () => {
     );
 
     await emitDemos(3, requestId);
-    await waitFor(async () => sent.length === 3);
+    // The relay marks rows dispatched after the send returns: wait for the marks, not the sends.
+    await waitFor(async () => (await getDb().select().from(outbox)).every((r) => r.dispatchedAt !== null));
 
     const rows = await getDb().select().from(outbox);
-    expect(rows.every((r) => r.dispatchedAt !== null)).toBe(true);
+    expect(rows).toHaveLength(3);
     expect(sent.map((e) => e.id).sort()).toEqual(rows.map((r) => r.id).sort());
     expect(sent[0]).toMatchObject({ name: "platform.demo_requested", meta: { sessions: { requestId } } });
     expect(await getDb().select().from(jobRuns)).toEqual([]);
