@@ -7,6 +7,7 @@ import { NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { withOrderDetails } from "./order-view";
 import { bookingStatus, bookings, eventInventory } from "./schema";
+import { eventResource, resourceColumns } from "./event-resource";
 
 export const listEventOrdersInput = z.object({
   eventId: z.string(),
@@ -19,10 +20,10 @@ export const listEventOrdersInput = z.object({
 export async function listEventOrders({ ctx, input }: { ctx: Ctx; input: z.input<typeof listEventOrdersInput> }) {
   const i = listEventOrdersInput.parse(input);
   const [inv] = isUuid(i.eventId)
-    ? await ctx.db.select({ organizerId: eventInventory.organizerId }).from(eventInventory).where(eq(eventInventory.eventId, i.eventId))
+    ? await ctx.db.select(resourceColumns).from(eventInventory).where(eq(eventInventory.eventId, i.eventId))
     : [];
   if (!inv) throw new NotFound();
-  authorize(ctx.actor, "order:view", { organizerId: inv.organizerId });
+  authorize(ctx.actor, "order:view", eventResource(inv));
   const rows = await ctx.db
     .select({ row: bookings, cursorAt: cursorTime(bookings.createdAt), id: bookings.id })
     .from(bookings)

@@ -8,6 +8,7 @@ import { emit } from "@/lib/jobs/emit";
 import { actorIdOf } from "./audit";
 import { loadEventToManage, refuseIfCancelled } from "./event-to-manage";
 import { attendeeMessages, bookingItems, bookings, ticketTypes, type AttendeeMessageRow } from "./schema";
+import { eventResource } from "./event-resource";
 
 export const attendeeMessageBody = z.object({
   /** Null: every ticket holder of the event. */
@@ -41,7 +42,7 @@ async function checkAudience(ctx: Ctx, eventId: string, ticketTypeId: string | n
 export async function countMessageRecipients({ ctx, input }: { ctx: Ctx; input: z.input<typeof countMessageRecipientsInput> }): Promise<number> {
   const i = countMessageRecipientsInput.parse(input);
   const inv = await loadEventToManage(ctx.db, ctx.actor, i.eventId);
-  authorize(ctx.actor, "attendees:message", { organizerId: inv.organizerId });
+  authorize(ctx.actor, "attendees:message", eventResource(inv));
   await checkAudience(ctx, inv.eventId, i.ticketTypeId);
   return countOrders(ctx, inv.eventId, i.ticketTypeId);
 }
@@ -56,7 +57,7 @@ export async function messageAttendees({ ctx, input }: { ctx: Ctx; input: z.inpu
   if (!senderId) throw new Forbidden();
   return withTransaction(ctx, async (tx) => {
     const inv = await loadEventToManage(tx, ctx.actor, i.eventId);
-    authorize(ctx.actor, "attendees:message", { organizerId: inv.organizerId });
+    authorize(ctx.actor, "attendees:message", eventResource(inv));
     refuseIfCancelled(inv);
     await checkAudience({ ...ctx, db: tx }, inv.eventId, i.ticketTypeId);
     const [row] = await tx
@@ -75,7 +76,7 @@ export const listAttendeeMessagesInput = z.object({ eventId: z.string() });
 /** The sent-messages list of an event, newest first, with how many mails each reached. */
 export async function listAttendeeMessages({ ctx, input }: { ctx: Ctx; input: z.input<typeof listAttendeeMessagesInput> }): Promise<AttendeeMessageView[]> {
   const inv = await loadEventToManage(ctx.db, ctx.actor, listAttendeeMessagesInput.parse(input).eventId);
-  authorize(ctx.actor, "attendees:message", { organizerId: inv.organizerId });
+  authorize(ctx.actor, "attendees:message", eventResource(inv));
   const rows = await ctx.db.select().from(attendeeMessages).where(eq(attendeeMessages.eventId, inv.eventId)).orderBy(desc(attendeeMessages.createdAt)).limit(100);
   return rows.map(({ senderId: _sender, ...view }) => view);
 }

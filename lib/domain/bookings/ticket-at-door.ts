@@ -6,6 +6,7 @@ import { NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { eventNotFound } from "./event-to-manage";
 import { bookingItems, bookings, eventInventory, ticketTypes, type BookingStatus } from "./schema";
+import { eventResource, resourceColumns } from "./event-resource";
 
 /**
  * A ticket code as people carry it: the QR code holds the bare code, and one typed at the door
@@ -23,11 +24,11 @@ export function normalizeTicketCode(code: string): string {
 export const ticketNotFound = () => new NotFound("TICKET_NOT_FOUND", "No ticket of this event has this code.");
 
 /** The event whose door this is: 404 when it does not exist, 403 when the actor may not act there. */
-export async function loadEventAtDoor(db: DbOrTx, actor: Actor, eventId: string, action: Action): Promise<{ organizerId: string }> {
+export async function loadEventAtDoor(db: DbOrTx, actor: Actor, eventId: string, action: Action): Promise<{ organizerId: string; organizationId: string | null }> {
   if (!isUuid(eventId)) throw eventNotFound();
-  const [inv] = await db.select({ organizerId: eventInventory.organizerId }).from(eventInventory).where(eq(eventInventory.eventId, eventId));
+  const [inv] = await db.select(resourceColumns).from(eventInventory).where(eq(eventInventory.eventId, eventId));
   if (!inv) throw eventNotFound();
-  authorize(actor, action, { organizerId: inv.organizerId });
+  authorize(actor, action, eventResource(inv));
   return inv;
 }
 

@@ -14,7 +14,7 @@ export default async function CheckInPage({ params }: { params: Promise<{ id: st
   await requireSession(`/dashboard/events/${id}/check-in`);
   const ctx = await currentCtx();
   const event = await getEvent({ ctx, input: { id } });
-  if (!event || !can(ctx.actor, "checkin:scan", { organizerId: event.organizerId })) notFound();
+  if (!event || !can(ctx.actor, "checkin:scan", { organizerId: event.organizerId, organizationId: event.organizationId })) notFound();
   return (
     <div className="mx-auto max-w-md">
       <h1 className="text-xl font-semibold text-slate-900">Check-in · {event.title}</h1>

@@ -29,7 +29,7 @@ export default async function EventOrderPage({ params }: Props) {
   if (order.eventId !== event.id) notFound();
   const [buyer] = await getUsersByIds({ ctx, input: { ids: [order.userId] } });
   const left = money.paidCents - money.refundedCents - money.pendingRefundCents;
-  const refundable = order.status === "confirmed" && order.payment?.status === "succeeded" && left > 0 && can(ctx.actor, "order:refund", { organizerId: event.organizerId });
+  const refundable = order.status === "confirmed" && order.payment?.status === "succeeded" && left > 0 && can(ctx.actor, "order:refund", { organizerId: event.organizerId, organizationId: event.organizationId });
 
   return (
     <>
