@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatPrice } from "@/app/(public)/_components/event-format";
 import { getOrderReceipt } from "@/lib/checkout";
 import { isDomainError } from "@/lib/domain/errors";
 import { formatEventTime } from "@/lib/format/event-time";
+import { formatMinorUnits } from "@/lib/format/money";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 import { PrintButton } from "./print-button";
 
@@ -22,7 +22,8 @@ export default async function ReceiptPage({ params }: Props) {
     throw error;
   });
   const { order } = r;
-  const money = (cents: number) => formatPrice(cents, order.currency);
+  // A receipt states amounts, never "Free": a zero tax line is €0.00.
+  const money = (cents: number) => formatMinorUnits(cents, order.currency, "en");
   const zone = r.event.timezone;
   return (
     <article className="mx-auto max-w-2xl space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm print:border-0 print:shadow-none" data-testid="receipt">
