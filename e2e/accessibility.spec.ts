@@ -77,7 +77,8 @@ async function checkPage(page: Page, path: string, width: number, testInfo: Test
 
 for (const visitor of VISITORS) {
   test(`every page passes axe and fits the screen for the ${visitor.name} at 390 and 1280 px`, async ({ page }, testInfo) => {
-    test.setTimeout(150_000);
+    // Every page at two widths with a full axe run each: minutes, and more as pages are added.
+    test.setTimeout(360_000);
     if (visitor.email) await signIn(page, { email: visitor.email, password: PASSWORD, next: visitor.landing });
     const paths = await pagesFor(page, visitor);
     for (const width of WIDTHS) {

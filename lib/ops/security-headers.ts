@@ -49,7 +49,12 @@ export function securityHeaderRules({ development }: { development: boolean }): 
       ? []
       : [{ key: "Strict-Transport-Security", value: `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains` }]),
   ];
-  return [{ source: "/:path*", headers }];
+  return [
+    { source: "/:path*", headers },
+    // The door's scanner reads tickets with this origin's camera; every other page keeps it off.
+    // Next lets the later rule's value win for the same key.
+    { source: "/dashboard/events/:id/check-in", headers: [{ key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=()" }] },
+  ];
 }
 
 /** Where CORS preflights of /api/v1 are answered: one handler instead of an OPTIONS export per route. */
