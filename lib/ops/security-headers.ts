@@ -42,19 +42,18 @@ export function securityHeaderRules({ development }: { development: boolean }): 
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     // For browsers that predate frame-ancestors.
     { key: "X-Frame-Options", value: "DENY" },
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+    // The camera is this origin's for every document, not only the scanner's: a Permissions-Policy
+    // holds for the document it came with, and the App Router keeps that document across client
+    // navigations, so the scanner opened from a link or after signing in runs under the policy of
+    // whichever page was loaded first. (self) still keeps every other origin's frames off it.
+    { key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=()" },
     // Browsers ignore HSTS received over plain HTTP (RFC 6797 §8.1), so a production build can
     // always send it: it takes effect exactly when the app is served behind TLS.
     ...(development
       ? []
       : [{ key: "Strict-Transport-Security", value: `max-age=${HSTS_MAX_AGE_SECONDS}; includeSubDomains` }]),
   ];
-  return [
-    { source: "/:path*", headers },
-    // The door's scanner reads tickets with this origin's camera; every other page keeps it off.
-    // Next lets the later rule's value win for the same key.
-    { source: "/dashboard/events/:id/check-in", headers: [{ key: "Permissions-Policy", value: "camera=(self), microphone=(), geolocation=(), payment=()" }] },
-  ];
+  return [{ source: "/:path*", headers }];
 }
 
 /** Where CORS preflights of /api/v1 are answered: one handler instead of an OPTIONS export per route. */
