@@ -54,7 +54,7 @@ type Row = {
  * Indexes: event_inventory and bookings by primary key, booking_items by
  * booking_items_ticket_code_unique, ticket_types by primary key.
  */
-const decide = prepareStatement<Row>(sql`
+export const checkInStatement = sql`
   with door as (
     select organizer_id, organization_id
       from bookings.event_inventory
@@ -89,7 +89,9 @@ const decide = prepareStatement<Row>(sql`
          ticket.order_status as "orderStatus", ticket.user_id as "userId",
          ticket.checked_in_at as "checkedInAt", ticket.checked_in_by as "checkedInBy",
          exists (select 1 from admitted) as admitted
-    from door left join ticket on true`);
+    from door left join ticket on true`;
+
+const decide = prepareStatement<Row>(checkInStatement);
 
 /** Runs the scan's statement; null when the event does not exist. */
 export async function decideCheckIn(db: DbOrTx, scan: CheckInScan): Promise<CheckInDecision | null> {
