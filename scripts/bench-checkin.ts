@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { runMigrations } from "../lib/db/migrate";
 import { ensureProductionBuild, startApp } from "../tests/scale/support/app-server";
 import { freshLocalDatabase } from "./fresh-local-database";
-import { cpuMsOf } from "./bench-booking/load";
+import { client, cpuMsOf, hammer } from "./bench-booking/load";
 import { seedDoorNight } from "./bench-checkin/seed";
 import { latencyByOutcome, planScans, runDoors, scanner } from "./bench-checkin/scanners";
 
@@ -20,7 +20,7 @@ import { latencyByOutcome, planScans, runDoors, scanner } from "./bench-checkin/
  * runs first (V8 and the route's first compile), outside the figures.
  *
  * Prints p50/p95/p99/max latency per outcome, scans/s, CPU per scan (web process, Postgres when
- * embedded, this generator), the jobs backlog when the doors close and how long it took to
+ * embedded, this generator) against the framework floor measured just before (GET /api/info), the jobs backlog when the doors close and how long it took to
  * drain, and the correctness check: every outcome as planned, each valid ticket in exactly
  * once with one `checkin.created` fact, and the stats route agreeing. The load generator shares
  * the machine: the load average is printed beside the figures.
@@ -66,6 +66,11 @@ async function main() {
       const own = process.cpuUsage();
       return [cpuMsOf((pid) => pid === app.pid), embeddedDir ? cpuMsOf((_, cmd) => cmd.includes(embeddedDir)) : Number.NaN, (own.user + own.system) / 1000];
     };
+    // The framework floor on the same box just before: a trivial route of the same build, as many clients.
+    const floorBefore = cpu();
+    const info = client(app.url, SCANNERS);
+    const floor = await hammer(2000, SCANNERS, () => info("GET", "/api/info"));
+    const floorCpu = cpu().map((a, i) => (a - floorBefore[i]!) / floor.count);
     const load = loadavg()[0]!;
     const before = cpu();
     const { scans, seconds } = await runDoors(plan.queues, night.scannerTokens, scan);
@@ -101,10 +106,11 @@ async function main() {
     const per = after.map((a, i) => (a - before[i]!) / scans.length);
     say();
     say(`check-in: ${TICKETS} tickets (${valid} valid, ${night.cancelledCodes.length} of cancelled orders) in ${night.typeNames.join(" and ")}, ${SCANNERS} scanners at once, ${scans.length} scans over HTTP; jobs worker on (a separate process)`);
-    say(`  machine load average when the doors opened: ${load.toFixed(2)} (${navigator.hardwareConcurrency} cores, generator on the same box)`);
+    say(`  machine load average when the doors opened: ${load.toFixed(2)} (${availableParallelism()} cores, generator on the same box)`);
     say(`  ${"outcome".padEnd(20)} ${"scans".padStart(6)}     p50     p95     p99     max (ms)`);
     for (const l of latencyByOutcome(scans)) say(`  ${l.outcome.padEnd(20)} ${String(l.count).padStart(6)} ${ms(l.p50)} ${ms(l.p95)} ${ms(l.p99)} ${ms(l.max)}`);
     say(`  ${(scans.length / seconds).toFixed(0)} scans/s over ${seconds.toFixed(1)} s; CPU/scan web ${per[0]!.toFixed(2)} ms${Number.isNaN(per[1]!) ? "" : `, postgres ${per[1]!.toFixed(2)} ms`}, generator ${per[2]!.toFixed(2)} ms`);
+    say(`  framework floor (GET /api/info, ${SCANNERS} clients, just before): ${floor.rps.toFixed(0)} req/s, p50 ${floor.p50.toFixed(1)} ms, p99 ${floor.p99.toFixed(1)} ms; CPU/request web ${floorCpu[0]!.toFixed(2)} ms`);
     say(`  jobs backlog when the doors closed: ${backlog!.facts} undispatched facts, ${backlog!.runs} runs due; quiet ${drainSeconds.toFixed(1)} s later`);
     say(
       problems.length === 0
