@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { POST as createEvent } from "@/app/api/v1/events/route";
 import { createTestTokens } from "@/lib/domain/auth/test-fixtures";
-import { Conflict, RateLimited } from "@/lib/domain/errors";
+import { Conflict, Forbidden, RateLimited } from "@/lib/domain/errors";
 import { resetDatabase } from "@/tests/harness/db";
 import { defineRoute } from "./contract";
 import { json, withApi } from "./with-api";
@@ -99,6 +99,23 @@ describe("withApi", () => {
     expect(res.status).toBe(401);
     const bad = await call(authed, { body: JSON.stringify({ quantity: 1 }), headers: { authorization: "Bearer nope" } });
     expect(bad.status).toBe(401);
+  });
+
+  it("runs the permission of a route whose handler authorizes only when the input is refused, so its 403 comes before the 422", async () => {
+    const checks: string[] = [];
+    const guarded = withApi(contract, async () => json({ handled: true }), {
+      authorize: async ({ params }) => {
+        checks.push(params.id);
+        throw new Forbidden();
+      },
+      handlerAuthorizes: true,
+    });
+    expect((await call(guarded, { body: JSON.stringify({ quantity: 2 }) })).status).toBe(200);
+    expect(checks).toEqual([]);
+    const refused = await call(guarded, { body: JSON.stringify({ quantity: 0 }) });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).errors).toBeUndefined();
+    expect(checks).toEqual(["abc"]);
   });
 
   it("rejects a nested body with 400 and the request id before reading it further", async () => {

@@ -76,6 +76,12 @@ export function withApi<
      * and body are parsed so a caller who may not act learns nothing about what they sent.
      */
     authorize?: (args: { ctx: Ctx; params: Infer<TParams> }) => Promise<void>;
+    /**
+     * The handler checks the same permission itself, in the statement that does its work (the
+     * door's hot path): `authorize` then runs only when the query or body is refused, so such a
+     * caller still hears 403/404 before 422, and a valid request costs no query for it.
+     */
+    handlerAuthorizes?: boolean;
   } = {},
 ) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
@@ -102,9 +108,16 @@ export function withApi<
       if (contract.permission) authorize(actor, contract.permission);
       const params = (contract.params ? contract.params.parse(rawParams) : undefined) as Infer<TParams>;
       const ctx: Ctx = { actor, db, requestId, log, now: () => new Date() };
-      if (options.authorize) await options.authorize({ ctx, params });
-      const query = (contract.query ? parseQuery(url, contract.query) : undefined) as Infer<TQuery>;
-      const body = (contract.body ? await parseJsonBody(req, contract.body) : undefined) as Infer<TBody>;
+      if (options.authorize && !options.handlerAuthorizes) await options.authorize({ ctx, params });
+      let query: Infer<TQuery>;
+      let body: Infer<TBody>;
+      try {
+        query = (contract.query ? parseQuery(url, contract.query) : undefined) as Infer<TQuery>;
+        body = (contract.body ? await parseJsonBody(req, contract.body) : undefined) as Infer<TBody>;
+      } catch (refused) {
+        if (options.authorize && options.handlerAuthorizes) await options.authorize({ ctx, params });
+        throw refused;
+      }
       response = await handler({ req, ctx, body, query, params });
     } catch (error) {
       response =

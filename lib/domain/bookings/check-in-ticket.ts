@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import { withTransaction } from "@/lib/db/transaction";
-import { getUsersByIds } from "@/lib/domain/auth";
+import { authorize, getUsersByIds } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { Conflict } from "@/lib/domain/errors";
-import { insertOutboxEvents } from "@/lib/jobs/outbox";
 import { actorIdOf } from "./audit";
-import { bookingItems, bookings } from "./schema";
-import { admits, findTicketAtDoor, loadEventAtDoor, normalizeTicketCode, ticketNotFound, type TicketAtDoor } from "./ticket-at-door";
+import { decideCheckIn } from "./check-in-statement";
+import { eventNotFound } from "./event-to-manage";
+import { forgetOwnership, ownershipToScan, rememberOwnership, sameOwnership } from "./event-ownership";
+import { normalizeTicketCode, ticketNotFound, type TicketAtDoor } from "./ticket-at-door";
 
 export const checkInTicketBody = z.object({
   ticketCode: z.string().trim().min(1).max(64),
@@ -25,49 +24,48 @@ export type CheckInView = {
 };
 
 /**
- * Lets a ticket in at the event's door (owner, admin; check-in staff once organizations exist).
- * The decision is one conditional UPDATE: it sets `checked_in_at` only while it is null and the
- * order still admits, so of any number of doors scanning one code at once exactly one wins; the
- * others find the row taken when their update re-reads it and are told when and by whom.
- * The `checkin.created` fact is written in the winner's transaction.
+ * Lets a ticket in at the event's door (its organization's check-in staff, managers and owners,
+ * its organizer outside any organization, admins). The access check needs no query once this
+ * process knows whose the event is (event-ownership.ts); the scan itself is one statement
+ * (check-in-statement.ts) that finds the ticket, lets it in only while it is not in and its
+ * order confirmed, and writes the `checkin.created` fact in the same commit. Of any number of
+ * doors scanning one code at once exactly one wins; the others are told when and by whom.
  */
 export async function checkInTicket({ ctx, input }: { ctx: Ctx; input: z.input<typeof checkInTicketInput> }): Promise<CheckInView> {
   const i = checkInTicketInput.parse(input);
-  const { organizerId } = await loadEventAtDoor(ctx.db, ctx.actor, i.eventId, "checkin:scan");
-  const code = normalizeTicketCode(i.ticketCode);
-  const ticket = await findTicketAtDoor(ctx.db, i.eventId, code);
-  if (!ticket) throw ticketNotFound();
-  if (ticket.orderStatus !== "confirmed") throw notValid(ticket);
-  if (ticket.checkedInAt) throw await alreadyCheckedIn(ctx, ticket);
-
   const now = ctx.now();
   // A scan queued offline counts from when it happened, never from the future.
   const at = i.scannedAt && new Date(i.scannedAt) < now ? new Date(i.scannedAt) : now;
-  const by = actorIdOf(ctx.actor);
-  const won = await withTransaction(ctx, async (tx) => {
-    const [row] = await tx
-      .update(bookingItems)
-      .set({ checkedInAt: at, checkedInBy: by })
-      .where(
-        and(
-          eq(bookingItems.id, ticket.id),
-          isNull(bookingItems.checkedInAt),
-          sql`exists (select 1 from ${bookings} where ${bookings.id} = ${bookingItems.bookingId} and ${admits})`,
-        ),
-      )
-      .returning({ id: bookingItems.id });
-    if (!row) return false;
-    const fact = { ticketId: ticket.id, ticketCode: ticket.ticketCode, ticketTypeId: ticket.ticketTypeId, orderId: ticket.orderId, eventId: i.eventId, organizerId, checkedInAt: at.toISOString(), checkedInBy: by };
-    await insertOutboxEvents(tx, [{ id: randomUUID(), name: "checkin.created", data: fact, requestId: ctx.requestId }]);
-    return true;
-  });
-  if (!won) {
-    // Lost a race (another door, or a refund that landed in between): say what the row says now.
-    const current = await findTicketAtDoor(ctx.db, i.eventId, code);
-    if (!current) throw ticketNotFound();
-    throw current.orderStatus === "confirmed" ? await alreadyCheckedIn(ctx, current) : notValid(current);
+  const scan = { eventId: i.eventId, ticketCode: normalizeTicketCode(i.ticketCode), at, by: actorIdOf(ctx.actor), factId: randomUUID(), requestId: ctx.requestId };
+  let ownership = await ownershipToScan(ctx.db, ctx.actor, i.eventId);
+  // Each round decides on what is committed when it starts; another round follows only when a
+  // concurrent commit changed what the last one relied on, so the loop ends once they stop.
+  for (;;) {
+    const decision = await decideCheckIn(ctx.db, { ...scan, ownership });
+    if (!decision) {
+      forgetOwnership(i.eventId);
+      throw eventNotFound();
+    }
+    if (!sameOwnership(decision.ownership, ownership)) {
+      // The event changed hands since this process last saw it, and nothing was written: judge
+      // the actor by the owner it has now.
+      rememberOwnership(i.eventId, decision.ownership);
+      authorize(ctx.actor, "checkin:scan", decision.ownership);
+      ownership = decision.ownership;
+      continue;
+    }
+    const { ticket } = decision;
+    if (!ticket) throw ticketNotFound();
+    if (decision.admitted) return admittedView(ctx, i.eventId, ticket, at);
+    if (ticket.orderStatus !== "confirmed") throw notValid(ticket);
+    if (ticket.checkedInAt) throw await alreadyCheckedIn(ctx, ticket);
+    // Free when the statement began, taken when it tried to let it in: another door committed
+    // in between (or an undo, or a transfer that changed the code). The next round sees it.
   }
-  ctx.log.info({ eventId: i.eventId, ticketId: ticket.id, checkedInAt: at.toISOString() }, "checkin.created");
+}
+
+async function admittedView(ctx: Ctx, eventId: string, ticket: TicketAtDoor, at: Date): Promise<CheckInView> {
+  ctx.log.info({ eventId, ticketId: ticket.id, checkedInAt: at.toISOString() }, "checkin.created");
   const [holder] = await getUsersByIds({ ctx, input: { ids: [ticket.userId] } });
   return {
     ticket: { id: ticket.id, ticketCode: ticket.ticketCode, ticketTypeId: ticket.ticketTypeId, checkedInAt: at.toISOString() },

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { eventSchemas } from "@/inngest/events";
 import { createDb, getDb } from "@/lib/db/client";
-import type { UserActor } from "@/lib/domain/context";
+import type { MemberRole, UserActor } from "@/lib/domain/context";
 import { outbox } from "@/lib/jobs/schema";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { bookSeats } from "./book-seats";
@@ -14,6 +14,7 @@ import { checkInTicket } from "./check-in-ticket";
 import { auditLog, bookingItems } from "./schema";
 import { attendee, generalAdmission, organizer, publishedEvent } from "./test-fixtures";
 import { undoCheckIn } from "./undo-check-in";
+import { upsertEventInventory } from "./upsert-event-inventory";
 
 // Racing doors need connections of their own beside the worker's shared pool.
 const doors = createDb(process.env.DATABASE_URL!, { max: 20 });
@@ -95,6 +96,51 @@ describe("checkInTicket", () => {
     const now = new Date("2027-01-01T19:00:00Z");
     expect((await scan(owner, event.eventId, codes[0]!, { now, scannedAt: "2027-01-01T18:41:00Z" })).checkedInAt).toBe("2027-01-01T18:41:00.000Z");
     expect((await scan(owner, event.eventId, codes[1]!, { now, scannedAt: "2027-01-01T20:00:00Z" })).checkedInAt).toBe(now.toISOString());
+  });
+});
+
+describe("checkInTicket, for an organization's event", () => {
+  beforeEach(resetDatabase);
+
+  const staffOf = (organizationId: string, role: MemberRole) => attendee({ memberships: [{ organizationId, role }] });
+
+  async function organizationEvent(seats: number) {
+    const organizationId = randomUUID();
+    const event = await publishedEvent({ organizationId, capacity: 50 });
+    const { booking } = await bookSeats({ ctx: testCtx(attendee()), input: { eventId: event.eventId, quantity: seats, idempotencyKey: randomUUID() } });
+    return { organizationId, event, codes: booking.items.map((i) => i.ticketCode) };
+  }
+
+  it("lets its check-in staff, managers, owners and admins in, and refuses its finance members, other organizations' staff and its organizer's own account", async () => {
+    const { organizationId, event, codes } = await organizationEvent(4);
+    const admitted = [staffOf(organizationId, "checkin"), staffOf(organizationId, "manager"), staffOf(organizationId, "owner"), attendee({ role: "admin" })];
+    const refused = [staffOf(organizationId, "finance"), staffOf(randomUUID(), "checkin"), { ...organizer(), userId: event.organizerId }];
+    for (const actor of refused) await expect(scan(actor, event.eventId, codes[0]!)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    for (const [n, actor] of admitted.entries()) expect((await scan(actor, event.eventId, codes[n]!)).ticket.ticketCode).toBe(codes[n]);
+    const rows = await getDb().select().from(bookingItems);
+    expect(rows.map((r) => r.checkedInBy).sort()).toEqual(admitted.map((a) => a.userId).sort());
+    expect(await getDb().$count(outbox, eq(outbox.name, "checkin.created"))).toBe(4);
+  });
+
+  it("judges a scan by the organization the event belongs to now, after it moved, though this process remembered the old one", async () => {
+    const { organizationId: first, event, codes } = await organizationEvent(3);
+    const second = randomUUID();
+    const moveTo = (organizationId: string) => upsertEventInventory({ ctx: testCtx(), input: { ...event, organizationId } });
+    const [firstStaff, secondStaff] = [staffOf(first, "checkin"), staffOf(second, "checkin")];
+    await scan(firstStaff, event.eventId, codes[0]!);
+
+    await moveTo(second);
+    // Remembered: the first organization, which refuses this member; read again, the event is theirs.
+    expect((await scan(secondStaff, event.eventId, codes[1]!)).ticket.ticketCode).toBe(codes[1]);
+    await expect(scan(firstStaff, event.eventId, codes[2]!)).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    await moveTo(first);
+    // Remembered: the second organization, which admits this member; the statement sees the first and writes nothing.
+    await expect(scan(secondStaff, event.eventId, codes[2]!)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const [third] = await getDb().select().from(bookingItems).where(eq(bookingItems.ticketCode, codes[2]!));
+    expect(third!.checkedInAt).toBeNull();
+    expect(await getDb().$count(outbox, eq(outbox.name, "checkin.created"))).toBe(2);
+    expect((await scan(firstStaff, event.eventId, codes[2]!)).ticket.ticketCode).toBe(codes[2]);
   });
 });
 
