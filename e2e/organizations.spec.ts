@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { mailSubjects, signIn } from "./support/accounts";
+import { accessToken, mailSubjects, signIn } from "./support/accounts";
 
 const PASSWORD = "amber lighthouse quartet 7";
 
@@ -110,5 +110,57 @@ test("an owner invites a manager, who creates an event; invited check-in staff c
   } finally {
     await managerContext.close();
     await staffContext.close();
+  }
+});
+
+test("a finance member sees the organization's revenue on the dashboard but cannot edit its events", async ({ page, browser, request }) => {
+  test.setTimeout(300_000);
+  const title = `Quayside Strings ${randomUUID().slice(0, 6)}`;
+  const [ownerEmail, financeEmail] = await Promise.all([verifiedAccount(request, "organizer", "Fia Founder"), verifiedAccount(request, "attendee", "Finn Finance")]);
+  const owner = { authorization: `Bearer ${await accessToken(request, ownerEmail, PASSWORD)}` };
+  const startsAt = new Date(Date.now() + 21 * 86_400_000);
+  const created = await request.post("/api/v1/events", {
+    headers: owner,
+    data: { title, venue: "Quay 2, Porto", startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(), capacity: 40, priceCents: 2500, currency: "EUR" },
+  });
+  expect(created.status()).toBe(201);
+  const { id: eventId } = (await created.json()) as { id: string };
+  expect((await request.post(`/api/v1/events/${eventId}/publish`, { headers: owner })).status()).toBe(200);
+  // A demo buyer pays for two seats with the built-in test provider, as a script pays.
+  const buyer = { authorization: `Bearer ${await accessToken(request, "ann@evently.local", "evently-demo-2026")}` };
+  const booked = await request.post(`/api/v1/events/${eventId}/bookings`, { headers: { ...buyer, "idempotency-key": randomUUID() }, data: { quantity: 2 } });
+  expect(booked.status()).toBe(201);
+  const { id: orderId } = (await booked.json()) as { id: string };
+  expect((await request.post(`/api/dev/payments/${orderId}`, { headers: buyer, data: { outcome: "succeeded" } })).status()).toBe(200);
+
+  await signIn(page, { email: ownerEmail, password: PASSWORD, next: "/dashboard/organization" });
+  await page.getByLabel("Email address").fill(financeEmail);
+  await page.getByLabel("Role", { exact: true }).selectOption("finance");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${financeEmail}.`)).toBeVisible();
+
+  const financeContext = await browser.newContext();
+  try {
+    const finance = await financeContext.newPage();
+    await signIn(finance, { email: financeEmail, password: PASSWORD, next: await invitationPath(request, financeEmail) });
+    await finance.getByRole("button", { name: "Join Fia Founder's organization" }).click();
+    await expect(finance).toHaveURL(/\/dashboard\/organization/);
+
+    // Analytics trail the sale by a job run: the finance member's dashboard shows it once applied.
+    await expect(async () => {
+      await finance.goto("/dashboard?currency=EUR");
+      await expect(finance.getByTestId("kpi-revenue")).toContainText("50.00", { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(finance.getByTestId("kpi-seats-today")).toHaveText("2");
+
+    await finance.goto("/dashboard/events");
+    const row = finance.getByRole("row", { name: new RegExp(title) });
+    await expect(row.getByRole("link", { name: `Analytics of ${title}` })).toBeVisible();
+    await expect(row.getByRole("link", { name: `Attendees of ${title}` })).toBeVisible();
+    await expect(row.getByRole("link", { name: `Edit ${title}` })).toHaveCount(0);
+    await expect(row.getByRole("link", { name: `Cancel ${title}` })).toHaveCount(0);
+    expect((await finance.goto(`/dashboard/events/${eventId}/edit`))?.status()).toBe(404);
+  } finally {
+    await financeContext.close();
   }
 });

@@ -34,7 +34,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Dashboard"
-        description="Sales across your events. Days are UTC; numbers trail bookings by a few seconds."
+        description="Sales across your organizations' events. Days are UTC; numbers trail bookings by a few seconds."
         actions={
           <>
             <CurrencyPicker currencies={daily.currencies} current={currency} />

@@ -12,11 +12,11 @@ export const applyEventSnapshotInput = z.object({ outboxId, name: z.enum(eventFa
 export const applyEventSnapshotsInput = z.object({ facts: z.array(applyEventSnapshotInput) });
 
 const COLUMNS =
-  "outbox_id uuid, name text, event_id uuid, organizer_id uuid, title text, capacity int, currency text, status text, " +
+  "outbox_id uuid, name text, event_id uuid, organizer_id uuid, organization_id uuid, title text, capacity int, currency text, status text, " +
   "starts_at timestamptz, ends_at timestamptz, version int";
 
 /**
- * Copies events' descriptive snapshots (organizer, title, capacity, currency, status) onto their
+ * Copies events' descriptive snapshots (organizer, organization, title, capacity, currency, status) onto their
  * stats rows, creating a row if no booking created it first, for a batch in one statement behind
  * the exactly-once gate (applyOnce). Of several new snapshots of one event the newest wins, and
  * one older than the stored version (delivered late or retried) leaves the newer in place;
@@ -31,6 +31,7 @@ export async function applyEventSnapshots({ ctx, input }: { ctx: Ctx; input: z.i
     name,
     event_id: fact.eventId,
     organizer_id: fact.organizerId,
+    organization_id: fact.organizationId ?? null,
     title: fact.title,
     capacity: fact.capacity,
     currency: fact.currency,
@@ -47,11 +48,13 @@ export async function applyEventSnapshots({ ctx, input }: { ctx: Ctx; input: z.i
         select distinct on (event_id) * from fresh order by event_id, version desc
       ), stats as (
         insert into analytics.event_stats as s
-          (event_id, organizer_id, title, capacity, currency, status, starts_at, ends_at, event_version, updated_at)
-        select event_id, organizer_id, title, capacity, currency, status, starts_at, ends_at, version, ${now}::timestamptz
+          (event_id, organizer_id, organization_id, title, capacity, currency, status, starts_at, ends_at, event_version, updated_at)
+        select event_id, organizer_id, organization_id, title, capacity, currency, status, starts_at, ends_at, version, ${now}::timestamptz
         from newest order by event_id
         on conflict (event_id) do update set
           organizer_id = excluded.organizer_id,
+          -- A fact from before organizations names none: it must not take the event out of its organization.
+          organization_id = coalesce(excluded.organization_id, s.organization_id),
           title = excluded.title,
           capacity = excluded.capacity,
           currency = excluded.currency,

@@ -10,6 +10,8 @@ const isoTime = z.iso.datetime({ offset: true });
 export const eventSnapshotFact = z.looseObject({
   eventId: uuid,
   organizerId: uuid,
+  /** Whose members read the event's figures; absent on facts written before organizations. */
+  organizationId: uuid.nullable().optional(),
   title: z.string(),
   capacity: z.number().int().min(0),
   currency: z.string().length(3),

@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { Validation } from "@/lib/domain/errors";
 import { boundedDay } from "@/lib/domain/instants";
-import { analyticsScope, readableEventStats, scopeFilter } from "./analytics-scope";
+import { analyticsScope, eventsInScope, readableEventStats, statsInScope } from "./analytics-scope";
 import { currencyOption, mainCurrency, revenueByCurrency, type CurrencyRevenue } from "./money";
 import { buckets, rollUp } from "./roll-up";
-import { dailyStats, eventStats } from "./schema";
+import { dailyStats } from "./schema";
 import { addDays, daysInclusive, todayUtc } from "./utc-dates";
 
 /** The longest range one request may ask for: a leap year, both ends included. */
@@ -73,7 +73,7 @@ export async function getDailyAnalytics({ ctx, input }: { ctx: Ctx; input: z.inp
   const scope = analyticsScope(ctx);
   const { from, to } = resolveRange(parsed, ctx.now());
   const event = parsed.eventId !== undefined ? await readableEventStats(ctx, parsed.eventId) : null;
-  const inScope = event ? eq(dailyStats.eventId, event.eventId) : scopeFilter(scope, dailyStats.organizerId);
+  const inScope = event ? eq(dailyStats.eventId, event.eventId) : eventsInScope(ctx, scope, dailyStats.eventId);
   const [rows, sold] = await Promise.all([
     ctx.db
       .select({
@@ -90,7 +90,7 @@ export async function getDailyAnalytics({ ctx, input }: { ctx: Ctx; input: z.inp
       .from(dailyStats)
       .where(and(between(dailyStats.date, from, to), inScope))
       .groupBy(dailyStats.date, dailyStats.currency),
-    event || parsed.currency ? [] : revenueByCurrency(ctx, scopeFilter(scope, eventStats.organizerId)),
+    event || parsed.currency ? [] : revenueByCurrency(ctx, statsInScope(scope)),
   ]);
   const currency = parsed.currency ?? event?.currency ?? mainCurrency(sold);
   const currencies = [...new Set([currency, ...sold.map((c) => c.currency), ...rows.map((r) => r.currency).sort()])];

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Ctx } from "@/lib/domain/context";
-import { analyticsScope, scopeFilter } from "./analytics-scope";
+import { analyticsScope, eventsInScope, statsInScope } from "./analytics-scope";
 import { toEventTotals, type EventTotals } from "./event-totals";
 import { revenueByCurrency, type CurrencyRevenue } from "./money";
 import { dailyStats, eventStats } from "./schema";
@@ -31,7 +31,7 @@ export async function getDashboardOverview({ ctx }: { ctx: Ctx }): Promise<Dashb
   const scope = analyticsScope(ctx);
   const now = ctx.now();
   const today = todayUtc(now);
-  const inScope = scopeFilter(scope, eventStats.organizerId);
+  const inScope = statsInScope(scope);
   const active = and(eq(eventStats.status, "published"), or(isNull(eventStats.endsAt), gt(eventStats.endsAt, now)));
 
   const [todayRows, [totals], byCurrency, upcoming] = await Promise.all([
@@ -42,7 +42,7 @@ export async function getDashboardOverview({ ctx }: { ctx: Ctx }): Promise<Dashb
         cancellations: sql<number>`coalesce(sum(${dailyStats.cancellations}), 0)::int`,
       })
       .from(dailyStats)
-      .where(and(eq(dailyStats.date, today), scopeFilter(scope, dailyStats.organizerId))),
+      .where(and(eq(dailyStats.date, today), eventsInScope(ctx, scope, dailyStats.eventId))),
     ctx.db
       .select({
         seatsSold: sql<number>`coalesce(sum(${eventStats.seatsSold}), 0)::int`,

@@ -19,13 +19,13 @@ export const getLeaderboardInput = z.object({
 export type Leaderboard = { live: boolean; refreshedAt: string | null; data: (EventTotals & { rank: number })[] };
 
 /**
- * The dashboard's top events. An organizer's board sorts their own events' stats rows (a
+ * The dashboard's top events. A member's board sorts their organizations' stats rows (a
  * handful), so it is live and agrees with the cards beside it; the platform-wide board would
  * sort every event on each page load, so it reads the ranking the cron takes every minute.
  */
 export async function getLeaderboard({ ctx, input }: { ctx: Ctx; input: z.input<typeof getLeaderboardInput> }): Promise<Leaderboard> {
   const { by, limit, currency } = getLeaderboardInput.parse(input);
-  if (analyticsScope(ctx).kind === "organizer") {
+  if (analyticsScope(ctx).kind === "member") {
     const live = await getTopEvents({ ctx, input: { by, limit, currency } });
     return { live: true, refreshedAt: null, data: live.map((e, i) => ({ ...e, rank: i + 1 })) };
   }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
-import { analyticsScope, scopeFilter } from "./analytics-scope";
+import { analyticsScope, statsInScope } from "./analytics-scope";
 import { toEventTotals, type EventTotals } from "./event-totals";
 import { currencyOption, mainCurrency, revenueByCurrency, type CurrencyRevenue } from "./money";
 import { eventStats, leaderboardMetrics } from "./schema";
@@ -17,14 +17,14 @@ export type TopEvent = EventTotals & Omit<CurrencyRevenue, "currency">;
 /**
  * The caller's best events by seats sold or revenue, as they stand now (seconds behind the
  * bookings, as the API contract promises). Sorts the scope's stats rows, one per event: a
- * handful for an organizer, every event for an admin (the admin dashboard reads the minute-old
+ * handful for an organization, every event for an admin (the admin dashboard reads the minute-old
  * ranking in top_events instead, see getLeaderboard). Drafts sell nothing and are left out.
  * `by=revenue` ranks the events of one currency (asked, or the caller's main one).
  */
 export async function getTopEvents({ ctx, input }: { ctx: Ctx; input: z.input<typeof getTopEventsInput> }): Promise<TopEvent[]> {
   const { by, limit, currency: asked } = getTopEventsInput.parse(input);
   const scope = analyticsScope(ctx);
-  const inScope = scopeFilter(scope, eventStats.organizerId);
+  const inScope = statsInScope(scope);
   // Revenue ranks within one currency; seats rank every event unless a currency is asked for.
   const currency = asked ?? (by === "revenue" ? mainCurrency(await revenueByCurrency(ctx, inScope)) : undefined);
   const primary = by === "seats" ? eventStats.seatsSold : eventStats.revenueCents;

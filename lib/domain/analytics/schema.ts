@@ -37,6 +37,11 @@ export const eventStats = analyticsSchema.table(
   {
     eventId: uuid("event_id").primaryKey(),
     organizerId: uuid("organizer_id"),
+    /**
+     * The organization whose members read these figures, from the event's snapshots (booking
+     * facts do not carry it). Daily rows are scoped through this row, so it is held once.
+     */
+    organizationId: uuid("organization_id"),
     title: text("title").notNull().default(""),
     capacity: integer("capacity").notNull().default(0),
     currency: text("currency").notNull().default("USD"),
@@ -57,7 +62,7 @@ export const eventStats = analyticsSchema.table(
     waitlistWaiting: integer("waitlist_waiting").notNull().default(0),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("event_stats_organizer_id_idx").on(t.organizerId)],
+  (t) => [index("event_stats_organizer_id_idx").on(t.organizerId), index("event_stats_organization_id_idx").on(t.organizationId)],
 );
 
 /**

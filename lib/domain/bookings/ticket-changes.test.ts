@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sendTicketTransferredEmailOnTransfer } from "@/inngest/functions/send-ticket-transferred-email";
 import { getDb } from "@/lib/db/client";
+import type { UserActor } from "@/lib/domain/context";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
 import { drainJobs } from "@/lib/jobs/drain";
 import { listMailbox } from "@/lib/mail/list-mailbox";
@@ -39,6 +40,18 @@ describe("tickets people carry", () => {
 
     await expect(renameTicket({ ctx: testCtx(organizer.actor), input: { ticketId: ticket.id, attendeeName: "X" } })).rejects.toMatchObject({ kind: "Forbidden" });
     await expect(renameTicket({ ctx: testCtx(attendee()), input: { ticketId: ticket.id, attendeeName: "X" } })).rejects.toMatchObject({ kind: "NotFound" });
+  });
+
+  it("tells the event's organization members a ticket is not theirs to change, and hides it from a creator no longer in the organization", async () => {
+    const organizationId = randomUUID();
+    const [buyer, creator] = await Promise.all([createTestUser(), createTestUser({ role: "organizer" })]);
+    const creatorInTeam = { ...creator.actor, memberships: [{ organizationId, role: "manager" as const }] };
+    const event = await publishedEvent(creatorInTeam, { priceCents: 0 });
+    const { booking } = await bookSeats({ ctx: testCtx(buyer.actor), input: { eventId: event.id, quantity: 1, idempotencyKey: randomUUID() } });
+    const [ticket] = (await getOrder({ ctx: testCtx(buyer.actor), input: { orderId: booking.id } })).tickets;
+    const rename = (actor: UserActor) => renameTicket({ ctx: testCtx(actor), input: { ticketId: ticket!.id, attendeeName: "X" } });
+    await expect(rename(attendee({ memberships: [{ organizationId, role: "finance" }] }))).rejects.toMatchObject({ kind: "Forbidden" });
+    await expect(rename({ ...creator.actor, memberships: [] })).rejects.toMatchObject({ kind: "NotFound" });
   });
 
   it("refuses a name change after the event's name-change deadline", async () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withTransaction } from "@/lib/db/transaction";
 import { authorize, can } from "@/lib/domain/auth";
-import type { Ctx } from "@/lib/domain/context";
+import type { Ctx, UserActor } from "@/lib/domain/context";
 import { Validation } from "@/lib/domain/errors";
 import { DEFAULT_CURRENCY } from "@/lib/format/currency";
 import { DEFAULT_TIME_ZONE } from "@/lib/format/time-zone";
@@ -60,8 +60,11 @@ function organizationOf(ctx: Ctx, requested: string | undefined): string | null 
     authorize(ctx.actor, "event:create", { organizationId: requested });
     return requested;
   }
-  if (ctx.actor.type !== "user") return null;
-  const actor = ctx.actor;
+  return ctx.actor.type === "user" ? homeOrganization(ctx.actor) : null;
+}
+
+/** The first organization where the member's role creates events: where their new events go unless they name one. */
+export function homeOrganization(actor: UserActor): string | null {
   return actor.memberships?.find((m) => can(actor, "event:create", { organizationId: m.organizationId }))?.organizationId ?? null;
 }
 

@@ -8,6 +8,8 @@ import { z } from "zod";
 const snapshot = z.object({
   eventId: z.uuid(),
   organizerId: z.uuid(),
+  /** The organization whose members manage it; null outside any. Facts written before organizations have none. */
+  organizationId: z.uuid().nullable().default(null),
   title: z.string(),
   venue: z.string(),
   category: z.string(),

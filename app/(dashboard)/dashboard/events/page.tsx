@@ -6,7 +6,8 @@ import { Alert } from "@/app/_components/ui/alert";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { DataTable, RowActions } from "@/app/_components/ui/table";
-import { listEvents } from "@/lib/domain/events";
+import { can, type Action } from "@/lib/domain/auth";
+import { listEvents, type Event } from "@/lib/domain/events";
 import { formatEventTime } from "@/lib/format/event-time";
 import { loadFromCursor } from "@/lib/web/list-cursor";
 import { organizerAccess, OrganizersOnly, VerifyToOrganize } from "./_components/organizer-access";
@@ -22,7 +23,7 @@ const NOTICES = {
   cancelled: "Event cancelled. Its bookings are being cancelled and every holder emailed.",
 } as const;
 
-/** An organizer's own events of every status, soonest first (admins see every organizer's). */
+/** The events of the caller's organizations, of every status, soonest first (admins see every organizer's). */
 export default async function MyEventsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const { ctx, allowed, creates, verified, email } = await organizerAccess("/dashboard/events");
   if (!allowed) return <OrganizersOnly title="My events" />;
@@ -30,6 +31,8 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
   const { page, notice: cursorNotice } = await loadFromCursor(search.cursor, (cursor) => listEvents({ ctx, input: { scope: "manage", cursor, limit: 25 } }));
   const notice = (Object.keys(NOTICES) as (keyof typeof NOTICES)[]).find((key) => search[key]);
   const admin = ctx.actor.type === "user" && ctx.actor.role === "admin";
+  // Each member sees the events of their organizations, but only the actions their role allows (finance: no edit, check-in staff: the door).
+  const may = (event: Pick<Event, "organizerId" | "organizationId">, action: Action) => can(ctx.actor, action, { organizerId: event.organizerId, organizationId: event.organizationId });
 
   return (
     <>
@@ -82,30 +85,47 @@ export default async function MyEventsPage({ searchParams }: { searchParams: Pro
               <td data-label="Price" className="whitespace-nowrap text-slate-700">{formatPrice(event.priceCents, event.currency)}</td>
               <td>
                 <RowActions>
-                  {event.status === "draft" && verified ? <PublishButton id={event.id} title={event.title} /> : null}
-                  <Link href={`/dashboard/events/${event.id}/tickets`} className="font-medium text-brand-700 hover:underline" aria-label={`Tickets of ${event.title}`}>
-                    Tickets
-                  </Link>
-                  <Link href={`/dashboard/events/${event.id}/promo-codes`} className="font-medium text-brand-700 hover:underline" aria-label={`Promo codes of ${event.title}`}>
-                    Promo codes
-                  </Link>
-                  {event.status !== "draft" ? (
+                  {event.status === "draft" && verified && may(event, "event:manage") ? <PublishButton id={event.id} title={event.title} /> : null}
+                  {may(event, "event:manage") ? (
                     <>
-                      <Link href={`/dashboard/events/${event.id}/attendees`} className="font-medium text-brand-700 hover:underline" aria-label={`Attendees of ${event.title}`}>
-                        Attendees
+                      <Link href={`/dashboard/events/${event.id}/tickets`} className="font-medium text-brand-700 hover:underline" aria-label={`Tickets of ${event.title}`}>
+                        Tickets
                       </Link>
-                      <Link href={`/dashboard/events/${event.id}/messages`} className="font-medium text-brand-700 hover:underline" aria-label={`Messages to attendees of ${event.title}`}>
-                        Messages
-                      </Link>
-                      <Link href={`/dashboard/events/${event.id}/waitlist`} className="font-medium text-brand-700 hover:underline" aria-label={`Waitlist of ${event.title}`}>
-                        Waitlist
-                      </Link>
-                      <Link href={`/dashboard/analytics/${event.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Analytics of ${event.title}`}>
-                        Analytics
+                      <Link href={`/dashboard/events/${event.id}/promo-codes`} className="font-medium text-brand-700 hover:underline" aria-label={`Promo codes of ${event.title}`}>
+                        Promo codes
                       </Link>
                     </>
                   ) : null}
-                  {event.status !== "cancelled" ? (
+                  {event.status !== "draft" ? (
+                    <>
+                      {may(event, "order:view") ? (
+                        <Link href={`/dashboard/events/${event.id}/attendees`} className="font-medium text-brand-700 hover:underline" aria-label={`Attendees of ${event.title}`}>
+                          Attendees
+                        </Link>
+                      ) : null}
+                      {may(event, "attendees:message") ? (
+                        <Link href={`/dashboard/events/${event.id}/messages`} className="font-medium text-brand-700 hover:underline" aria-label={`Messages to attendees of ${event.title}`}>
+                          Messages
+                        </Link>
+                      ) : null}
+                      {may(event, "waitlist:manage") ? (
+                        <Link href={`/dashboard/events/${event.id}/waitlist`} className="font-medium text-brand-700 hover:underline" aria-label={`Waitlist of ${event.title}`}>
+                          Waitlist
+                        </Link>
+                      ) : null}
+                      {may(event, "analytics:read") ? (
+                        <Link href={`/dashboard/analytics/${event.id}`} className="font-medium text-brand-700 hover:underline" aria-label={`Analytics of ${event.title}`}>
+                          Analytics
+                        </Link>
+                      ) : null}
+                    </>
+                  ) : null}
+                  {event.status === "published" && may(event, "checkin:scan") ? (
+                    <Link href={`/dashboard/events/${event.id}/arrivals`} className="font-medium text-brand-700 hover:underline" aria-label={`Check-in of ${event.title}`}>
+                      Check-in
+                    </Link>
+                  ) : null}
+                  {event.status !== "cancelled" && may(event, "event:manage") ? (
                     <>
                       <Link href={`/dashboard/events/${event.id}/edit`} className="font-medium text-brand-700 hover:underline" aria-label={`Edit ${event.title}`}>
                         Edit

@@ -16,7 +16,7 @@ export default async function ArrivalsPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/arrivals`);
   if (!allowed) return <OrganizersOnly title="Arrivals" />;
-  const event = await managedEvent(ctx, id);
+  const event = await managedEvent(ctx, id, "checkin:scan");
   const [stats, slots] = await Promise.all([checkInStats({ ctx, input: { eventId: id } }), checkInArrivals({ ctx, input: { eventId: id, timeZone: event.timezone } })]);
   const busiest = Math.max(1, ...slots.map((s) => s.arrivals));
   const percent = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 100));
@@ -25,7 +25,7 @@ export default async function ArrivalsPage({ params }: { params: Promise<{ id: s
     <>
       <LiveRefresh seconds={REFRESH_SECONDS} />
       <PageHeader title={`Arrivals · ${event.title}`} description={eventSubtitle(event)} actions={<ButtonLink href={`/dashboard/events/${id}/check-in`}>Open scanner</ButtonLink>} />
-      <AttendeeTabs eventId={id} current="arrivals" />
+      <AttendeeTabs ctx={ctx} event={event} current="arrivals" />
       <div className="space-y-6">
         <Card title="Checked in">
           <p className="text-3xl font-semibold text-slate-900" data-testid="checked-in-total">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { can, type Action } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
-import { getEvent } from "@/lib/domain/events";
+import { getEvent, type Event } from "@/lib/domain/events";
 import { formatEventTime } from "@/lib/format/event-time";
 
 /**
@@ -19,14 +19,20 @@ export function eventSubtitle(event: { venue: string; startsAt: Date; timezone: 
   return `${event.venue} · ${formatEventTime(event.startsAt, event.timezone)}`;
 }
 
-/** Tabs between the organizer's attendee list, orders, waitlist and check-in progress of one event. */
-export function AttendeeTabs({ eventId, current }: { eventId: string; current: "attendees" | "orders" | "waitlist" | "arrivals" }) {
-  const tabs = [
-    { key: "attendees", href: `/dashboard/events/${eventId}/attendees`, label: "Attendees" },
-    { key: "orders", href: `/dashboard/events/${eventId}/orders`, label: "Orders" },
-    { key: "waitlist", href: `/dashboard/events/${eventId}/waitlist`, label: "Waitlist" },
-    { key: "arrivals", href: `/dashboard/events/${eventId}/arrivals`, label: "Arrivals" },
-  ] as const;
+/**
+ * Tabs between the attendee list, orders, waitlist and check-in progress of one event: only
+ * those the caller's role opens (finance has no waitlist, check-in staff only arrivals).
+ */
+export function AttendeeTabs({ ctx, event, current }: { ctx: Ctx; event: Pick<Event, "id" | "organizerId" | "organizationId">; current: "attendees" | "orders" | "waitlist" | "arrivals" }) {
+  const resource = { organizerId: event.organizerId, organizationId: event.organizationId };
+  const tabs = (
+    [
+      { key: "attendees", href: `/dashboard/events/${event.id}/attendees`, label: "Attendees", action: "order:view" },
+      { key: "orders", href: `/dashboard/events/${event.id}/orders`, label: "Orders", action: "order:view" },
+      { key: "waitlist", href: `/dashboard/events/${event.id}/waitlist`, label: "Waitlist", action: "waitlist:manage" },
+      { key: "arrivals", href: `/dashboard/events/${event.id}/arrivals`, label: "Arrivals", action: "checkin:scan" },
+    ] as const
+  ).filter((tab) => can(ctx.actor, tab.action, resource));
   return (
     <nav aria-label="Event people" className="mb-6 flex gap-2 overflow-x-auto border-b border-slate-200">
       {tabs.map((tab) => (

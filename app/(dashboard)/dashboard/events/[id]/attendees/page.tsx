@@ -42,7 +42,7 @@ export default async function AttendeesPage({ params, searchParams }: { params: 
           ) : undefined
         }
       />
-      <AttendeeTabs eventId={id} current="attendees" />
+      <AttendeeTabs ctx={ctx} event={event} current="attendees" />
       {page.data.length === 0 ? (
         <EmptyState title="No bookings yet" />
       ) : (

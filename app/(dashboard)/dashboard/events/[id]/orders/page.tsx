@@ -28,14 +28,14 @@ export default async function EventOrdersPage({ params, searchParams }: { params
   const { cursor } = await searchParams;
   const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/orders`);
   if (!allowed) return <OrganizersOnly title="Orders" />;
-  const event = await managedEvent(ctx, id);
+  const event = await managedEvent(ctx, id, "order:view");
   const { page } = await loadFromCursor(cursor, (from) => listEventOrders({ ctx, input: { eventId: id, limit: 50, cursor: from } }));
   const users = new Map((await getUsersByIds({ ctx, input: { ids: page.data.map((o) => o.userId) } })).map((u) => [u.id, u]));
 
   return (
     <>
       <PageHeader title={`Orders · ${event.title}`} description={eventSubtitle(event)} />
-      <AttendeeTabs eventId={id} current="orders" />
+      <AttendeeTabs ctx={ctx} event={event} current="orders" />
       {page.data.length === 0 ? (
         <EmptyState title="No orders yet" />
       ) : (

@@ -28,7 +28,7 @@ export default async function EventWaitlistPage({ params, searchParams }: { para
   return (
     <>
       <PageHeader title={`Waitlist · ${event.title}`} description={`${eventSubtitle(event)} · served by priority (highest first), then by joining time`} />
-      <AttendeeTabs eventId={id} current="waitlist" />
+      <AttendeeTabs ctx={ctx} event={event} current="waitlist" />
       {page.data.length === 0 ? (
         <EmptyState title="Nobody is waiting" />
       ) : (

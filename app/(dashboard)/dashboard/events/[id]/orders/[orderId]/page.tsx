@@ -20,7 +20,7 @@ export default async function EventOrderPage({ params }: Props) {
   const { id, orderId } = await params;
   const { ctx, allowed } = await organizerAccess(`/dashboard/events/${id}/orders/${orderId}`);
   if (!allowed) return <OrganizersOnly title="Order" />;
-  const event = await managedEvent(ctx, id);
+  const event = await managedEvent(ctx, id, "order:view");
   const money = await getOrderPayments({ ctx, input: { orderId, as: "organizer" } }).catch((error: unknown) => {
     if (isDomainError(error) && (error.kind === "NotFound" || error.kind === "Forbidden")) notFound();
     throw error;
