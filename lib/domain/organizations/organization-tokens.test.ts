@@ -183,4 +183,19 @@ describe("organization tokens: what they act as", () => {
     await expect(authenticate(created.token, expiresAt)).rejects.toMatchObject({ code: "INVALID_TOKEN" });
     await expect(authenticate(created.token.slice(0, -2) + "xx")).rejects.toMatchObject({ code: "INVALID_TOKEN" });
   });
+
+  it("writes the last use at most once a minute, however many requests race", async () => {
+    const owner = await organizerWithOrganization();
+    const { token, id } = await mint(owner.actor, owner.organizationId);
+    const now = new Date();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => authenticateOrganizationToken({ db: getDb(), token, now, ip: `10.0.0.${i}` })));
+    const [first] = await getDb().select().from(organizationTokens).where(eq(organizationTokens.id, id));
+    expect(first!.lastUsedAt!.getTime()).toBe(now.getTime());
+    await authenticateOrganizationToken({ db: getDb(), token, now: new Date(now.getTime() + 30_000), ip: "10.9.9.9" });
+    const [later] = await getDb().select().from(organizationTokens).where(eq(organizationTokens.id, id));
+    expect(later).toMatchObject({ lastUsedAt: now, lastUsedIp: first!.lastUsedIp });
+    await authenticateOrganizationToken({ db: getDb(), token, now: new Date(now.getTime() + 61_000), ip: "10.9.9.9" });
+    const [minuteOn] = await getDb().select().from(organizationTokens).where(eq(organizationTokens.id, id));
+    expect(minuteOn!.lastUsedIp).toBe("10.9.9.9");
+  });
 });
