@@ -31,7 +31,7 @@ export default defineConfig({
   },
   projects: [
     { name: "attendee", testMatch: ["smoke.spec.ts", "auth.spec.ts", "bookings.spec.ts", "account.spec.ts", "api-tokens.spec.ts", "checkout.spec.ts", "refunds.spec.ts"] },
-    { name: "dashboard", testMatch: ["events.spec.ts", "analytics.spec.ts", "cover-image.spec.ts", "event-page.spec.ts", "ticket-types.spec.ts", "organizations.spec.ts", "carry-tickets.spec.ts", "check-in.spec.ts"] },
+    { name: "dashboard", testMatch: ["events.spec.ts", "analytics.spec.ts", "cover-image.spec.ts", "event-page.spec.ts", "ticket-types.spec.ts", "organizations.spec.ts", "organization-tokens.spec.ts", "carry-tickets.spec.ts", "check-in.spec.ts"] },
     { name: "api", testMatch: ["api.spec.ts", "generated-client.spec.ts"] },
     { name: "accessibility", testMatch: ["accessibility.spec.ts"] },
   ],

@@ -912,6 +912,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organizations you belong to, with your role: where to find the id for the organization routes
+         * @description The organizations you belong to, with your role: where to find the id for the organization routes.
+         *
+         *     An access token from a signed-in session; API tokens cannot call this route.
+         */
+        get: operations["listMyOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/sessions": {
         parameters: {
             query?: never;
@@ -1139,6 +1161,56 @@ export interface paths {
          */
         post: operations["refundOrder"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organization's API tokens that are not revoked, newest first, without secrets (owners)
+         * @description The organization's API tokens that are not revoked, newest first, without secrets (owners).
+         *
+         *     An access token from a signed-in session; API tokens cannot call this route.
+         */
+        get: operations["listOrganizationTokens"];
+        put?: never;
+        /**
+         * Create an organization API token (owners, from a signed-in session; at most 50 live per organization)
+         * @description Create an organization API token (owners, from a signed-in session; at most 50 live per organization).
+         *
+         *     An access token from a signed-in session; API tokens cannot call this route.
+         */
+        post: operations["createOrganizationToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{id}/tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an organization API token, whoever created it (owners): it fails on its very next request
+         * @description Revoke an organization API token, whoever created it (owners): it fails on its very next request.
+         *
+         *     An access token from a signed-in session; API tokens cannot call this route.
+         */
+        delete: operations["revokeOrganizationToken"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1617,6 +1689,15 @@ export interface components {
             } | null;
             createdAt: string;
         };
+        OrganizationSummary: {
+            id: string;
+            name: string;
+            /**
+             * @description The caller's role in it
+             * @enum {string}
+             */
+            role: "owner" | "manager" | "checkin" | "finance";
+        };
         ApiToken: {
             id: string;
             name: string;
@@ -1702,6 +1783,26 @@ export interface components {
             status: "pending" | "succeeded" | "failed";
             createdAt: string;
             succeededAt: string | null;
+        };
+        OrganizationToken: {
+            id: string;
+            organizationId: string;
+            name: string;
+            scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read")[];
+            /** @description The owner who created it; the token keeps working after they leave */
+            createdBy: string | null;
+            /** @description ISO 8601 */
+            createdAt: string;
+            /** @description ISO 8601; null: never expires */
+            expiresAt: string | null;
+            /** @description Updated at most once a minute */
+            lastUsedAt: string | null;
+            /** @description The client address of that use */
+            lastUsedIp: string | null;
+        };
+        CreatedOrganizationToken: components["schemas"]["OrganizationToken"] & {
+            /** @description The secret, starting `evtly_org_`; shown only in this answer */
+            token: string;
         };
         WebhookEndpoint: {
             id: string;
@@ -10861,6 +10962,110 @@ export interface operations {
             };
         };
     };
+    listMyOrganizations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sorted by name */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "7d3e2c1b-4a5f-4e6d-8c9b-0a1f2e3d4c5b",
+                     *           "name": "Olga's organization",
+                     *           "role": "owner"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["OrganizationSummary"][];
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+        };
+    };
     listMySessions: {
         parameters: {
             query?: never;
@@ -13047,6 +13252,566 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    listOrganizationTokens: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Expired tokens stay listed (see expiresAt) until revoked */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "3c1f8a2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+                     *           "organizationId": "7d3e2c1b-4a5f-4e6d-8c9b-0a1f2e3d4c5b",
+                     *           "name": "Box office sync",
+                     *           "scopes": [
+                     *             "events:read",
+                     *             "events:write"
+                     *           ],
+                     *           "createdBy": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *           "createdAt": "2026-12-01T09:00:00.000Z",
+                     *           "expiresAt": "2027-06-01T00:00:00.000Z",
+                     *           "lastUsedAt": "2026-12-05T17:42:00.000Z",
+                     *           "lastUsedIp": "203.0.113.7"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["OrganizationToken"][];
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/organization-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "ORGANIZATION_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+        };
+    };
+    createOrganizationToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Box office sync",
+                 *       "scopes": [
+                 *         "events:read",
+                 *         "events:write"
+                 *       ],
+                 *       "expiresAt": "2027-06-01T00:00:00Z"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read")[];
+                    /** Format: date-time */
+                    expiresAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The token with its secret, shown this once (only a hash is stored). Send it as `Authorization: Bearer evtly_org_Zr4Lq8Wm2Xc7Vb1Nh5Kt9Pj3Gd6Fs0Ay8Ue2Io4ReTw`. It belongs to the organization, not to you: it acts as a manager of this organization only (never an owner: it manages no members or tokens, and reaches no /me route), within its scopes, and keeps working after you leave. Scopes: events:read, events:write, orders:read, orders:write, checkin:write, analytics:read */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3c1f8a2e-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
+                     *       "organizationId": "7d3e2c1b-4a5f-4e6d-8c9b-0a1f2e3d4c5b",
+                     *       "name": "Box office sync",
+                     *       "scopes": [
+                     *         "events:read",
+                     *         "events:write"
+                     *       ],
+                     *       "createdBy": "5f0c6a4e-7a8b-4c1d-9e2f-3a4b5c6d7e8f",
+                     *       "createdAt": "2026-12-01T09:00:00.000Z",
+                     *       "expiresAt": "2027-06-01T00:00:00.000Z",
+                     *       "lastUsedAt": null,
+                     *       "lastUsedIp": null,
+                     *       "token": "evtly_org_Zr4Lq8Wm2Xc7Vb1Nh5Kt9Pj3Gd6Fs0Ay8Ue2Io4ReTw"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CreatedOrganizationToken"];
+                };
+            };
+            /** @description The request could not be read */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/json-too-complex",
+                     *       "title": "Bad Request",
+                     *       "status": 400,
+                     *       "detail": "The request could not be read",
+                     *       "code": "JSON_TOO_COMPLEX"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "JSON_TOO_COMPLEX" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/organization-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "ORGANIZATION_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "ORGANIZATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description The request conflicts with the resource's current state */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/too-many-api-tokens",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The request conflicts with the resource's current state",
+                     *       "code": "TOO_MANY_API_TOKENS"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "TOO_MANY_API_TOKENS";
+                    };
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/payload-too-large",
+                     *       "title": "Content Too Large",
+                     *       "status": 413,
+                     *       "detail": "The request body is too large",
+                     *       "code": "PAYLOAD_TOO_LARGE"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "PAYLOAD_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Too many requests; wait `Retry-After` seconds */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too Many Requests",
+                     *       "status": 429,
+                     *       "detail": "Too many requests; wait `Retry-After` seconds",
+                     *       "code": "RATE_LIMITED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    revokeOrganizationToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `-`, `_`, `.`, up to 128); echoed back and written to every log line */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid access token or API token */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-token",
+                     *       "title": "Unauthorized",
+                     *       "status": 401,
+                     *       "detail": "No valid access token or API token",
+                     *       "code": "INVALID_TOKEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "INVALID_TOKEN" | "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE) */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "Authenticated, but not allowed (an API token without the route's scope: INSUFFICIENT_SCOPE)",
+                     *       "code": "FORBIDDEN"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "FORBIDDEN" | "INSUFFICIENT_SCOPE";
+                    };
+                };
+            };
+            /** @description Not found (or not yours to see) */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/api-token-not-found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Not found (or not yours to see)",
+                     *       "code": "API_TOKEN_NOT_FOUND"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "API_TOKEN_NOT_FOUND" | "ORGANIZATION_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description The path exists, but not with this method; `Allow` names the methods it takes */
+            405: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    Allow: components["headers"]["Allow"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method Not Allowed",
+                     *       "status": 405,
+                     *       "detail": "The path exists, but not with this method; `Allow` names the methods it takes",
+                     *       "code": "METHOD_NOT_ALLOWED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "METHOD_NOT_ALLOWED";
+                    };
+                };
+            };
+            /** @description Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC) */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation-failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "Invalid fields, one entry per field in `errors` (times must lie between 1970 and 9999 UTC)",
+                     *       "code": "VALIDATION_FAILED"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "VALIDATION_FAILED";
                     };
                 };
             };

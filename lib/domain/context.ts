@@ -18,8 +18,11 @@ export type UserActor = {
   /**
    * Set when the request came with a personal API token instead of a session: the token's
    * scopes bound which routes it reaches, and it may not manage the account that owns it.
+   * `organizationId` marks an organization's token: then `userId` is the token's own id (so what
+   * it does is recorded under the token), `memberships` is that one organization as manager,
+   * and no person stands behind it.
    */
-  apiToken?: { id: string; scopes: readonly string[] };
+  apiToken?: { id: string; scopes: readonly string[]; organizationId?: string };
   /**
    * The organizations the user belongs to, loaded with the actor (one indexed query per request)
    * so the policy stays synchronous. Absent means none.

@@ -9,7 +9,7 @@ import { problemCodes, problemContent, problemSchema } from "./openapi-problems"
 const TAGS: Record<string, string> = {
   auth: "Sign-up, sign-in and tokens for a session",
   account: "The signed-in person's own account",
-  tokens: "Personal API tokens for integrations",
+  tokens: "Personal and organization API tokens for integrations",
   events: "Events and their covers",
   bookings: "Booking seats, exactly once per Idempotency-Key",
   orders: "Ordering tickets of one or more types, paying and cancelling",

@@ -2,8 +2,8 @@ import type { ZodObject, ZodType } from "zod";
 import { getDb } from "@/lib/db/client";
 import type { Actor, Ctx } from "@/lib/domain/context";
 import { Forbidden, Unauthenticated } from "@/lib/domain/errors";
-import { authenticateAccessToken, authenticateApiToken, authorize, looksLikeApiToken } from "@/lib/domain/auth";
-import { withMemberships } from "@/lib/domain/organizations";
+import { authenticateAccessToken, authenticateApiToken, authorize, looksLikeApiToken, looksLikeOrganizationToken } from "@/lib/domain/auth";
+import { authenticateOrganizationToken, withMemberships } from "@/lib/domain/organizations";
 import { loggerFor } from "@/lib/log/logger";
 import { recordHttpRequest } from "@/lib/metrics/http";
 import type { Infer, RouteContract } from "./contract";
@@ -31,11 +31,11 @@ function bearerToken(req: Request): string | null {
   return match[1]!;
 }
 
-/** An access token (a JWT from /auth/token) or a personal API token, told apart by its prefix. */
+/** An access token (a JWT from /auth/token), a personal or an organization's API token, told apart by their prefixes. */
 function authenticate(req: Request, db: ReturnType<typeof getDb>, token: string, now: Date): Promise<Actor> {
-  return looksLikeApiToken(token)
-    ? authenticateApiToken({ db, token, now, ip: clientIp(req.headers) })
-    : authenticateAccessToken({ db, token, now });
+  if (looksLikeApiToken(token)) return authenticateApiToken({ db, token, now, ip: clientIp(req.headers) });
+  if (looksLikeOrganizationToken(token)) return authenticateOrganizationToken({ db, token, now, ip: clientIp(req.headers) });
+  return authenticateAccessToken({ db, token, now });
 }
 
 /** An API token reaches only the routes whose scope it holds; account and admin routes none. */

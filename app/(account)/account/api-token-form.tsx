@@ -10,7 +10,7 @@ import { createApiTokenAction } from "./api-token-actions";
 import { TOKEN_LIFETIMES } from "./api-token-lifetimes";
 
 /** The secret, shown once, with a copy button: it cannot be shown again after this page changes. */
-function NewTokenSecret({ name, token }: { name: string; token: string }) {
+export function NewTokenSecret({ name, token }: { name: string; token: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <Alert tone="success">

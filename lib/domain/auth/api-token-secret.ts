@@ -6,9 +6,12 @@ import { createHash, randomBytes } from "node:crypto";
  */
 export const API_TOKEN_PREFIX = "evtly_pat_";
 
+/** An organization's token: the same kind of secret, told apart so it resolves to the organization, not a person. */
+export const ORGANIZATION_TOKEN_PREFIX = "evtly_org_";
+
 /** 256 random bits, base64url: guessing is hopeless, so one sha256 is the right hash for it. */
-export function newApiTokenSecret(): string {
-  return API_TOKEN_PREFIX + randomBytes(32).toString("base64url");
+export function newApiTokenSecret(prefix: typeof API_TOKEN_PREFIX | typeof ORGANIZATION_TOKEN_PREFIX = API_TOKEN_PREFIX): string {
+  return prefix + randomBytes(32).toString("base64url");
 }
 
 export function hashApiToken(token: string): string {
@@ -17,4 +20,8 @@ export function hashApiToken(token: string): string {
 
 export function looksLikeApiToken(token: string): boolean {
   return token.startsWith(API_TOKEN_PREFIX);
+}
+
+export function looksLikeOrganizationToken(token: string): boolean {
+  return token.startsWith(ORGANIZATION_TOKEN_PREFIX);
 }

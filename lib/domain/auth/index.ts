@@ -1,6 +1,7 @@
 export { authenticateAccessToken } from "./authenticate-access-token";
 export { authenticateApiToken } from "./authenticate-api-token";
-export { looksLikeApiToken, API_TOKEN_PREFIX } from "./api-token-secret";
+export { looksLikeApiToken, looksLikeOrganizationToken, newApiTokenSecret, hashApiToken, API_TOKEN_PREFIX, ORGANIZATION_TOKEN_PREFIX } from "./api-token-secret";
+export { LAST_SEEN_RESOLUTION_MS } from "./session-lifetime";
 export { API_SCOPES, API_SCOPE_LABELS, apiScopeSchema, type ApiScope } from "./api-token-scopes";
 export { createApiToken, createApiTokenBody, createApiTokenInput, MAX_LIVE_API_TOKENS, type ApiTokenView } from "./create-api-token";
 export { listApiTokens } from "./list-api-tokens";

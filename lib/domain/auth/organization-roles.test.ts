@@ -32,7 +32,8 @@ const MATRIX: Record<string, { action: Action; roles: MemberRole[] }> = {
   "message attendees": { action: "attendees:message", roles: ["owner", "manager"] },
   "export attendees and sales": { action: "attendees:export", roles: ["owner", "finance"] },
   "see the organization": { action: "organization:view", roles: ["owner", "manager", "checkin", "finance"] },
-  "manage members, invitations and tokens": { action: "organization:manage", roles: ["owner"] },
+  "manage members and invitations": { action: "organization:manage", roles: ["owner"] },
+  "create, list and revoke organization tokens": { action: "organization-token:manage", roles: ["owner"] },
   "see admin payment lists": { action: "payments:admin", roles: [] },
 };
 
@@ -73,5 +74,15 @@ describe("organization roles", () => {
 
   it("refuses event creation to an unverified manager", () => {
     expect(can({ ...member("manager"), emailVerified: false }, "event:create", { organizationId: ORG })).toBe(false);
+  });
+
+  it("gives an organization token a manager's rights in its organization only, never an owner's or a person's", () => {
+    const token: UserActor = { ...member("manager"), userId: "token-id", apiToken: { id: "token-id", scopes: ["events:write"], organizationId: ORG } };
+    expect(can(token, "event:manage", { organizationId: ORG })).toBe(true);
+    expect(can(token, "event:manage", { organizationId: OTHER_ORG })).toBe(false);
+    for (const action of ["organization:manage", "organization-token:manage", "webhook:create", "attendees:export"] as const) {
+      expect(can(token, action, { organizationId: ORG }), action).toBe(false);
+    }
+    for (const action of ["booking:create", "waitlist:join", "account:manage"] as const) expect(can(token, action), action).toBe(false);
   });
 });

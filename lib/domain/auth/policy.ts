@@ -34,6 +34,7 @@ export type Action =
   | "attendees:export"
   | "organization:view"
   | "organization:manage"
+  | "organization-token:manage"
   | "ticket:manage";
 
 /**
@@ -67,6 +68,7 @@ const ROLE_ACTIONS: Record<MemberRole, ReadonlySet<Action>> = {
     "attendees:export",
     "organization:view",
     "organization:manage",
+    "organization-token:manage",
   ]),
   manager: new Set<Action>([
     "event:create",
@@ -141,6 +143,7 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "attendees:export": (a, r) => mayAsTeam("attendees:export", a, r),
   "organization:view": (a, r) => r?.organizationId != null && mayAsTeam("organization:view", a, r),
   "organization:manage": (a, r) => r?.organizationId != null && mayAsTeam("organization:manage", a, r),
+  "organization-token:manage": (a, r) => r?.organizationId != null && mayAsTeam("organization-token:manage", a, r),
   // Naming and handing on a ticket is the buyer's: the organizer sees tickets, not whose they are to be.
   "ticket:manage": (a, r) => isHolder(a, r),
 };
@@ -149,12 +152,26 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
  * What an API token never does, whatever its scopes: manage the account behind it (so a leaked
  * token cannot mint more tokens or lock its owner out) or act as an admin.
  */
-const SESSION_ONLY: ReadonlySet<Action> = new Set(["account:manage", "user:manage", "security-log:read", "jobs:manage", "retention:apply", "dev-mailbox:read"]);
+const SESSION_ONLY: ReadonlySet<Action> = new Set([
+  "account:manage",
+  "user:manage",
+  "security-log:read",
+  "jobs:manage",
+  "retention:apply",
+  "dev-mailbox:read",
+  "organization-token:manage",
+]);
+
+/** What needs a person behind it: an organization's token holds no tickets and joins no waitlist. */
+const PERSON_ONLY: ReadonlySet<Action> = new Set(["booking:create", "waitlist:join", "ticket:manage"]);
+
+const isOrganizationToken = (actor: UserActor) => actor.apiToken?.organizationId !== undefined;
 
 export function can(actor: Actor, action: Action, resource?: Resource): boolean {
   if (actor.type === "system") return true;
   if (actor.type !== "user") return false;
   if (actor.apiToken && SESSION_ONLY.has(action)) return false;
+  if (isOrganizationToken(actor) && PERSON_ONLY.has(action)) return false;
   if (actor.role === "admin") return true;
   return RULES[action](actor, resource);
 }
@@ -175,6 +192,7 @@ export function authorize(actor: Actor, action: Action, resource?: Resource): as
   if (can(actor, action, resource)) return;
   if (actor.type !== "user") throw new Unauthenticated();
   if (actor.apiToken && SESSION_ONLY.has(action)) throw new Forbidden("INSUFFICIENT_SCOPE", "An API token cannot do this; sign in instead.");
+  if (isOrganizationToken(actor) && PERSON_ONLY.has(action)) throw new Forbidden("FORBIDDEN", "An organization token acts for the organization, not a person: use a personal token to book.");
   if (!actor.emailVerified && RULES[action]({ ...actor, emailVerified: true }, resource)) {
     throw new Forbidden("EMAIL_NOT_VERIFIED", NOT_VERIFIED_MESSAGE[action] ?? "Verify your email address first.");
   }

@@ -9,7 +9,7 @@ export const getOrganizationInput = z.object({ organizationId: z.string() });
 
 export type MemberView = { userId: string; name: string; email: string; role: MemberRole; joinedAt: Date };
 export type OpenInvitationView = { id: string; email: string; role: MemberRole; expiresAt: Date };
-export type MembershipChangeView = { change: string; actorId: string | null; subjectUserId: string | null; subjectEmail: string | null; role: MemberRole | null; previousRole: MemberRole | null; at: Date };
+export type MembershipChangeView = { change: string; actorId: string | null; subjectUserId: string | null; subjectEmail: string | null; role: MemberRole | null; previousRole: MemberRole | null; subjectTokenName: string | null; at: Date };
 
 /**
  * An organization for its settings page: every member sees who is in it; owners also see open
@@ -37,6 +37,7 @@ export async function getOrganization({ ctx, input }: { ctx: Ctx; input: z.input
           subjectEmail: membershipLog.subjectEmail,
           role: membershipLog.role,
           previousRole: membershipLog.previousRole,
+          subjectTokenName: membershipLog.subjectTokenName,
           at: membershipLog.at,
         })
         .from(membershipLog)

@@ -8,3 +8,12 @@ export { changeMemberRole, changeMemberRoleInput, removeMember, removeMemberInpu
 export { getOrganization, getOrganizationInput, listMyOrganizations, type MemberView, type OpenInvitationView, type MembershipChangeView } from "./get-organization";
 export { MEMBER_ROLES, MEMBER_ROLE_LABELS, memberRoleSchema, INVITATION_DAYS } from "./member-roles";
 export { organizationEvents } from "./events";
+export { authenticateOrganizationToken } from "./authenticate-organization-token";
+export {
+  createOrganizationToken,
+  createOrganizationTokenInput,
+  MAX_LIVE_ORGANIZATION_TOKENS,
+  type OrganizationTokenView,
+} from "./create-organization-token";
+export { listOrganizationTokens, listOrganizationTokensInput } from "./list-organization-tokens";
+export { revokeOrganizationToken, revokeOrganizationTokenInput } from "./revoke-organization-token";

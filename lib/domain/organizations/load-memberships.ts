@@ -33,6 +33,8 @@ async function foundOrganization(ctx: Ctx, userId: string): Promise<void> {
  * organizer by an admin) founds their own here, once.
  */
 export async function withMemberships(ctx: Ctx, actor: UserActor): Promise<UserActor> {
+  // An organization token comes with its one membership; its id belongs to no person.
+  if (actor.apiToken?.organizationId) return actor;
   let found = await membershipsOf(ctx, actor.userId);
   if (found.length === 0 && actor.role === "organizer") {
     await foundOrganization({ ...ctx, actor }, actor.userId);

@@ -13,6 +13,8 @@ export const membershipChange = organizationsSchema.enum("membership_change", [
   "joined",
   "role_changed",
   "removed",
+  "token_created",
+  "token_revoked",
 ]);
 
 export const organizations = organizationsSchema.table(
@@ -84,10 +86,44 @@ export const membershipLog = organizationsSchema.table(
     subjectEmail: text("subject_email"),
     role: memberRole("role"),
     previousRole: memberRole("previous_role"),
+    /** For token_created / token_revoked: which organization token, named as it was then. */
+    subjectTokenId: uuid("subject_token_id"),
+    subjectTokenName: text("subject_token_name"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("membership_log_organization_id_at_idx").on(t.organizationId, t.at)],
 );
 
+/**
+ * API tokens that belong to the organization rather than to a person (pretix's team tokens):
+ * they act as a manager of this organization only, and outlive whoever created them, so the
+ * creator is a plain id with no foreign key. Only the sha256 of the secret is stored.
+ */
+export const organizationTokens = organizationsSchema.table(
+  "organization_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    scopes: text("scopes").array().notNull(),
+    /** The owner who created it; may since have left or erased their account. */
+    createdBy: uuid("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    lastUsedIp: text("last_used_ip"),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revokedBy: uuid("revoked_by"),
+  },
+  (t) => [
+    uniqueIndex("organization_tokens_token_hash_key").on(t.tokenHash),
+    index("organization_tokens_organization_id_idx").on(t.organizationId, t.createdAt.desc()).where(sql`${t.revokedAt} is null`),
+  ],
+);
+
+export type OrganizationTokenRow = typeof organizationTokens.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;

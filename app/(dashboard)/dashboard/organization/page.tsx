@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, EmptyState, PageHeader } from "@/app/_components/ui/card";
 import { DataTable, RowActions } from "@/app/_components/ui/table";
+import { can } from "@/lib/domain/auth";
 import { getOrganization, listMyOrganizations, MEMBER_ROLE_LABELS, MEMBER_ROLES } from "@/lib/domain/organizations";
 import { currentCtx, requireSession } from "@/lib/web/current-actor";
 import { InviteForm, MemberRoleForm, RemoveMemberButton, RevokeInvitationButton } from "./member-forms";
+import { OrganizationTokensCard } from "./organization-tokens-card";
 
 export const metadata: Metadata = { title: "Organization" };
 
@@ -17,6 +19,8 @@ const CHANGE_WORDS: Record<string, string> = {
   joined: "joined",
   role_changed: "changed the role of",
   removed: "removed",
+  token_created: "created the API token",
+  token_revoked: "revoked the API token",
 };
 
 const when = (at: Date) => at.toISOString().slice(0, 16).replace("T", " ") + " UTC";
@@ -114,12 +118,19 @@ export default async function OrganizationPage({ searchParams }: { searchParams:
                 </DataTable>
               )}
             </Card>
-            <Card title="Membership changes">
+            {can(ctx.actor, "organization-token:manage", { organizationId: organization.id }) ? (
+              <OrganizationTokensCard ctx={ctx} organizationId={organization.id} names={names} />
+            ) : null}
+            <Card title="Membership and token changes">
               <ul className="space-y-1 text-sm text-slate-700">
                 {organization.log.map((l, index) => (
                   <li key={index}>
                     <span className="text-slate-500">{when(l.at)}</span> · {l.actorId ? (names.get(l.actorId) ?? "A former member") : "Evently"} {CHANGE_WORDS[l.change]}{" "}
-                    {l.change === "founded" ? "" : (l.subjectEmail ?? (l.subjectUserId ? (names.get(l.subjectUserId) ?? "a former member") : ""))}
+                    {l.subjectTokenName !== null
+                      ? `“${l.subjectTokenName}”`
+                      : l.change === "founded"
+                        ? ""
+                        : (l.subjectEmail ?? (l.subjectUserId ? (names.get(l.subjectUserId) ?? "a former member") : ""))}
                     {l.role && l.change !== "founded" ? ` as ${MEMBER_ROLE_LABELS[l.role].toLowerCase()}` : ""}
                   </li>
                 ))}

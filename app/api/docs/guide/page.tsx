@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { allContracts } from "@/app/api/v1/_contracts";
 import { Card, PageHeader } from "@/app/_components/ui/card";
-import { ACCESS_TOKEN_TTL_SECONDS, API_SCOPE_LABELS, API_SCOPES, API_TOKEN_PREFIX } from "@/lib/domain/auth";
+import { ACCESS_TOKEN_TTL_SECONDS, API_SCOPE_LABELS, API_SCOPES, API_TOKEN_PREFIX, ORGANIZATION_TOKEN_PREFIX } from "@/lib/domain/auth";
 
 export const metadata: Metadata = { title: "API guide" };
 
@@ -49,7 +49,7 @@ export default function ApiGuidePage() {
       />
       <Card title="Authentication">
         <p>
-          Send <Code>Authorization: Bearer &lt;token&gt;</Code>. Two kinds of token are accepted:
+          Send <Code>Authorization: Bearer &lt;token&gt;</Code>. Three kinds of token are accepted:
         </p>
         <ul className="mt-2 list-disc space-y-1 pl-5">
           <li>
@@ -60,6 +60,12 @@ export default function ApiGuidePage() {
             <strong>API tokens</strong> for integrations: create one on your account page or with <Code>POST /api/v1/me/tokens</Code> while signed in.
             It starts with <Code>{API_TOKEN_PREFIX}</Code> (so secret scanners spot a leaked one), is shown once, may expire, and stops working the moment
             you revoke it. An API token can never manage your account or create other tokens.
+          </li>
+          <li>
+            <strong>Organization API tokens</strong> for integrations a team runs: an owner creates one on the organization page or with{" "}
+            <Code>POST /api/v1/organizations/&#123;id&#125;/tokens</Code> (find the id with <Code>GET /api/v1/me/organizations</Code>). It starts with{" "}
+            <Code>{ORGANIZATION_TOKEN_PREFIX}</Code>, takes the same scopes, and acts as a manager of that organization only: it never manages members or
+            tokens, reaches no <Code>/me</Code> route, books no tickets, and keeps working when the owner who made it leaves. Any owner can revoke it.
           </li>
         </ul>
       </Card>

@@ -9,6 +9,7 @@ import * as waitlist from "./waitlist";
 import * as ticketTypes from "./ticket-types";
 import * as media from "./media";
 import * as tokens from "./tokens";
+import * as organizationTokens from "./organization-tokens";
 import * as webhooks from "./webhooks";
 import * as checkIns from "./check-ins";
 
@@ -23,6 +24,6 @@ const METHOD_ORDER = ["GET", "POST", "PUT", "PATCH", "DELETE"];
  * declaration order once compiled to CommonJS, and the document (and the client types generated
  * from it) must come out the same under Next, Vitest and tsx.
  */
-export const allContracts: RouteContract[] = ([...Object.values(ops), ...Object.values(auth), ...Object.values(analytics), ...Object.values(events), ...Object.values(bookings), ...Object.values(orders), ...Object.values(waitlist), ...Object.values(ticketTypes).filter(isRoute), ...Object.values(media), ...Object.values(tokens), ...Object.values(webhooks), ...Object.values(checkIns).filter(isRoute)] as RouteContract[]).sort(
+export const allContracts: RouteContract[] = ([...Object.values(ops), ...Object.values(auth), ...Object.values(analytics), ...Object.values(events), ...Object.values(bookings), ...Object.values(orders), ...Object.values(waitlist), ...Object.values(ticketTypes).filter(isRoute), ...Object.values(media), ...Object.values(tokens), ...Object.values(organizationTokens), ...Object.values(webhooks), ...Object.values(checkIns).filter(isRoute)] as RouteContract[]).sort(
   (a, b) => a.path.localeCompare(b.path) || METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method),
 );
