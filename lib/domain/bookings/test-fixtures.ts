@@ -17,7 +17,7 @@ export function organizer(): UserActor {
 }
 
 export async function publishedEvent(
-  overrides: Partial<{ capacity: number; perUserLimit: number; priceCents: number; organizerId: string; status: "draft" | "published" | "cancelled"; endsAt: Date }> = {},
+  overrides: Partial<{ capacity: number; perUserLimit: number; priceCents: number; currency: string; organizerId: string; status: "draft" | "published" | "cancelled"; endsAt: Date }> = {},
 ) {
   const input = {
     eventId: randomUUID(),
