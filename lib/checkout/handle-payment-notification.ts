@@ -3,7 +3,7 @@ import { confirmOrderPayment, markOrderRefunded, recordPaymentFailure, type Refu
 import type { Ctx } from "@/lib/domain/context";
 import { withTransaction } from "@/lib/db/transaction";
 import { NotFound } from "@/lib/domain/errors";
-import { receiveNotification, recordPaymentOutcome, recordProviderRefund, requestRefund, type PaymentEvent } from "@/lib/domain/payments";
+import { receiveNotification, recordOrderConfirmed, recordPaymentOutcome, recordProviderRefund, requestRefund, type PaymentEvent } from "@/lib/domain/payments";
 import { asSystem } from "./system-ctx";
 
 export const handlePaymentNotificationInput = z.object({
@@ -78,6 +78,7 @@ export async function handlePaymentNotification({
       return { outcome: "second_payment_refunded" as const, orderId };
     }
     const confirmation = await confirmOrderPayment({ ctx: sys, input: { orderId, provider, amountCents, currency, paidAt: event.occurredAt } });
+    if (confirmation.outcome === "confirmed") await recordOrderConfirmed({ ctx: sys, input: { provider, paymentRef } });
     if (confirmation.outcome === "refund_due") {
       await requestRefund({
         ctx: sys,

@@ -5,11 +5,16 @@ import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
 import { cancelOrderAction } from "./actions";
 
-/** Two steps (Cancel → Confirm): the seats go back on sale at once, possibly to someone on the waitlist. */
+/**
+ * Two steps (Cancel → Confirm): the seats go back on sale at once, possibly to someone on the
+ * waitlist. What became of the order (cancelled, refunded, or refund requested until the provider
+ * confirms it) is the page's to say: the action revalidates it, and the re-rendered page no longer
+ * holds this button once the order changed, so a message kept here would vanish with it.
+ */
 export function CancelOrderButton({ orderId, paid }: { orderId: string; paid: boolean }) {
   const [state, formAction, pending] = useActionState(cancelOrderAction, null);
   const [confirming, setConfirming] = useState(false);
-  if (state?.ok) return <Alert tone="success">{paid ? "Order cancelled. Your money is on its way back." : "Order cancelled. The seats were released."}</Alert>;
+  if (state?.ok) return null;
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="orderId" value={orderId} />

@@ -8,6 +8,7 @@ import { emit } from "@/lib/jobs/emit";
 import { createRunner } from "@/lib/jobs/runner";
 import { jobRuns } from "@/lib/jobs/schema";
 import { applyBookingFacts as applyBookingFactsFunction } from "@/inngest/functions/apply-booking-facts";
+import { orderOnRecord } from "@/lib/domain/bookings/test-fixtures";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { applyBookingFacts } from "./apply-booking-facts";
 import { applyWaitlistChanges } from "./apply-waitlist-change";
@@ -42,12 +43,13 @@ function cancelledOf(booking: ReturnType<typeof confirmed>) {
 }
 
 /** The refund that goes with a paid order's cancellation: money leaves the figures only by a refund. */
-function refundOf(booking: ReturnType<typeof confirmed>) {
-  const { bookingId, eventId, userId, quantity, totalCents, currency } = booking.fact;
+async function refundOf(booking: ReturnType<typeof confirmed>) {
+  const { bookingId, eventId, quantity, totalCents, currency } = booking.fact;
+  await orderOnRecord({ orderId: bookingId, eventId, organizerId, quantity, totalCents, currency });
   return {
     outboxId: randomUUID(),
-    name: "order.refunded" as const,
-    fact: { orderId: bookingId, eventId, userId, organizerId, quantity, totalCents, currency, amountCents: totalCents, reason: "requested_by_customer", refundedAt: "2026-03-12T08:00:00.000Z", paidAt: booking.fact.confirmedAt },
+    name: "payment.refunded" as const,
+    fact: { refundId: randomUUID(), orderId: bookingId, amountCents: totalCents, currency, returnsOrder: true, refundedAt: "2026-03-12T08:00:00.000Z", ofSale: true },
   };
 }
 
@@ -68,7 +70,7 @@ describe("applying analytics facts in batches", () => {
   it("applies a batch in one go, netting a confirmation and its refunded cancellation, per event and per day", async () => {
     const [a, b] = [randomUUID(), randomUUID()];
     const first = confirmed(a, 3);
-    const facts = [first, confirmed(a, 1), confirmed(b, 2), cancelledOf(first), refundOf(first)];
+    const facts = [first, confirmed(a, 1), confirmed(b, 2), cancelledOf(first), await refundOf(first)];
 
     expect(await applyBookingFacts({ ctx: testCtx(), input: { facts } })).toEqual({ applied: 5 });
 

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
+import { listOrderEvents, type OrderEvent } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
 import { applyOnce } from "./apply-once";
-import { bookingCancelledFact, bookingConfirmedFact, orderRefundedFact, outboxId, utcDay } from "./facts";
+import { bookingCancelledFact, bookingConfirmedFact, outboxId, paymentRefundedFact, utcDay } from "./facts";
 import { requireSystem } from "./require-system";
 
 export const applyBookingFactsInput = z.object({
@@ -10,7 +11,7 @@ export const applyBookingFactsInput = z.object({
     z.discriminatedUnion("name", [
       z.object({ outboxId, name: z.literal("booking.confirmed"), fact: bookingConfirmedFact }),
       z.object({ outboxId, name: z.literal("booking.cancelled"), fact: bookingCancelledFact }),
-      z.object({ outboxId, name: z.literal("order.refunded"), fact: orderRefundedFact }),
+      z.object({ outboxId, name: z.literal("payment.refunded"), fact: paymentRefundedFact }),
     ]),
   ),
 });
@@ -19,16 +20,22 @@ const COLUMNS = "outbox_id uuid, name text, event_id uuid, organizer_id uuid, cu
 
 type BookingFact = z.infer<typeof applyBookingFactsInput>["facts"][number];
 
-/** What one fact moves: seats and money, and the UTC day it counts on. */
-function rowOf(f: BookingFact) {
-  const base = { outbox_id: f.outboxId, name: f.name, event_id: f.fact.eventId, organizer_id: f.fact.organizerId, currency: f.fact.currency };
+/** What one fact moves: seats and money, and the UTC day it counts on. A refund is filed under its order's event. */
+function rowOf(f: BookingFact, orders: Map<string, OrderEvent>) {
   switch (f.name) {
     case "booking.confirmed":
-      return { ...base, quantity: f.fact.quantity, total_cents: f.fact.totalCents, day: utcDay(f.fact.confirmedAt) };
-    case "booking.cancelled":
-      return { ...base, quantity: f.fact.quantity, total_cents: f.fact.totalCents, day: utcDay(f.fact.cancelledAt) };
-    case "order.refunded":
-      return { ...base, quantity: 0, total_cents: f.fact.paidAt ? f.fact.amountCents : 0, day: utcDay(f.fact.refundedAt) };
+    case "booking.cancelled": {
+      const at = f.name === "booking.confirmed" ? f.fact.confirmedAt : f.fact.cancelledAt;
+      const { eventId, organizerId, currency, quantity, totalCents } = f.fact;
+      return { outbox_id: f.outboxId, name: f.name, event_id: eventId, organizer_id: organizerId, currency, quantity, total_cents: totalCents, day: utcDay(at) };
+    }
+    case "payment.refunded": {
+      const order = orders.get(f.fact.orderId);
+      // Bookings made the order before any payment of it: a refund of an order it does not know is a wiring bug, retried until seen.
+      if (!order) throw new Error(`Refund ${f.fact.refundId} names order ${f.fact.orderId}, which bookings does not have`);
+      const amount = f.fact.ofSale ? f.fact.amountCents : 0;
+      return { outbox_id: f.outboxId, name: f.name, event_id: order.eventId, organizer_id: order.organizerId, currency: f.fact.currency, quantity: 0, total_cents: amount, day: utcDay(f.fact.refundedAt) };
+    }
   }
 }
 
@@ -37,8 +44,9 @@ function rowOf(f: BookingFact) {
  * (applyOnce). A confirmation adds its booking to the event's current totals and its money to
  * gross, on the UTC day it was confirmed; a cancellation takes the seats out of the current
  * totals and counts on the UTC day it happened (the day the booking was made keeps its sale:
- * daily rows are activity). Money leaves only by a refund, on the day it went back: an event
- * cancelled but not yet refunded still holds its buyers' money. Net (`revenue_cents`) is gross
+ * daily rows are activity). Money leaves only by a refund, each one (partial or not, made by
+ * Evently or at the provider) on the day it went back, whether or not the order stands: an
+ * event cancelled but not yet refunded still holds its buyers' money. Net (`revenue_cents`) is gross
  * minus refunds, always in the event's one currency. The new facts of the batch are summed per
  * event and per day first, so each stats row is updated once, and rows are taken in key order
  * so two batches never wait on each other in a circle. Returns how many facts were new.
@@ -47,10 +55,13 @@ export async function applyBookingFacts({ ctx, input }: { ctx: Ctx; input: z.inp
   requireSystem(ctx);
   const { facts } = applyBookingFactsInput.parse(input);
   const now = ctx.now().toISOString();
-  const rows = facts.map(rowOf);
+  const refundedOrders = facts.flatMap((f) => (f.name === "payment.refunded" ? [f.fact.orderId] : []));
+  const orders = refundedOrders.length > 0 ? await listOrderEvents({ ctx, input: { orderIds: refundedOrders } }) : [];
+  const byId = new Map(orders.map((o) => [o.orderId, o]));
+  const rows = facts.map((f) => rowOf(f, byId));
   const confirmed = sql.raw(`name = 'booking.confirmed'`);
   const cancelled = sql.raw(`name = 'booking.cancelled'`);
-  const refunded = sql.raw(`name = 'order.refunded'`);
+  const refunded = sql.raw(`name = 'payment.refunded'`);
   const applied = await applyOnce(
     ctx,
     { columns: COLUMNS, facts: rows, now },

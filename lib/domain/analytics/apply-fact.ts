@@ -5,7 +5,7 @@ import { applyEventSnapshots, eventFactNames } from "./apply-event-snapshot";
 import { applyWaitlistChanges } from "./apply-waitlist-change";
 import { outboxId, waitlistFactNames } from "./facts";
 
-const bookingFactNames = ["booking.confirmed", "booking.cancelled", "order.refunded"] as const;
+const bookingFactNames = ["booking.confirmed", "booking.cancelled", "payment.refunded"] as const;
 
 export const analyticsFactNames = [...bookingFactNames, ...waitlistFactNames, ...eventFactNames] as const;
 

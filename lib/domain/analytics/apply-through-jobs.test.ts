@@ -7,6 +7,7 @@ import { drainJobs } from "@/lib/jobs/drain";
 import { inngest } from "@/inngest/client";
 import { events } from "@/inngest/events";
 import { applyBookingFacts } from "@/inngest/functions/apply-booking-facts";
+import { orderOnRecord } from "@/lib/domain/bookings/test-fixtures";
 import { resetDatabase } from "@/tests/harness/db";
 import { applyAnalyticsFact } from "./apply-fact";
 import { dailyStats, eventStats } from "./schema";
@@ -38,6 +39,7 @@ describe("analytics functions driven by the jobs runner", () => {
   it("applies emitted booking facts once the jobs are drained", async () => {
     const eventId = randomUUID();
     const fact = booking(eventId);
+    await orderOnRecord({ orderId: fact.bookingId, eventId, organizerId, quantity: fact.quantity, totalCents: fact.totalCents, currency: fact.currency });
     await getDb().transaction(async (tx) => {
       await emit(tx, { name: "booking.confirmed", data: fact, requestId: randomUUID() });
       await emit(tx, {
@@ -45,10 +47,9 @@ describe("analytics functions driven by the jobs runner", () => {
         data: { ...fact, cancelledBy: "holder", cancelledAt: new Date().toISOString() },
         requestId: randomUUID(),
       });
-      const { bookingId, ...order } = fact;
       await emit(tx, {
-        name: "order.refunded",
-        data: { ...order, orderId: bookingId, amountCents: 4500, reason: "requested_by_customer", refundedAt: new Date().toISOString(), paidAt: fact.confirmedAt },
+        name: "payment.refunded",
+        data: { refundId: randomUUID(), orderId: fact.bookingId, amountCents: 4500, currency: "USD", returnsOrder: true, refundedAt: new Date().toISOString(), ofSale: true },
         requestId: randomUUID(),
       });
       await emit(tx, { name: "booking.confirmed", data: booking(eventId), requestId: randomUUID() });

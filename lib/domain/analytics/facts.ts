@@ -36,18 +36,19 @@ export const bookingConfirmedFact = z.looseObject({ ...bookingTotals, confirmedA
 export const bookingCancelledFact = z.looseObject({ ...bookingTotals, cancelledAt: isoTime });
 
 /**
- * Money given back for an order (full or partial), in the order's currency. Only a refund of a
- * sale (`paidAt` set) moves the money figures: a late payment refunded after its order expired
- * never counted as gross, so its refund must not count either.
+ * Money given back of an order's payment (full or partial, made by Evently or at the provider),
+ * in the payment's currency, filed under the order's event. Only a refund of the sale (`ofSale`:
+ * the payment that confirmed its order) moves the money figures: a late payment refunded because
+ * its seats were gone, or a second payment of an order already paid, never counted as gross, so
+ * its refund must not count either.
  */
-export const orderRefundedFact = z.looseObject({
+export const paymentRefundedFact = z.looseObject({
+  refundId: uuid,
   orderId: uuid,
-  eventId: uuid,
-  organizerId: uuid,
-  amountCents: z.number().int().min(0),
+  amountCents: z.number().int().positive(),
   currency: z.string().length(3),
   refundedAt: isoTime,
-  paidAt: isoTime.nullable().optional(),
+  ofSale: z.boolean(),
 });
 
 export const waitlistFactNames = ["waitlist.joined", "waitlist.left", "waitlist.promoted", "waitlist.closed"] as const;

@@ -1,8 +1,9 @@
 import { and, between, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { authorize } from "@/lib/domain/auth";
-import { bookingTotals, dailyBookingTotals } from "@/lib/domain/bookings";
+import { bookingTotals, dailyBookingTotals, listOrderEvents } from "@/lib/domain/bookings";
 import type { Ctx } from "@/lib/domain/context";
+import { listSaleRefunds } from "@/lib/domain/payments";
 import { dailyStats, eventStats, type DriftDetail } from "./schema";
 import { addDays, todayUtc } from "./utc-dates";
 
@@ -18,10 +19,8 @@ export type DriftReport = { eventsChecked: number; driftEvents: number; driftEve
 
 const MAX_DETAILS = 200;
 
-// Net revenue and refunds are not here: the bookings tables do not know partial refunds; payment
-// reconciliation checks the money against the payments domain instead.
-const TOTALS = ["seatsSold", "bookingsConfirmed", "bookingsCancelled", "grossCents", "waitlistWaiting"] as const;
-const DAILY = ["bookings", "seatsSold", "revenueCents", "cancellations", "seatsCancelled", "revenueCancelledCents"] as const;
+const TOTALS = ["seatsSold", "bookingsConfirmed", "bookingsCancelled", "grossCents", "refundsCents", "revenueCents", "waitlistWaiting"] as const;
+const DAILY = ["bookings", "seatsSold", "revenueCents", "cancellations", "seatsCancelled", "revenueCancelledCents", "refundsCents"] as const;
 
 type Numbers<K extends string> = Record<K, number>;
 
@@ -46,8 +45,30 @@ function compare<K extends string>(
 }
 
 /**
- * Recounts from the source (the bookings domain's totals) and lists every number analytics
- * disagrees on: per-event totals, and per-day activity over the last `days` UTC days. Facts
+ * The refunds of sales per event and per day and event, counted from the payments domain's rows
+ * and filed under their orders' events by bookings: what the `payment.refunded` facts add up to.
+ */
+async function saleRefunds(ctx: Ctx): Promise<{ perEvent: Map<string, number>; perDay: Map<string, number> }> {
+  const refunds = await listSaleRefunds({ ctx, input: {} });
+  const orders = await listOrderEvents({ ctx, input: { orderIds: refunds.map((r) => r.orderId) } });
+  const eventOf = new Map(orders.map((o) => [o.orderId, o.eventId]));
+  const perEvent = new Map<string, number>();
+  const perDay = new Map<string, number>();
+  for (const r of refunds) {
+    const eventId = eventOf.get(r.orderId);
+    if (!eventId) continue;
+    perEvent.set(eventId, (perEvent.get(eventId) ?? 0) + r.amountCents);
+    perDay.set(dayKey(r.date, eventId), (perDay.get(dayKey(r.date, eventId)) ?? 0) + r.amountCents);
+  }
+  return { perEvent, perDay };
+}
+
+const dayKey = (date: string, eventId: string) => `${date}|${eventId}`;
+
+/**
+ * Recounts from the source (the bookings domain's totals, and the payments domain's refunds of
+ * sales) and lists every number analytics disagrees on: per-event totals with gross, refunds and
+ * net, and per-day activity over the last `days` UTC days. Facts
  * still in flight show up as drift too, so callers confirm a suspect after a pause.
  */
 export async function findAnalyticsDrift({ ctx, input }: { ctx: Ctx; input: z.input<typeof findAnalyticsDriftInput> }): Promise<DriftReport> {
@@ -58,7 +79,7 @@ export async function findAnalyticsDrift({ ctx, input }: { ctx: Ctx; input: z.in
   const only = eventIds ? new Set(eventIds) : null;
   const keep = (eventId: string) => !only || only.has(eventId);
 
-  const [sourceTotals, statsRows, sourceDaily, dailyRows] = await Promise.all([
+  const [sourceTotals, statsRows, sourceDaily, dailyRows, refunds] = await Promise.all([
     bookingTotals({ ctx, input: { eventIds } }),
     ctx.db.select().from(eventStats).where(eventIds ? inArray(eventStats.eventId, eventIds) : undefined),
     dailyBookingTotals({ ctx, input: { from, to } }),
@@ -66,19 +87,32 @@ export async function findAnalyticsDrift({ ctx, input }: { ctx: Ctx; input: z.in
       .select()
       .from(dailyStats)
       .where(and(between(dailyStats.date, from, to), eventIds ? inArray(dailyStats.eventId, eventIds) : undefined)),
+    saleRefunds(ctx),
   ]);
 
   const totals = compare(
     TOTALS,
-    new Map(sourceTotals.map((t) => [t.eventId, t])),
+    new Map(
+      sourceTotals.map((t) => {
+        const refundsCents = refunds.perEvent.get(t.eventId) ?? 0;
+        return [t.eventId, { ...t, refundsCents, revenueCents: t.grossCents - refundsCents }];
+      }),
+    ),
     new Map(statsRows.map((s) => [s.eventId, s])),
     (key) => key,
     (_key, field) => field,
   );
-  const dayKey = (date: string, eventId: string) => `${date}|${eventId}`;
+  // A day on which only money went back has a refund but no booking activity.
+  const expectedDaily = new Map(sourceDaily.filter((d) => keep(d.eventId)).map((d) => [dayKey(d.date, d.eventId), { ...d, refundsCents: 0 }]));
+  for (const [key, refundsCents] of refunds.perDay) {
+    const [date, eventId] = key.split("|") as [string, string];
+    if (date < from || date > to || !keep(eventId)) continue;
+    const none = { bookings: 0, seatsSold: 0, revenueCents: 0, cancellations: 0, seatsCancelled: 0, revenueCancelledCents: 0 };
+    expectedDaily.set(key, { ...(expectedDaily.get(key) ?? { ...none, date, eventId }), refundsCents });
+  }
   const daily = compare(
     DAILY,
-    new Map(sourceDaily.filter((d) => keep(d.eventId)).map((d) => [dayKey(d.date, d.eventId), d])),
+    expectedDaily,
     new Map(dailyRows.map((d) => [dayKey(d.date, d.eventId), d])),
     (key) => key.split("|")[1]!,
     (key, field) => `${key.split("|")[0]}.${field}`,

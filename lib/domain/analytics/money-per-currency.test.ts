@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { UserActor } from "@/lib/domain/context";
+import { orderOnRecord } from "@/lib/domain/bookings/test-fixtures";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { applyAnalyticsFacts } from "./apply-fact";
 import { getDailyAnalytics } from "./get-daily-analytics";
@@ -45,9 +46,10 @@ function world() {
     add("booking.confirmed", { ...fact, source: "direct", confirmedAt: `${day}T10:00:00.000Z` });
     return fact;
   };
-  const refund = (sold: { bookingId: string; eventId: string; organizerId: string; quantity: number; totalCents: number; currency: string }, amountCents: number, paidAt: string | null, whole: boolean) => {
-    const order = { orderId: sold.bookingId, eventId: sold.eventId, userId: randomUUID(), organizerId: sold.organizerId, quantity: sold.quantity, totalCents: sold.totalCents, currency: sold.currency };
-    add("order.refunded", { ...order, amountCents, reason: "requested_by_customer", refundedAt: `${D2}T15:00:00.000Z`, paidAt });
+  const orders: Parameters<typeof orderOnRecord>[0][] = [];
+  const refund = (sold: { bookingId: string; eventId: string; organizerId: string; quantity: number; totalCents: number; currency: string }, amountCents: number, ofSale: boolean, whole: boolean) => {
+    orders.push({ orderId: sold.bookingId, eventId: sold.eventId, organizerId: sold.organizerId, quantity: sold.quantity, totalCents: sold.totalCents, currency: sold.currency });
+    add("payment.refunded", { refundId: randomUUID(), orderId: sold.bookingId, amountCents, currency: sold.currency, returnsOrder: whole, refundedAt: `${D2}T15:00:00.000Z`, ofSale });
     if (whole) add("booking.cancelled", { ...sold, cancelledBy: "holder", cancelledAt: `${D2}T15:00:00.000Z` });
   };
   const eurA = sale("EUR", 2, 5000, D1);
@@ -55,17 +57,18 @@ function world() {
   sale("GBP", 1, 3000, D1);
   const jpyA = sale("JPY", 1, 1500, D1);
   sale("JPY", 3, 4500, D2);
-  refund(eurB, 2500, `${D1}T10:00:00.000Z`, true);
-  refund(eurA, 1000, `${D1}T10:00:00.000Z`, false);
-  refund(jpyA, 1500, `${D1}T10:00:00.000Z`, false);
+  refund(eurB, 2500, true, true);
+  refund(eurA, 1000, true, false);
+  refund(jpyA, 1500, true, false);
   // A late payment refunded after its order expired was never a sale: its refund moves nothing.
-  refund({ ...jpyA, bookingId: randomUUID() }, 9900, null, false);
+  refund({ ...jpyA, bookingId: randomUUID() }, 9900, false, false);
   const organizer: UserActor = { type: "user", userId: organizerId, role: "organizer", emailVerified: true, sessionId: null };
-  return { organizerId, organizer, events, facts };
+  return { organizerId, organizer, events, facts, orders };
 }
 
-async function applied(facts: Fact[]) {
-  const names = ["event.published", "booking.confirmed", "booking.cancelled", "order.refunded"];
+async function applied(facts: Fact[], orders: Parameters<typeof orderOnRecord>[0][]) {
+  for (const order of orders) await orderOnRecord(order);
+  const names = ["event.published", "booking.confirmed", "booking.cancelled", "payment.refunded"];
   for (const name of names) await applyAnalyticsFacts({ ctx: testCtx(), input: { facts: facts.filter((f) => f.name === name) } });
 }
 
@@ -75,8 +78,8 @@ describe("money in analytics, per currency", () => {
   beforeEach(resetDatabase);
 
   it("keeps gross, refunds and net per event in the event's own currency, with refunds subtracted", async () => {
-    const { organizer, events, facts } = world();
-    await applied(facts);
+    const { organizer, events, facts, orders } = world();
+    await applied(facts, orders);
     const read = (eventId: string) => getEventAnalytics({ ctx: testCtx(organizer), input: { eventId } });
     expect(await read(events.EUR)).toMatchObject({ currency: "EUR", seatsSold: 2, grossCents: 7500, refundsCents: 3500, netCents: 4000, revenueCents: 4000 });
     expect(await read(events.GBP)).toMatchObject({ currency: "GBP", seatsSold: 1, grossCents: 3000, refundsCents: 0, netCents: 3000, revenueCents: 3000 });
@@ -84,16 +87,16 @@ describe("money in analytics, per currency", () => {
   });
 
   it("counts a refund delivered twice once", async () => {
-    const { organizer, events, facts } = world();
-    await applied(facts);
-    const refunds = facts.filter((f) => f.name === "order.refunded");
+    const { organizer, events, facts, orders } = world();
+    await applied(facts, orders);
+    const refunds = facts.filter((f) => f.name === "payment.refunded");
     expect(await applyAnalyticsFacts({ ctx: testCtx(), input: { facts: refunds } })).toEqual({ applied: 0 });
     expect(await getEventAnalytics({ ctx: testCtx(organizer), input: { eventId: events.EUR } })).toMatchObject({ refundsCents: 3500, netCents: 4000 });
   });
 
   it("reports the daily series in one currency, the main one by default, and every currency apart", async () => {
-    const { organizer, facts } = world();
-    await applied(facts);
+    const { organizer, facts, orders } = world();
+    await applied(facts, orders);
     const ctx = testCtx(organizer);
     const main = await getDailyAnalytics({ ctx, input: { from: D1, to: D2 } });
     expect(main.currency).toBe("JPY");
@@ -119,8 +122,8 @@ describe("money in analytics, per currency", () => {
   });
 
   it("ranks revenue within one currency and answers the system totals per currency, never summed", async () => {
-    const { organizer, events, facts } = world();
-    await applied(facts);
+    const { organizer, events, facts, orders } = world();
+    await applied(facts, orders);
     const byRevenue = await getTopEvents({ ctx: testCtx(organizer), input: { by: "revenue" } });
     expect(byRevenue.map((e) => [e.eventId, e.currency, e.revenueCents])).toEqual([[events.JPY, "JPY", 4500]]);
     const gbp = await getTopEvents({ ctx: testCtx(organizer), input: { by: "revenue", currency: "GBP" } });

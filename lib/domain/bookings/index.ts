@@ -3,6 +3,7 @@ export { upsertEventInventory, upsertEventInventoryInput } from "./upsert-event-
 export { getSeatsAvailable, getSeatsAvailableInput } from "./get-seats-available";
 export { getTicketTypeAvailability, getTicketTypeAvailabilityInput } from "./get-ticket-type-availability";
 export { bookingTotals, bookingTotalsInput, type BookingTotals } from "./booking-totals";
+export { listOrderEvents, listOrderEventsInput, type OrderEvent } from "./list-order-events";
 export { dailyBookingTotals, dailyBookingTotalsInput, type DailyBookingTotals } from "./daily-booking-totals";
 export { bookingEvents } from "./events";
 

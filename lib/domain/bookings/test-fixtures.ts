@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import type { UserActor } from "@/lib/domain/context";
 import { testCtx } from "@/tests/harness/db";
 import { confirmOrderPayment } from "./confirm-order-payment";
-import { bookings, promoCodes, ticketTypes } from "./schema";
+import { bookings, eventInventory, promoCodes, ticketTypes } from "./schema";
 import { upsertEventInventory } from "./upsert-event-inventory";
 
 /** Small factories for the bookings tests: an attendee actor and a bookable event's inventory. */
@@ -17,7 +17,7 @@ export function organizer(): UserActor {
 }
 
 export async function publishedEvent(
-  overrides: Partial<{ capacity: number; perUserLimit: number; priceCents: number; organizerId: string; organizationId: string | null; status: "draft" | "published" | "cancelled"; endsAt: Date }> = {},
+  overrides: Partial<{ capacity: number; perUserLimit: number; priceCents: number; currency: string; organizerId: string; organizationId: string | null; status: "draft" | "published" | "cancelled"; endsAt: Date }> = {},
 ) {
   const input = {
     eventId: randomUUID(),
@@ -83,4 +83,18 @@ export async function generalAdmission(eventId: string) {
 export async function payFor(orderId: string) {
   const [row] = await getDb().select().from(bookings).where(eq(bookings.id, orderId));
   return confirmOrderPayment({ ctx: testCtx(), input: { orderId, provider: "test", amountCents: row!.totalCents, currency: row!.currency, paidAt: new Date() } });
+}
+
+/**
+ * A paid order on record for tests that hand analytics made-up facts: its row, and its event's
+ * inventory (which names the organizer), so a refund fact naming the order can be filed under them.
+ */
+export async function orderOnRecord(order: { orderId: string; eventId: string; organizerId: string; quantity: number; totalCents: number; currency: string }) {
+  const at = new Date("2099-04-01T18:00:00.000Z");
+  await getDb()
+    .insert(eventInventory)
+    .values({ eventId: order.eventId, organizerId: order.organizerId, capacity: 100, priceCents: 0, currency: order.currency, status: "published", startsAt: at, endsAt: at })
+    .onConflictDoNothing();
+  const { orderId: id, eventId, quantity, totalCents, currency } = order;
+  await getDb().insert(bookings).values({ id, eventId, userId: randomUUID(), quantity, subtotalCents: totalCents, totalCents, currency, paidAt: new Date(), paymentProvider: "test", paymentStatus: "succeeded" });
 }

@@ -29,12 +29,18 @@ export const paymentEvents = {
     returnsOrder: z.boolean(),
     requestedBy: z.enum(["holder", "organizer", "admin", "event_cancelled"]).optional(),
   }),
-  /** The provider gave money back: the buyer is told how much, to what, and why. */
+  /**
+   * The provider gave money back (a refund Evently made, or one made at the provider directly):
+   * the buyer is told how much, to what, and why, and analytics takes it off net revenue on the
+   * day it went back when `ofSale` (the payment was the one that confirmed its order).
+   */
   "payment.refunded": z.object({
     refundId: z.uuid(),
     orderId: z.uuid(),
     amountCents: z.number().int().positive(),
     currency: z.string(),
     returnsOrder: z.boolean(),
+    refundedAt: z.iso.datetime({ offset: true }),
+    ofSale: z.boolean(),
   }),
 };

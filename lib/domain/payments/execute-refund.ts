@@ -14,7 +14,7 @@ export const executeRefundInput = z.object({ refundId: z.uuid() });
 /**
  * Sends a requested refund to the provider with the refund's idempotency key, then records it
  * succeeded (and the payment refunded once refunds cover it), with `payment.refunded` for the
- * buyer's email in the same commit. The provider call happens outside
+ * buyer's email and analytics in the same commit. The provider call happens outside
  * any transaction; if it fails the refund stays pending and the caller (a job) retries with the
  * same key, so the provider refunds once however often this runs.
  */
@@ -51,7 +51,15 @@ export async function executeRefund({ ctx, input }: { ctx: Ctx; input: z.input<t
       );
     await emit(tx, {
       name: "payment.refunded",
-      data: { refundId, orderId: updated.orderId, amountCents: updated.amountCents, currency: updated.currency, returnsOrder: updated.returnsOrder },
+      data: {
+        refundId,
+        orderId: updated.orderId,
+        amountCents: updated.amountCents,
+        currency: updated.currency,
+        returnsOrder: updated.returnsOrder,
+        refundedAt: at.toISOString(),
+        ofSale: payment!.confirmedOrder,
+      },
       requestId: ctx.requestId,
     });
     ctx.log.info({ orderId: updated.orderId, refundId, amountCents: updated.amountCents }, "payment.refunded");

@@ -9,6 +9,8 @@ export { receiveNotification, receiveNotificationInput } from "./receive-notific
 export { recordPaymentOutcome, recordPaymentOutcomeInput } from "./record-payment-outcome";
 export { requestRefund, requestRefundInput, refundRequester } from "./request-refund";
 export { executeRefund, executeRefundInput } from "./execute-refund";
+export { recordOrderConfirmed, recordOrderConfirmedInput } from "./record-order-confirmed";
+export { listSaleRefunds, listSaleRefundsInput, type SaleRefund } from "./list-sale-refunds";
 export { recordProviderRefund, recordProviderRefundInput, type ProviderRefundRecord } from "./record-provider-refund";
 export { listOrderPayments, listOrderPaymentsInput } from "./list-order-payments";
 export { listOrderRefunds, listOrderRefundsInput } from "./list-order-refunds";

@@ -2,6 +2,7 @@ import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { withTransaction } from "@/lib/db/transaction";
 import type { Ctx } from "@/lib/domain/context";
+import { emit } from "@/lib/jobs/emit";
 import { requireSystem } from "./require-system";
 import { payments, refunds } from "./schema";
 
@@ -49,20 +50,32 @@ export async function recordProviderRefund({ ctx, input }: { ctx: Ctx; input: z.
       .where(and(eq(refunds.paymentId, payment.id), inArray(refunds.status, ["pending", "succeeded"])))) as [{ covered: number }];
     const amountCents = Math.min(refundedCents, payment.amountCents) - covered;
     if (amountCents <= 0) return { outcome: "already_recorded" as const, orderId: payment.orderId };
-    await tx.insert(refunds).values({
-      paymentId: payment.id,
-      orderId: payment.orderId,
-      provider,
-      amountCents,
-      currency: payment.currency,
-      reason: "Refunded at the payment provider.",
-      idempotencyKey: `provider-refund:${provider}:${paymentRef}:${refundedCents}`,
-      status: "succeeded",
-      succeededAt: at,
-    });
     const paymentRefunded = covered + amountCents >= payment.amountCents;
-    if (paymentRefunded) await tx.update(payments).set({ status: "refunded", updatedAt: ctx.now() }).where(eq(payments.id, payment.id));
     const otherSucceeded = await tx.$count(payments, and(eq(payments.orderId, payment.orderId), ne(payments.id, payment.id), eq(payments.status, "succeeded")));
+    // The caller refunds the order exactly when its only payment went back in full.
+    const returnsOrder = paymentRefunded && otherSucceeded === 0;
+    const [refund] = await tx
+      .insert(refunds)
+      .values({
+        paymentId: payment.id,
+        orderId: payment.orderId,
+        provider,
+        amountCents,
+        currency: payment.currency,
+        reason: "Refunded at the payment provider.",
+        returnsOrder,
+        idempotencyKey: `provider-refund:${provider}:${paymentRef}:${refundedCents}`,
+        status: "succeeded",
+        succeededAt: at,
+      })
+      .returning();
+    if (paymentRefunded) await tx.update(payments).set({ status: "refunded", updatedAt: ctx.now() }).where(eq(payments.id, payment.id));
+    // Money that moved at the provider is money that moved: the buyer hears of it and analytics counts it, like a refund Evently made.
+    await emit(tx, {
+      name: "payment.refunded",
+      data: { refundId: refund!.id, orderId: payment.orderId, amountCents, currency: payment.currency, returnsOrder, refundedAt: at.toISOString(), ofSale: payment.confirmedOrder },
+      requestId: ctx.requestId,
+    });
     ctx.log.info({ orderId: payment.orderId, paymentRef, amountCents }, "payment.refunded_at_provider");
     return { outcome: "recorded" as const, orderId: payment.orderId, amountCents, paymentRefunded, otherSucceeded };
   });

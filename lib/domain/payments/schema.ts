@@ -31,6 +31,12 @@ export const payments = paymentsSchema.table(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     succeededAt: timestamp("succeeded_at", { withTimezone: true }),
     failedAt: timestamp("failed_at", { withTimezone: true }),
+    /**
+     * This payment's money confirmed its order: the sale analytics counts as gross, so only its
+     * refunds are taken off again. A late payment refunded because the seats were gone, or a
+     * second payment of an order already paid, never confirmed anything.
+     */
+    confirmedOrder: boolean("confirmed_order").notNull().default(false),
   },
   (t) => [
     uniqueIndex("payments_provider_provider_ref_unique").on(t.provider, t.providerRef),

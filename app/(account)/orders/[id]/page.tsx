@@ -62,7 +62,10 @@ export default async function OrderPage({ params }: Props) {
   const paid = money.paidCents > 0;
   const now = ctx.now();
   const lapsed = holdLapsed(order, now);
-  const status = orderStatusWords(order, now);
+  // A cancel whose refund the provider has not confirmed yet (it failed for now; the refund job
+  // keeps trying): the order still stands, but it is on its way out, and the page says so.
+  const refundRequested = order.status === "confirmed" && money.refunds.some((r) => r.status === "pending" && r.returnsOrder);
+  const status = refundRequested ? { label: "Refund requested", tone: "over" as const } : orderStatusWords(order, now);
   const awaiting = order.status === "awaiting_payment" && !lapsed;
   const mine = ctx.actor.type === "user" && ctx.actor.userId === order.userId;
   // What the buyer may still change: nothing once the event started or is off; names until the organizer's deadline.
@@ -133,7 +136,16 @@ export default async function OrderPage({ params }: Props) {
                 {refundWindowWords(money, timeZone)}
               </p>
             ) : null}
-            {!paid || !mine || money.selfServiceRefund.open ? <CancelOrderButton orderId={order.id} paid={paid} /> : null}
+            {refundRequested ? (
+              <Alert tone="info">
+                <span data-testid="refund-requested">
+                  This order is cancelled and its refund of {formatPrice(money.pendingRefundCents, order.currency)} is requested. This page shows it as refunded once the card
+                  provider confirms it.
+                </span>
+              </Alert>
+            ) : !paid || !mine || money.selfServiceRefund.open ? (
+              <CancelOrderButton orderId={order.id} paid={paid} />
+            ) : null}
           </>
         ) : null}
         <OrderPaymentsPanel money={money} timeZone={timeZone} receiptHref={paid ? `/orders/${order.id}/receipt` : null} />

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, issueTokens, seedUsers } from "@/lib/domain/auth";
 import { applyBookingCancelled, applyBookingConfirmed, applyBookingFacts, applyEventSnapshot } from "@/lib/domain/analytics";
 import { addDays, todayUtc } from "@/lib/domain/analytics/utc-dates";
+import { orderOnRecord } from "@/lib/domain/bookings/test-fixtures";
 import { resetDatabase, testCtx } from "@/tests/harness/db";
 import { GET as getDaily } from "./daily/route";
 import { GET as getEvent } from "./events/[id]/route";
@@ -53,9 +54,9 @@ beforeAll(async () => {
   const cancelled = booking(eventA, ids.org1, 2, `${today}T00:00:01.000Z`);
   await applyBookingConfirmed({ ctx, input: { outboxId: randomUUID(), fact: cancelled } });
   await applyBookingCancelled({ ctx, input: { outboxId: randomUUID(), fact: { ...cancelled, cancelledBy: "holder", cancelledAt: new Date().toISOString() } } });
-  const refund = { orderId: cancelled.bookingId, eventId: eventA, userId: ids.ann, organizerId: ids.org1, quantity: 2, totalCents: 2000, currency: "EUR" };
-  const refunded = { ...refund, amountCents: 2000, reason: "requested_by_customer", refundedAt: new Date().toISOString(), paidAt: cancelled.confirmedAt };
-  await applyBookingFacts({ ctx, input: { facts: [{ outboxId: randomUUID(), name: "order.refunded", fact: refunded }] } });
+  await orderOnRecord({ orderId: cancelled.bookingId, eventId: eventA, organizerId: ids.org1, quantity: 2, totalCents: 2000, currency: "EUR" });
+  const refunded = { refundId: randomUUID(), orderId: cancelled.bookingId, amountCents: 2000, currency: "EUR", refundedAt: new Date().toISOString(), ofSale: true };
+  await applyBookingFacts({ ctx, input: { facts: [{ outboxId: randomUUID(), name: "payment.refunded", fact: refunded }] } });
   await applyBookingConfirmed({ ctx, input: { outboxId: randomUUID(), fact: booking(eventB, ids.org2, 5, `${today}T01:00:00.000Z`) } });
 });
 

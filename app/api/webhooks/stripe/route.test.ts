@@ -142,6 +142,9 @@ describe("POST /api/webhooks/stripe", () => {
     expect(await orderRow(orderId)).toMatchObject({ status: "refunded", paymentStatus: "refunded" });
     expect(await getDb().select().from(refunds)).toMatchObject([{ orderId, status: "succeeded", amountCents: 2500 }]);
     expect(standIn.refunds.filter((r) => r.payment_intent === session.payment_intent)).toEqual([]);
+    // Money that went back in the dashboard reaches the buyer's email and analytics once, as the sale's refund.
+    const facts = await getDb().select().from(outbox).where(eq(outbox.name, "payment.refunded"));
+    expect(facts.map((f) => f.data)).toEqual([expect.objectContaining({ orderId, amountCents: 2500, returnsOrder: true, ofSale: true })]);
   });
 
   it("ignores a refund of a payment Evently never recorded", async () => {
