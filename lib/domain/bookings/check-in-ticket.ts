@@ -33,7 +33,7 @@ export type CheckInView = {
  */
 export async function checkInTicket({ ctx, input }: { ctx: Ctx; input: z.input<typeof checkInTicketInput> }): Promise<CheckInView> {
   const i = checkInTicketInput.parse(input);
-  const { organizerId } = await loadEventAtDoor(ctx.db, ctx.actor, i.eventId, "checkin:scan");
+  const { organizerId, organizationId } = await loadEventAtDoor(ctx.db, ctx.actor, i.eventId, "checkin:scan");
   const code = normalizeTicketCode(i.ticketCode);
   const ticket = await findTicketAtDoor(ctx.db, i.eventId, code);
   if (!ticket) throw ticketNotFound();
@@ -57,7 +57,7 @@ export async function checkInTicket({ ctx, input }: { ctx: Ctx; input: z.input<t
       )
       .returning({ id: bookingItems.id });
     if (!row) return false;
-    const fact = { ticketId: ticket.id, ticketCode: ticket.ticketCode, ticketTypeId: ticket.ticketTypeId, orderId: ticket.orderId, eventId: i.eventId, organizerId, checkedInAt: at.toISOString(), checkedInBy: by };
+    const fact = { ticketId: ticket.id, ticketCode: ticket.ticketCode, ticketTypeId: ticket.ticketTypeId, orderId: ticket.orderId, eventId: i.eventId, organizerId, organizationId, checkedInAt: at.toISOString(), checkedInBy: by };
     await insertOutboxEvents(tx, [{ id: randomUUID(), name: "checkin.created", data: fact, requestId: ctx.requestId }]);
     return true;
   });

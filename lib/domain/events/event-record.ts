@@ -136,6 +136,7 @@ export function toSnapshot(record: EventRecord): EventSnapshot {
   return {
     eventId: record.id,
     organizerId: record.organizerId,
+    organizationId: record.organizationId ?? null,
     title: record.title,
     venue: record.venue,
     category: record.category,
