@@ -24,7 +24,7 @@ const MATRIX: Record<string, { action: Action; roles: MemberRole[] }> = {
   "manage the waitlist": { action: "waitlist:manage", roles: ["owner", "manager"] },
   "remove waitlist entries": { action: "waitlist:leave", roles: ["owner", "manager"] },
   "read analytics": { action: "analytics:read", roles: ["owner", "manager", "finance"] },
-  "add webhooks": { action: "webhook:create", roles: ["owner"] },
+  "add, see, redeliver and delete webhooks": { action: "webhook:manage", roles: ["owner", "manager"] },
   "scan tickets": { action: "checkin:scan", roles: ["owner", "manager", "checkin"] },
   "undo check-ins": { action: "checkin:undo", roles: ["owner", "manager"] },
   "list orders and attendees": { action: "order:view", roles: ["owner", "manager", "finance"] },
@@ -69,6 +69,18 @@ describe("organization roles", () => {
     expect(can(member("manager"), "event:create")).toBe(true);
     expect(can(member("checkin"), "event:create")).toBe(false);
     expect(can(member("finance"), "event:create")).toBe(false);
+  });
+
+  it("lets owners and managers add webhooks without naming an organization, and check-in staff and finance not", () => {
+    expect(can(member("owner"), "webhook:manage")).toBe(true);
+    expect(can(member("manager"), "webhook:manage")).toBe(true);
+    expect(can(member("checkin"), "webhook:manage")).toBe(false);
+    expect(can(member("finance"), "webhook:manage")).toBe(false);
+  });
+
+  it("lets no API token past a policy refusal: a check-in member's token with every scope still may not manage webhooks", () => {
+    expect(can({ ...member("checkin"), apiToken: { id: "t", scopes: ["webhooks:write"] } }, "webhook:manage", { organizationId: ORG })).toBe(false);
+    expect(can({ ...member("manager"), apiToken: { id: "t", scopes: ["webhooks:write"] } }, "webhook:manage", { organizationId: ORG })).toBe(true);
   });
 
   it("refuses event creation to an unverified manager", () => {

@@ -8,3 +8,4 @@ export { changeMemberRole, changeMemberRoleInput, removeMember, removeMemberInpu
 export { getOrganization, getOrganizationInput, listMyOrganizations, type MemberView, type OpenInvitationView, type MembershipChangeView } from "./get-organization";
 export { MEMBER_ROLES, MEMBER_ROLE_LABELS, memberRoleSchema, INVITATION_DAYS } from "./member-roles";
 export { organizationEvents } from "./events";
+export { listOwnerIds, listOwnerIdsInput } from "./list-owner-ids";

@@ -6,7 +6,7 @@ import { currentCtx, requireSession } from "@/lib/web/current-actor";
 /** Signed-in visitors only; `allowed` when their role may have webhooks (organizers, admins). */
 export async function webhookAccess(path: string): Promise<{ ctx: Ctx; allowed: boolean }> {
   const { actor } = await requireSession(path);
-  return { ctx: await currentCtx(), allowed: can(actor, "webhook:create") };
+  return { ctx: await currentCtx(), allowed: can(actor, "webhook:manage") };
 }
 
 export function OrganizersOnly() {
