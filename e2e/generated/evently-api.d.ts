@@ -1202,18 +1202,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's webhook endpoints, newest first, without secrets
-         * @description The caller's webhook endpoints, newest first, without secrets.
+         * The webhook endpoints of the organizations where the caller may manage webhooks (owners, managers), newest first, without secrets
+         * @description The webhook endpoints of the organizations where the caller may manage webhooks (owners, managers), newest first, without secrets.
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         get: operations["listWebhooks"];
         put?: never;
         /**
-         * Register a webhook endpoint (organizers, admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only
-         * @description Register a webhook endpoint (organizers, admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only.
+         * Register a webhook endpoint in one of your organizations (owners and managers; admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only
+         * @description Register a webhook endpoint in one of your organizations (owners and managers; admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only.
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -1233,10 +1233,10 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete an endpoint and its delivery log (owner)
-         * @description Delete an endpoint and its delivery log (owner).
+         * Delete an endpoint and its delivery log (the organization's owners and managers)
+         * @description Delete an endpoint and its delivery log (the organization's owners and managers).
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         delete: operations["deleteWebhook"];
         options?: never;
@@ -1252,10 +1252,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An endpoint's delivery log, newest first (owner)
-         * @description An endpoint's delivery log, newest first (owner).
+         * An endpoint's delivery log, newest first (the organization's owners and managers)
+         * @description An endpoint's delivery log, newest first (the organization's owners and managers).
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         get: operations["listWebhookDeliveries"];
         put?: never;
@@ -1276,10 +1276,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a delivery again with the same webhook-id and body (owner); switches a disabled endpoint back on
-         * @description Send a delivery again with the same webhook-id and body (owner); switches a disabled endpoint back on.
+         * Send a delivery again with the same webhook-id and body (the organization's owners and managers); switches a disabled endpoint back on
+         * @description Send a delivery again with the same webhook-id and body (the organization's owners and managers); switches a disabled endpoint back on.
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         post: operations["redeliverWebhookDelivery"];
         delete?: never;
@@ -1298,10 +1298,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a `webhook.test` message to the endpoint (owner); switches a disabled endpoint back on
-         * @description Send a `webhook.test` message to the endpoint (owner); switches a disabled endpoint back on.
+         * Send a `webhook.test` message to the endpoint (the organization's owners and managers); switches a disabled endpoint back on
+         * @description Send a `webhook.test` message to the endpoint (the organization's owners and managers); switches a disabled endpoint back on.
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         post: operations["testWebhook"];
         delete?: never;
@@ -1620,7 +1620,7 @@ export interface components {
         ApiToken: {
             id: string;
             name: string;
-            scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read")[];
+            scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read" | "webhooks:write")[];
             /** @description ISO 8601 */
             createdAt: string;
             /** @description ISO 8601; null: never expires */
@@ -1707,6 +1707,8 @@ export interface components {
             id: string;
             url: string;
             events: string[];
+            /** @description The organization it belongs to and hears about; null for an admin's endpoint, which hears about every event */
+            organizationId: string | null;
             /** @description False once three days of failed deliveries switched it off; a test or redelivery switches it back on */
             enabled: boolean;
             /** @description The first failure since the last success */
@@ -11248,14 +11250,14 @@ export interface operations {
                  */
                 "application/json": {
                     name: string;
-                    scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read")[];
+                    scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read" | "webhooks:write")[];
                     /** Format: date-time */
                     expiresAt?: string;
                 };
             };
         };
         responses: {
-            /** @description The token with its secret, shown this once (only a hash is stored). Send it as `Authorization: Bearer evtly_pat_q9Xv3T0mJ8c2r6bKpL1wYzA4sHn7dFgE5uVtRiOoMeQ`. Scopes: events:read, events:write, orders:read, orders:write, checkin:write, analytics:read */
+            /** @description The token with its secret, shown this once (only a hash is stored). Send it as `Authorization: Bearer evtly_pat_q9Xv3T0mJ8c2r6bKpL1wYzA4sHn7dFgE5uVtRiOoMeQ`. Scopes: events:read, events:write, orders:read, orders:write, checkin:write, analytics:read, webhooks:write */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13656,6 +13658,7 @@ export interface operations {
                      *             "event.updated",
                      *             "event.cancelled"
                      *           ],
+                     *           "organizationId": "0b8f6c2e-4d1a-4e7b-9c3f-2a5d6e7f8091",
                      *           "enabled": true,
                      *           "failingSince": null,
                      *           "disabledAt": null,
@@ -13807,8 +13810,13 @@ export interface operations {
                  */
                 "application/json": {
                     url: string;
-                    /** @description The facts to receive: facts of the events you organize (admins: every event) */
+                    /** @description The facts to receive: facts of the organization's events (an admin's endpoint without an organization: every event) */
                     events: ("order.confirmed" | "order.cancelled" | "order.refunded" | "event.updated" | "event.cancelled" | "checkin.created")[];
+                    /**
+                     * Format: uuid
+                     * @description The organization it belongs to; omitted: your first organization where you may manage webhooks
+                     */
+                    organizationId?: string;
                 };
             };
         };
@@ -13828,6 +13836,7 @@ export interface operations {
                      *         "event.updated",
                      *         "event.cancelled"
                      *       ],
+                     *       "organizationId": "0b8f6c2e-4d1a-4e7b-9c3f-2a5d6e7f8091",
                      *       "enabled": true,
                      *       "failingSince": null,
                      *       "disabledAt": null,

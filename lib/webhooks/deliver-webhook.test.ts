@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { deliverWebhook as deliverWebhookFunction } from "@/inngest/functions/deliver-webhook";
 import { fanOutWebhookFacts } from "@/inngest/functions/fan-out-webhook-facts";
 import { getDb } from "@/lib/db/client";
-import { organizerWithOrganization } from "@/lib/domain/organizations/organization-fixtures";
+import { organizerWithOrganization } from "@/tests/harness/organizations";
 import { updateEvent } from "@/lib/domain/events";
 import { publishedEvent } from "@/lib/domain/events/event-fixtures";
 import { createDeliveries, createEndpoint } from "@/lib/domain/webhooks";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sendWebhookDisabledEmail } from "@/inngest/functions/send-webhook-disabled-email";
 import { getDb } from "@/lib/db/client";
-import { organizerWithOrganization } from "@/lib/domain/organizations/organization-fixtures";
+import { organizerWithOrganization } from "@/tests/harness/organizations";
 import { createDeliveries, createEndpoint, DISABLE_AFTER_FAILING_MS, listDeliveries, redeliver, sendTestMessage } from "@/lib/domain/webhooks";
 import { deliveries, endpoints } from "@/lib/domain/webhooks/schema";
 import { createRunner } from "@/lib/jobs/runner";

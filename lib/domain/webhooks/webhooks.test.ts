@@ -4,7 +4,7 @@ import { ZodError } from "zod";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
-import { memberOf, organizerWithOrganization } from "@/lib/domain/organizations/organization-fixtures";
+import { memberOf, organizerWithOrganization } from "@/tests/harness/organizations";
 import { env } from "@/lib/env";
 import { outbox } from "@/lib/jobs/schema";
 import { resetDatabase, testCtx } from "@/tests/harness/db";

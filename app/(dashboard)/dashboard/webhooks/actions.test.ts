@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
-import { organizerWithOrganization } from "@/lib/domain/organizations/organization-fixtures";
+import { organizerWithOrganization } from "@/tests/harness/organizations";
 import type { Actor } from "@/lib/domain/context";
 import { createDeliveries, listDeliveries, listEndpoints } from "@/lib/domain/webhooks";
 import { resetDatabase, testCtx } from "@/tests/harness/db";

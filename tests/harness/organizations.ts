@@ -1,7 +1,7 @@
 import { createTestUser } from "@/lib/domain/auth/test-fixtures";
 import type { MemberRole, UserActor } from "@/lib/domain/context";
-import { testCtx } from "@/tests/harness/db";
-import { acceptInvitation, inviteMember, withMemberships } from "./index";
+import { testCtx } from "./db";
+import { acceptInvitation, inviteMember, withMemberships } from "@/lib/domain/organizations";
 
 /** The actor as a request builds it: with its memberships (an organizer founds their organization). */
 export const loaded = (actor: UserActor) => withMemberships(testCtx(actor), actor);
