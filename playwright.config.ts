@@ -42,6 +42,7 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), APP_URL: baseURL },
+    // WEBHOOK_ALLOW_PRIVATE: the generated-client journey receives webhooks on a loopback port.
+    env: { PORT: String(port), APP_URL: baseURL, WEBHOOK_ALLOW_PRIVATE: "true" },
   },
 });

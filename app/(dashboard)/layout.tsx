@@ -16,7 +16,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         <div className="flex flex-wrap gap-1 md:block md:space-y-1">
           <NavLink href="/dashboard/events">Events</NavLink>
           {actor.type === "user" && (actor.memberships?.length ?? 0) > 0 ? <NavLink href="/dashboard/organization">Organization</NavLink> : null}
-          {can(actor, "webhook:create") ? <NavLink href="/dashboard/webhooks">Webhooks</NavLink> : null}
+          {can(actor, "webhook:manage") ? <NavLink href="/dashboard/webhooks">Webhooks</NavLink> : null}
           {can(actor, "analytics:read") ? (
             <NavLink href="/dashboard" exact>
               Analytics

@@ -1274,18 +1274,18 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's webhook endpoints, newest first, without secrets
-         * @description The caller's webhook endpoints, newest first, without secrets.
+         * The webhook endpoints of the organizations where the caller may manage webhooks (owners, managers), newest first, without secrets
+         * @description The webhook endpoints of the organizations where the caller may manage webhooks (owners, managers), newest first, without secrets.
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         get: operations["listWebhooks"];
         put?: never;
         /**
-         * Register a webhook endpoint (organizers, admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only
-         * @description Register a webhook endpoint (organizers, admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only.
+         * Register a webhook endpoint in one of your organizations (owners and managers; admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only
+         * @description Register a webhook endpoint in one of your organizations (owners and managers; admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only.
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         post: operations["createWebhook"];
         delete?: never;
@@ -1305,10 +1305,10 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Delete an endpoint and its delivery log (owner)
-         * @description Delete an endpoint and its delivery log (owner).
+         * Delete an endpoint and its delivery log (the organization's owners and managers)
+         * @description Delete an endpoint and its delivery log (the organization's owners and managers).
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         delete: operations["deleteWebhook"];
         options?: never;
@@ -1324,10 +1324,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An endpoint's delivery log, newest first (owner)
-         * @description An endpoint's delivery log, newest first (owner).
+         * An endpoint's delivery log, newest first (the organization's owners and managers)
+         * @description An endpoint's delivery log, newest first (the organization's owners and managers).
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         get: operations["listWebhookDeliveries"];
         put?: never;
@@ -1348,10 +1348,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a delivery again with the same webhook-id and body (owner); switches a disabled endpoint back on
-         * @description Send a delivery again with the same webhook-id and body (owner); switches a disabled endpoint back on.
+         * Send a delivery again with the same webhook-id and body (the organization's owners and managers); switches a disabled endpoint back on
+         * @description Send a delivery again with the same webhook-id and body (the organization's owners and managers); switches a disabled endpoint back on.
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         post: operations["redeliverWebhookDelivery"];
         delete?: never;
@@ -1370,10 +1370,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a `webhook.test` message to the endpoint (owner); switches a disabled endpoint back on
-         * @description Send a `webhook.test` message to the endpoint (owner); switches a disabled endpoint back on.
+         * Send a `webhook.test` message to the endpoint (the organization's owners and managers); switches a disabled endpoint back on
+         * @description Send a `webhook.test` message to the endpoint (the organization's owners and managers); switches a disabled endpoint back on.
          *
-         *     An access token from a signed-in session; API tokens cannot call this route.
+         *     an access token, or an API token with the `webhooks:write` scope.
          */
         post: operations["testWebhook"];
         delete?: never;
@@ -1701,7 +1701,7 @@ export interface components {
         ApiToken: {
             id: string;
             name: string;
-            scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read")[];
+            scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read" | "webhooks:write")[];
             /** @description ISO 8601 */
             createdAt: string;
             /** @description ISO 8601; null: never expires */
@@ -1788,7 +1788,7 @@ export interface components {
             id: string;
             organizationId: string;
             name: string;
-            scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read")[];
+            scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read" | "webhooks:write")[];
             /** @description The owner who created it; the token keeps working after they leave */
             createdBy: string | null;
             /** @description ISO 8601 */
@@ -1808,6 +1808,8 @@ export interface components {
             id: string;
             url: string;
             events: string[];
+            /** @description The organization it belongs to and hears about; null for an admin's endpoint, which hears about every event */
+            organizationId: string | null;
             /** @description False once three days of failed deliveries switched it off; a test or redelivery switches it back on */
             enabled: boolean;
             /** @description The first failure since the last success */
@@ -11453,14 +11455,14 @@ export interface operations {
                  */
                 "application/json": {
                     name: string;
-                    scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read")[];
+                    scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read" | "webhooks:write")[];
                     /** Format: date-time */
                     expiresAt?: string;
                 };
             };
         };
         responses: {
-            /** @description The token with its secret, shown this once (only a hash is stored). Send it as `Authorization: Bearer evtly_pat_q9Xv3T0mJ8c2r6bKpL1wYzA4sHn7dFgE5uVtRiOoMeQ`. Scopes: events:read, events:write, orders:read, orders:write, checkin:write, analytics:read */
+            /** @description The token with its secret, shown this once (only a hash is stored). Send it as `Authorization: Bearer evtly_pat_q9Xv3T0mJ8c2r6bKpL1wYzA4sHn7dFgE5uVtRiOoMeQ`. Scopes: events:read, events:write, orders:read, orders:write, checkin:write, analytics:read, webhooks:write */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -13442,14 +13444,14 @@ export interface operations {
                  */
                 "application/json": {
                     name: string;
-                    scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read")[];
+                    scopes: ("events:read" | "events:write" | "orders:read" | "orders:write" | "checkin:write" | "analytics:read" | "webhooks:write")[];
                     /** Format: date-time */
                     expiresAt?: string;
                 };
             };
         };
         responses: {
-            /** @description The token with its secret, shown this once (only a hash is stored). Send it as `Authorization: Bearer evtly_org_Zr4Lq8Wm2Xc7Vb1Nh5Kt9Pj3Gd6Fs0Ay8Ue2Io4ReTw`. It belongs to the organization, not to you: it acts as a manager of this organization only (never an owner: it manages no members or tokens, and reaches no /me route), within its scopes, and keeps working after you leave. Scopes: events:read, events:write, orders:read, orders:write, checkin:write, analytics:read */
+            /** @description The token with its secret, shown this once (only a hash is stored). Send it as `Authorization: Bearer evtly_org_Zr4Lq8Wm2Xc7Vb1Nh5Kt9Pj3Gd6Fs0Ay8Ue2Io4ReTw`. It belongs to the organization, not to you: it acts as a manager of this organization only (never an owner: it manages no members or tokens, and reaches no /me route), within its scopes, and keeps working after you leave. Scopes: events:read, events:write, orders:read, orders:write, checkin:write, analytics:read, webhooks:write */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -14421,6 +14423,7 @@ export interface operations {
                      *             "event.updated",
                      *             "event.cancelled"
                      *           ],
+                     *           "organizationId": "0b8f6c2e-4d1a-4e7b-9c3f-2a5d6e7f8091",
                      *           "enabled": true,
                      *           "failingSince": null,
                      *           "disabledAt": null,
@@ -14572,8 +14575,13 @@ export interface operations {
                  */
                 "application/json": {
                     url: string;
-                    /** @description The facts to receive: facts of the events you organize (admins: every event) */
+                    /** @description The facts to receive: facts of the organization's events (an admin's endpoint without an organization: every event) */
                     events: ("order.confirmed" | "order.cancelled" | "order.refunded" | "event.updated" | "event.cancelled" | "checkin.created")[];
+                    /**
+                     * Format: uuid
+                     * @description The organization it belongs to; omitted: your first organization where you may manage webhooks
+                     */
+                    organizationId?: string;
                 };
             };
         };
@@ -14593,6 +14601,7 @@ export interface operations {
                      *         "event.updated",
                      *         "event.cancelled"
                      *       ],
+                     *       "organizationId": "0b8f6c2e-4d1a-4e7b-9c3f-2a5d6e7f8091",
                      *       "enabled": true,
                      *       "failingSince": null,
                      *       "disabledAt": null,

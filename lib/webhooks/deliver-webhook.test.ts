@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { deliverWebhook as deliverWebhookFunction } from "@/inngest/functions/deliver-webhook";
 import { fanOutWebhookFacts } from "@/inngest/functions/fan-out-webhook-facts";
 import { getDb } from "@/lib/db/client";
-import { createTestUser } from "@/lib/domain/auth/test-fixtures";
+import { organizerWithOrganization } from "@/tests/harness/organizations";
 import { updateEvent } from "@/lib/domain/events";
 import { publishedEvent } from "@/lib/domain/events/event-fixtures";
 import { createDeliveries, createEndpoint } from "@/lib/domain/webhooks";
@@ -60,7 +60,7 @@ afterEach(async () => {
 describe("delivering a fact to a receiver", () => {
   it("sends the same webhook-id with a valid signature when a receiver fails, then succeeds", async () => {
     const hook = await receiver((n) => ({ status: n === 0 ? 500 : 204 }));
-    const organizer = await createTestUser({ role: "organizer" });
+    const organizer = await organizerWithOrganization();
     const ctx = testCtx(organizer.actor);
     const endpoint = await createEndpoint({ ctx, input: { url: hook.url, events: ["event.updated"] } });
     const event = await publishedEvent(organizer.actor);
@@ -84,7 +84,7 @@ describe("delivering a fact to a receiver", () => {
 
   it("delivers 200 facts to one endpoint, each exactly once with its own id, in no promised order", async () => {
     const hook = await receiver();
-    const organizer = await createTestUser({ role: "organizer" });
+    const organizer = await organizerWithOrganization();
     const ctx = testCtx(organizer.actor);
     const endpoint = await createEndpoint({ ctx, input: { url: hook.url, events: ["event.updated"] } });
     const start = Date.parse("2026-05-01T00:00:00Z");
@@ -92,7 +92,7 @@ describe("delivering a fact to a receiver", () => {
     for (const f of facts) {
       await createDeliveries({
         ctx: testCtx(),
-        input: { messageId: f.messageId, type: "event.updated", timestamp: f.timestamp, organizerId: organizer.id, data: { n: f.n } },
+        input: { messageId: f.messageId, type: "event.updated", timestamp: f.timestamp, organizationId: organizer.organizationId, organizerId: organizer.id, data: { n: f.n } },
       });
     }
 
@@ -113,10 +113,10 @@ describe("delivering a fact to a receiver", () => {
   it("does not follow a redirect: the address it points to gets nothing and the attempt fails", async () => {
     const inner = await receiver();
     const hook = await receiver(() => ({ status: 307, headers: { location: inner.url } }));
-    const organizer = await createTestUser({ role: "organizer" });
+    const organizer = await organizerWithOrganization();
     const ctx = testCtx(organizer.actor);
     await createEndpoint({ ctx, input: { url: hook.url, events: ["event.updated"] } });
-    await createDeliveries({ ctx: testCtx(), input: { messageId: randomUUID(), type: "event.updated", timestamp: new Date().toISOString(), organizerId: organizer.id, data: {} } });
+    await createDeliveries({ ctx: testCtx(), input: { messageId: randomUUID(), type: "event.updated", timestamp: new Date().toISOString(), organizationId: organizer.organizationId, organizerId: organizer.id, data: {} } });
     const [row] = await getDb().select().from(deliveries);
 
     const result = await deliverWebhook({ ctx: testCtx(), input: { deliveryId: row!.id, attempt: 0 } });
@@ -137,9 +137,9 @@ describe("delivering in production", () => {
 
   it("checks the address again at delivery time and sends nothing to loopback", async () => {
     const hook = await receiver();
-    const organizer = await createTestUser({ role: "organizer" });
+    const organizer = await organizerWithOrganization();
     await createEndpoint({ ctx: testCtx(organizer.actor), input: { url: hook.url, events: ["event.cancelled"] } });
-    await createDeliveries({ ctx: testCtx(), input: { messageId: randomUUID(), type: "event.cancelled", timestamp: new Date().toISOString(), organizerId: organizer.id, data: {} } });
+    await createDeliveries({ ctx: testCtx(), input: { messageId: randomUUID(), type: "event.cancelled", timestamp: new Date().toISOString(), organizationId: organizer.organizationId, organizerId: organizer.id, data: {} } });
     const [row] = await getDb().select().from(deliveries);
     env.NODE_ENV = "production";
     env.WEBHOOK_ALLOW_PRIVATE = false;

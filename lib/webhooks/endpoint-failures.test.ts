@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sendWebhookDisabledEmail } from "@/inngest/functions/send-webhook-disabled-email";
 import { getDb } from "@/lib/db/client";
-import { createTestUser } from "@/lib/domain/auth/test-fixtures";
+import { organizerWithOrganization } from "@/tests/harness/organizations";
 import { createDeliveries, createEndpoint, DISABLE_AFTER_FAILING_MS, listDeliveries, redeliver, sendTestMessage } from "@/lib/domain/webhooks";
 import { deliveries, endpoints } from "@/lib/domain/webhooks/schema";
 import { createRunner } from "@/lib/jobs/runner";
@@ -14,20 +14,20 @@ import { deliverWebhook } from "./deliver-webhook";
 
 beforeEach(resetDatabase);
 
-function fact(organizerId: string) {
-  return { messageId: randomUUID(), type: "event.updated", timestamp: new Date().toISOString(), organizerId, data: { hello: "world" } };
+function fact(owner: { id: string; organizationId: string }) {
+  return { messageId: randomUUID(), type: "event.updated", timestamp: new Date().toISOString(), organizationId: owner.organizationId, organizerId: owner.id, data: { hello: "world" } };
 }
 
 describe("an endpoint that keeps failing", () => {
   it("is disabled after three days without a success, its owner emailed once, and gets no new deliveries", async () => {
     const hook = await startReceiver(() => ({ status: 503 }));
     try {
-      const owner = await createTestUser({ role: "organizer", name: "Olga" });
+      const owner = await organizerWithOrganization({ name: "Olga" });
       const endpoint = await createEndpoint({ ctx: testCtx(owner.actor), input: { url: hook.url, events: ["event.updated"] } });
       const t0 = new Date("2026-03-10T08:00:00Z");
       const at = (ms: number) => testCtx({ type: "system" }, { now: () => new Date(t0.getTime() + ms) });
       const attempt = async (ms: number) => {
-        await createDeliveries({ ctx: at(ms), input: fact(owner.id) });
+        await createDeliveries({ ctx: at(ms), input: fact(owner) });
         const [row] = await getDb().select().from(deliveries).where(eq(deliveries.status, "pending"));
         return deliverWebhook({ ctx: at(ms), input: { deliveryId: row!.id, attempt: 0 } });
       };
@@ -42,7 +42,7 @@ describe("an endpoint that keeps failing", () => {
       expect(off).toMatchObject({ enabled: false, disabledAt: new Date(t0.getTime() + DISABLE_AFTER_FAILING_MS) });
       expect(hook.received).toHaveLength(3);
 
-      expect(await createDeliveries({ ctx: at(DISABLE_AFTER_FAILING_MS + 1), input: fact(owner.id) })).toEqual({ created: 0 });
+      expect(await createDeliveries({ ctx: at(DISABLE_AFTER_FAILING_MS + 1), input: fact(owner) })).toEqual({ created: 0 });
 
       const runner = createRunner({ db: getDb(), functions: [sendWebhookDisabledEmail] });
       await runner.dispatch();
@@ -65,9 +65,9 @@ describe("an endpoint that keeps failing", () => {
     let failing = true;
     const hook = await startReceiver(() => ({ status: failing ? 500 : 200 }));
     try {
-      const owner = await createTestUser({ role: "organizer" });
+      const owner = await organizerWithOrganization();
       await createEndpoint({ ctx: testCtx(owner.actor), input: { url: hook.url, events: ["event.updated"] } });
-      await createDeliveries({ ctx: testCtx(), input: fact(owner.id) });
+      await createDeliveries({ ctx: testCtx(), input: fact(owner) });
       const [row] = await getDb().select().from(deliveries);
       await deliverWebhook({ ctx: testCtx(), input: { deliveryId: row!.id, attempt: 0 } });
       expect((await getDb().select().from(endpoints))[0]!.failingSince).not.toBeNull();
@@ -84,10 +84,10 @@ describe("redelivering", () => {
   it("sends a settled delivery again with the same webhook-id and body", async () => {
     const hook = await startReceiver();
     try {
-      const owner = await createTestUser({ role: "organizer" });
+      const owner = await organizerWithOrganization();
       const ctx = testCtx(owner.actor);
       const endpoint = await createEndpoint({ ctx, input: { url: hook.url, events: ["event.updated"] } });
-      await createDeliveries({ ctx: testCtx(), input: fact(owner.id) });
+      await createDeliveries({ ctx: testCtx(), input: fact(owner) });
       const [row] = await getDb().select().from(deliveries);
       await deliverWebhook({ ctx: testCtx(), input: { deliveryId: row!.id, attempt: 0 } });
       expect(await deliverWebhook({ ctx: testCtx(), input: { deliveryId: row!.id, attempt: 0 } })).toEqual({ outcome: "skipped" });

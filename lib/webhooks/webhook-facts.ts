@@ -1,24 +1,25 @@
 import type { EventData, EventName } from "@/inngest/events";
 import type { WebhookEventType } from "@/lib/domain/webhooks";
 
-/**
- * Which facts of the app become webhook messages: one line each. `organizerId` names the
- * organizer of the event the fact is about (whose endpoints hear of it); the fact's data is the
- * message's `data`. A fact another branch adds (checkin.created) is one more
- * line here once its name is in inngest/events.ts; inngest/functions/fan-out-webhook-facts.ts
- * makes one job function per line.
- */
-type WebhookFact<F extends EventName> = { fact: F; type: WebhookEventType; organizerId: (data: EventData<F>) => string };
+/** What a fact must say about its event for the fan-out to know whose endpoints hear of it. */
+export type FactOwnerFields = { eventId: string; organizerId: string; organizationId?: string | null };
 
-function webhookFact<F extends EventName>(fact: F, type: WebhookEventType, organizerId: (data: EventData<F>) => string): WebhookFact<F> {
-  return { fact, type, organizerId };
-}
+/** The facts whose data names their event's organizer and organization. */
+type OwnedFact = { [N in EventName]: EventData<N> extends FactOwnerFields ? N : never }[EventName];
+
+/**
+ * Which facts of the app become webhook messages: one line each. Every such fact names the
+ * event it is about with its organization (whose endpoints hear of it) and organizer; the
+ * fact's data is the message's `data`. inngest/functions/fan-out-webhook-facts.ts makes one job
+ * function per line.
+ */
+export type WebhookFact = { fact: OwnedFact; type: WebhookEventType };
 
 export const WEBHOOK_FACTS = [
-  webhookFact("event.updated", "event.updated", (d) => d.organizerId),
-  webhookFact("event.cancelled", "event.cancelled", (d) => d.organizerId),
-  webhookFact("order.confirmed", "order.confirmed", (d) => d.organizerId),
-  webhookFact("order.cancelled", "order.cancelled", (d) => d.organizerId),
-  webhookFact("order.refunded", "order.refunded", (d) => d.organizerId),
-  webhookFact("checkin.created", "checkin.created", (d) => d.organizerId),
-] as const;
+  { fact: "event.updated", type: "event.updated" },
+  { fact: "event.cancelled", type: "event.cancelled" },
+  { fact: "order.confirmed", type: "order.confirmed" },
+  { fact: "order.cancelled", type: "order.cancelled" },
+  { fact: "order.refunded", type: "order.refunded" },
+  { fact: "checkin.created", type: "checkin.created" },
+] as const satisfies readonly WebhookFact[];

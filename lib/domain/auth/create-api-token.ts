@@ -4,7 +4,7 @@ import type { Ctx } from "@/lib/domain/context";
 import { Conflict, Validation } from "@/lib/domain/errors";
 import { boundedInstant } from "@/lib/domain/instants";
 import { withTransaction } from "@/lib/db/transaction";
-import { apiScopeSchema, type ApiScope } from "./api-token-scopes";
+import { API_SCOPES, apiScopeSchema, type ApiScope } from "./api-token-scopes";
 import { hashApiToken, newApiTokenSecret } from "./api-token-secret";
 import { clientInfoSchema } from "./client-info";
 import { apiTokens, users } from "./schema";
@@ -19,7 +19,7 @@ export const createApiTokenBody = z.object({
   scopes: z
     .array(apiScopeSchema)
     .min(1, "Choose at least one permission.")
-    .max(6)
+    .max(API_SCOPES.length)
     .transform((scopes) => [...new Set(scopes)]),
   expiresAt: boundedInstant().optional(),
 });

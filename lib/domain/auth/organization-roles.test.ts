@@ -24,7 +24,7 @@ const MATRIX: Record<string, { action: Action; roles: MemberRole[] }> = {
   "manage the waitlist": { action: "waitlist:manage", roles: ["owner", "manager"] },
   "remove waitlist entries": { action: "waitlist:leave", roles: ["owner", "manager"] },
   "read analytics": { action: "analytics:read", roles: ["owner", "manager", "finance"] },
-  "add webhooks": { action: "webhook:create", roles: ["owner"] },
+  "add, see, redeliver and delete webhooks": { action: "webhook:manage", roles: ["owner", "manager"] },
   "scan tickets": { action: "checkin:scan", roles: ["owner", "manager", "checkin"] },
   "undo check-ins": { action: "checkin:undo", roles: ["owner", "manager"] },
   "list orders and attendees": { action: "order:view", roles: ["owner", "manager", "finance"] },
@@ -72,17 +72,32 @@ describe("organization roles", () => {
     expect(can(member("finance"), "event:create")).toBe(false);
   });
 
+  it("lets owners and managers add webhooks without naming an organization, and check-in staff and finance not", () => {
+    expect(can(member("owner"), "webhook:manage")).toBe(true);
+    expect(can(member("manager"), "webhook:manage")).toBe(true);
+    expect(can(member("checkin"), "webhook:manage")).toBe(false);
+    expect(can(member("finance"), "webhook:manage")).toBe(false);
+  });
+
+  it("lets no API token past a policy refusal: a check-in member's token with every scope still may not manage webhooks", () => {
+    expect(can({ ...member("checkin"), apiToken: { id: "t", scopes: ["webhooks:write"] } }, "webhook:manage", { organizationId: ORG })).toBe(false);
+    expect(can({ ...member("manager"), apiToken: { id: "t", scopes: ["webhooks:write"] } }, "webhook:manage", { organizationId: ORG })).toBe(true);
+  });
+
   it("refuses event creation to an unverified manager", () => {
     expect(can({ ...member("manager"), emailVerified: false }, "event:create", { organizationId: ORG })).toBe(false);
   });
 
-  it("gives an organization token a manager's rights in its organization only, never an owner's or a person's", () => {
+  it("gives an organization token a manager's rights in its organization only, webhooks included, never an owner's or a person's", () => {
     const token: UserActor = { ...member("manager"), userId: "token-id", apiToken: { id: "token-id", scopes: ["events:write"], organizationId: ORG } };
     expect(can(token, "event:manage", { organizationId: ORG })).toBe(true);
     expect(can(token, "event:manage", { organizationId: OTHER_ORG })).toBe(false);
-    for (const action of ["organization:manage", "organization-token:manage", "webhook:create", "attendees:export"] as const) {
+    for (const action of ["organization:manage", "organization-token:manage", "attendees:export"] as const) {
       expect(can(token, action, { organizationId: ORG }), action).toBe(false);
     }
+    // An integration registers its own webhooks (with the webhooks:write scope), as a manager may.
+    expect(can(token, "webhook:manage", { organizationId: ORG })).toBe(true);
+    expect(can(token, "webhook:manage", { organizationId: OTHER_ORG })).toBe(false);
     for (const action of ["booking:create", "waitlist:join", "account:manage"] as const) expect(can(token, action), action).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ export type Action =
   | "jobs:manage"
   | "retention:apply"
   | "dev-mailbox:read"
-  | "webhook:create"
+  | "webhook:manage"
   | "checkin:scan"
   | "checkin:undo"
   | "order:view"
@@ -46,7 +46,8 @@ export type Resource = { organizerId?: string | null; organizationId?: string | 
 
 /**
  * What each organization role may do on the organization's resources. Owners everything;
- * managers run events (orders, refunds, analytics, check-in, messages); check-in staff only
+ * managers run events (orders, refunds, analytics, check-in, messages) and the webhooks that
+ * connect them to other systems (an integration is part of running events); check-in staff only
  * scan tickets; finance sees orders and money (refunds, analytics, exports).
  */
 const ROLE_ACTIONS: Record<MemberRole, ReadonlySet<Action>> = {
@@ -59,7 +60,7 @@ const ROLE_ACTIONS: Record<MemberRole, ReadonlySet<Action>> = {
     "waitlist:manage",
     "waitlist:leave",
     "analytics:read",
-    "webhook:create",
+    "webhook:manage",
     "checkin:scan",
     "checkin:undo",
     "order:view",
@@ -79,6 +80,7 @@ const ROLE_ACTIONS: Record<MemberRole, ReadonlySet<Action>> = {
     "waitlist:manage",
     "waitlist:leave",
     "analytics:read",
+    "webhook:manage",
     "checkin:scan",
     "checkin:undo",
     "order:view",
@@ -132,8 +134,8 @@ const RULES: Record<Action, (actor: UserActor, resource?: Resource) => boolean> 
   "jobs:manage": () => false,
   "retention:apply": () => false,
   "dev-mailbox:read": () => false,
-  // Which endpoint is whose is decided in lib/domain/webhooks/endpoint-access.ts.
-  "webhook:create": (a, r) => (r ? mayAsTeam("webhook:create", a, r) : a.role === "organizer" || mayInSomeOrganization("webhook:create", a)),
+  // Add, list, delete, redeliver, test-send; which endpoints a caller sees is built from this in lib/domain/webhooks/endpoint-access.ts.
+  "webhook:manage": (a, r) => (r ? mayAsTeam("webhook:manage", a, r) : mayInSomeOrganization("webhook:manage", a)),
   "checkin:scan": (a, r) => mayAsTeam("checkin:scan", a, r),
   "checkin:undo": (a, r) => mayAsTeam("checkin:undo", a, r),
   "order:view": (a, r) => mayAsTeam("order:view", a, r),

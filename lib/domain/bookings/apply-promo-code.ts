@@ -26,7 +26,7 @@ export const applyPromoCodeInput = z.object({ orderId: z.string(), promoCode: z.
 export async function applyPromoCode({ ctx, input }: { ctx: Ctx; input: z.input<typeof applyPromoCodeInput> }): Promise<OrderView> {
   const i = applyPromoCodeInput.parse(input);
   const row = await retryOnConflict(async () => {
-    const { booking, organizerId } = await getBookingOrThrow(ctx, i.orderId, "booking:view");
+    const { booking, organizerId, organizationId } = await getBookingOrThrow(ctx, i.orderId, "booking:view");
     if (ctx.actor.type !== "user" || ctx.actor.userId !== booking.userId) throw new NotFound("NOT_FOUND", "Booking not found.");
     const at = ctx.now();
     if (booking.status !== "awaiting_payment" || (booking.expiresAt && booking.expiresAt <= at)) {
@@ -70,7 +70,7 @@ export async function applyPromoCode({ ctx, input }: { ctx: Ctx; input: z.input<
       ]);
       if (free) {
         const [view] = await withOrderDetails(tx, [updated!]);
-        await insertOutboxEvents(tx, confirmedFacts(view!, organizerId, at.toISOString()).map((f) => ({ ...f, id: randomUUID(), requestId: ctx.requestId })));
+        await insertOutboxEvents(tx, confirmedFacts(view!, { organizerId, organizationId }, at.toISOString()).map((f) => ({ ...f, id: randomUUID(), requestId: ctx.requestId })));
       }
       return updated!;
     });

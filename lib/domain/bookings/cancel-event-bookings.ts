@@ -90,7 +90,7 @@ async function cancelBatch(ctx: Ctx, inv: EventInventory, batchSize: number): Pr
       cancelledAt: at.toISOString(),
     });
     await insertOutboxEvents(tx, [
-      ...rows.map((r) => ({ id: randomUUID(), name: "order.cancelled", requestId: ctx.requestId, data: { ...fact(r), orderId: r.id } })),
+      ...rows.map((r) => ({ id: randomUUID(), name: "order.cancelled", requestId: ctx.requestId, data: { ...fact(r), organizationId: inv.organizationId, orderId: r.id } })),
       // Analytics and the holder's email know confirmed bookings only; an unpaid hold simply ends.
       ...rows.filter((r) => wasConfirmed.has(r.id)).map((r) => ({ id: randomUUID(), name: "booking.cancelled", requestId: ctx.requestId, data: { ...fact(r), bookingId: r.id } })),
     ]);

@@ -25,7 +25,7 @@ export type RefundDue = { amountCents: number; currency: string; provider: strin
 export async function cancelOrder({ ctx, input }: { ctx: Ctx; input: z.input<typeof cancelOrderInput> }): Promise<{ order: OrderView; refundDue: RefundDue | null }> {
   const { orderId } = cancelOrderInput.parse(input);
   const outcome = await retryOnConflict(async () => {
-    const { booking, organizerId } = await getBookingOrThrow(ctx, orderId, "booking:cancel");
+    const { booking, organizerId, organizationId } = await getBookingOrThrow(ctx, orderId, "booking:cancel");
     if (booking.status === "confirmed" && booking.paidAt && booking.paymentProvider) {
       return { row: booking, refundDue: { amountCents: booking.totalCents, currency: booking.currency, provider: booking.paymentProvider } };
     }
@@ -45,7 +45,7 @@ export async function cancelOrder({ ctx, input }: { ctx: Ctx; input: z.input<typ
         organizerId,
         action: "booking.cancelled",
         cancelledBy: by,
-        facts: [{ name: "order.cancelled", data: { ...orderFactOf(row, organizerId), cancelledBy: by, cancelledAt: at.toISOString() } }],
+        facts: [{ name: "order.cancelled", data: { ...orderFactOf(row, { organizerId, organizationId }), cancelledBy: by, cancelledAt: at.toISOString() } }],
       });
       return row;
     });

@@ -9,6 +9,7 @@ import { isUuid } from "@/lib/domain/ids";
 import { insertOutboxEvents } from "@/lib/jobs/outbox";
 import { countBookingConfirmed } from "@/lib/metrics/domain";
 import { recordAudit } from "./audit";
+import { resourceColumns } from "./event-resource";
 import { confirmedFacts } from "./order-statement";
 import { withOrderDetails, type OrderView } from "./order-view";
 import { violates } from "./pg-error";
@@ -78,12 +79,12 @@ async function decide(ctx: Ctx, tx: Tx, i: z.output<typeof confirmOrderPaymentIn
     .set({ ...paid, status: "confirmed", paidAt: i.paidAt, cancelledAt: null, cancelledBy: null })
     .where(eq(bookings.id, row.id))
     .returning();
-  const [inv] = await tx.select({ organizerId: eventInventory.organizerId }).from(eventInventory).where(eq(eventInventory.eventId, row.eventId));
+  const [inv] = await tx.select(resourceColumns).from(eventInventory).where(eq(eventInventory.eventId, row.eventId));
   await recordAudit(tx, ctx, [
     { eventId: row.eventId, bookingId: row.id, action: "order.paid", before: { status: row.status }, after: { status: "confirmed", provider: i.provider, amountCents: i.amountCents } },
   ]);
   const [view] = await withOrderDetails(tx, [confirmed!]);
-  const facts = confirmedFacts(view!, inv!.organizerId, ctx.now().toISOString());
+  const facts = confirmedFacts(view!, inv!, ctx.now().toISOString());
   await insertOutboxEvents(tx, facts.map((f) => ({ ...f, id: randomUUID(), requestId: ctx.requestId })));
   return { outcome: "confirmed", row: confirmed! };
 }

@@ -6,6 +6,9 @@ import { recordAudit } from "./audit";
 import { releaseSeats } from "./release-seats";
 import type { AuditAction, BookingRow, BookingStatus, CancelledBy } from "./schema";
 
+/** Whose event an order is of: its organizer and organization, as facts name them. */
+export type EventOwner = { organizerId: string; organizationId: string | null };
+
 /** Orders whose seats are taken: confirmed ones and unpaid ones still holding theirs. */
 export const holdsSeats = (status: BookingStatus) => status === "confirmed" || status === "awaiting_payment";
 
@@ -54,7 +57,7 @@ export async function endOrder(
   await insertOutboxEvents(tx, facts.map((f) => ({ ...f, id: randomUUID(), requestId: ctx.requestId })));
 }
 
-/** The fields every order fact carries. */
-export function orderFactOf(row: BookingRow, organizerId: string) {
-  return { orderId: row.id, eventId: row.eventId, userId: row.userId, organizerId, quantity: row.quantity, totalCents: row.totalCents, currency: row.currency };
+/** The fields every order fact carries; `owner` is the event's organizer and organization (eventResource). */
+export function orderFactOf(row: BookingRow, owner: EventOwner) {
+  return { orderId: row.id, eventId: row.eventId, userId: row.userId, organizerId: owner.organizerId, organizationId: owner.organizationId, quantity: row.quantity, totalCents: row.totalCents, currency: row.currency };
 }

@@ -3,12 +3,19 @@ import { z } from "zod";
 /** The facts the bookings domain emits (SEAMS.md); analytics and the email jobs consume them. */
 const cancelledBy = z.enum(["holder", "organizer", "admin", "event_cancelled"]);
 
+/**
+ * The organization of the event a fact is about (webhook endpoints belong to organizations):
+ * null for an event outside any; absent from facts written before facts carried it.
+ */
+const organizationId = z.uuid().nullable().optional();
+
 /** What every order fact carries (an order is a booking: `orderId` is also its booking id). */
 const orderFact = {
   orderId: z.uuid(),
   eventId: z.uuid(),
   userId: z.uuid(),
   organizerId: z.uuid(),
+  organizationId,
   quantity: z.number().int().positive(),
   totalCents: z.number().int().nonnegative(),
   currency: z.string(),
@@ -77,6 +84,7 @@ export const bookingEvents = {
     orderId: z.uuid(),
     eventId: z.uuid(),
     organizerId: z.uuid(),
+    organizationId,
     checkedInAt: z.iso.datetime({ offset: true }),
     checkedInBy: z.uuid().nullable(),
   }),

@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/domain/context";
 import { Forbidden, NotFound } from "@/lib/domain/errors";
 import { isUuid } from "@/lib/domain/ids";
 import { endOrder, orderFactOf } from "./end-order";
+import { resourceColumns } from "./event-resource";
 import { withOrderDetails, type OrderView } from "./order-view";
 import { retryOnConflict } from "./retry";
 import { bookings, eventInventory } from "./schema";
@@ -38,14 +39,14 @@ export async function markOrderRefunded({ ctx, input }: { ctx: Ctx; input: z.inp
         .set({ status: "refunded", paymentStatus: "refunded", cancelledAt: before.cancelledAt ?? at, cancelledBy: before.cancelledBy ?? i.cancelledBy, version: sql`${bookings.version} + 1` })
         .where(eq(bookings.id, i.orderId))
         .returning();
-      const [inv] = await tx.select({ organizerId: eventInventory.organizerId }).from(eventInventory).where(eq(eventInventory.eventId, before.eventId));
+      const [inv] = await tx.select(resourceColumns).from(eventInventory).where(eq(eventInventory.eventId, before.eventId));
       await endOrder(tx, ctx, {
         before,
         after: after!,
         organizerId: inv!.organizerId,
         action: "order.refunded",
         cancelledBy: after!.cancelledBy ?? i.cancelledBy,
-        facts: [{ name: "order.refunded", data: { ...orderFactOf(after!, inv!.organizerId), amountCents: i.amountCents, reason: i.reason, refundedAt: at.toISOString(), paidAt: after!.paidAt?.toISOString() ?? null } }],
+        facts: [{ name: "order.refunded", data: { ...orderFactOf(after!, inv!), amountCents: i.amountCents, reason: i.reason, refundedAt: at.toISOString(), paidAt: after!.paidAt?.toISOString() ?? null } }],
       });
       return after!;
     }),

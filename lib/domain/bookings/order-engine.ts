@@ -154,6 +154,7 @@ function draftOf(ctx: Ctx, request: EngineRequest, terms: OrderTerms, priced: Pr
     eventId: request.eventId,
     userId: request.key.userId,
     organizerId: terms.inventory.organizerId,
+    organizationId: terms.inventory.organizationId,
     currency: terms.inventory.currency,
     holdMinutes: terms.inventory.holdMinutes,
     ...priced,

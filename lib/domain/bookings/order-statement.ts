@@ -5,6 +5,7 @@ import { JOBS_CHANNEL, validateEvent } from "@/lib/jobs/outbox";
 import type { OrderOutcome, KeyRef } from "./idempotency";
 import type { OrderLineView, OrderView, TicketView } from "./order-view";
 import { prepareStatement } from "./prepared-statement";
+import type { EventOwner } from "./end-order";
 import type { AuditAction } from "./schema";
 
 /**
@@ -18,6 +19,8 @@ export type OrderDraft = {
   eventId: string;
   userId: string;
   organizerId: string;
+  /** The event's organization (null outside any), named by its facts. */
+  organizationId: string | null;
   currency: string;
   holdMinutes: number;
   lines: OrderLineView[];
@@ -188,10 +191,14 @@ export function placedView(draft: OrderDraft): OrderView {
 }
 
 /** The facts of an order that became confirmed: the order's own and the booking one analytics and the ticket email read. */
-export function confirmedFacts(view: OrderView, organizerId: string, confirmedAt: string): Fact[] {
-  const base = { eventId: view.eventId, userId: view.userId, organizerId, totalCents: view.totalCents, currency: view.currency };
+export function confirmedFacts(view: OrderView, owner: EventOwner, confirmedAt: string): Fact[] {
+  const base = { eventId: view.eventId, userId: view.userId, organizerId: owner.organizerId, totalCents: view.totalCents, currency: view.currency };
   return [
-    { id: randomUUID(), name: "order.confirmed", data: { ...base, orderId: view.id, quantity: view.quantity, paidAt: view.paidAt, source: view.source } },
+    {
+      id: randomUUID(),
+      name: "order.confirmed",
+      data: { ...base, organizationId: owner.organizationId, orderId: view.id, quantity: view.quantity, paidAt: view.paidAt, source: view.source },
+    },
     { id: randomUUID(), name: "booking.confirmed", data: { ...base, bookingId: view.id, quantity: view.quantity, source: view.source, confirmedAt } },
   ];
 }
@@ -206,7 +213,7 @@ export async function runOrderStatement(db: DbOrTx, draft: OrderDraft): Promise<
   const { orderId, eventId, userId } = draft;
   const facts: Fact[] =
     view.status === "confirmed"
-      ? confirmedFacts(view, draft.organizerId, view.createdAt)
+      ? confirmedFacts(view, draft, view.createdAt)
       : [
           {
             id: randomUUID(),

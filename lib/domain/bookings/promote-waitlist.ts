@@ -63,6 +63,7 @@ async function promoteNext(ctx: Ctx, tx: Tx, eventId: string): Promise<Promotion
     eventId,
     userId: entry.userId,
     organizerId: inv.organizerId,
+    organizationId: inv.organizationId,
     currency: inv.currency,
     holdMinutes: inv.holdMinutes,
     lines: [{ ticketTypeId: type.id, name: type.name, quantity: entry.quantity, unitPriceCents: type.priceCents }],

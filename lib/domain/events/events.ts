@@ -8,8 +8,8 @@ import { z } from "zod";
 const snapshot = z.object({
   eventId: z.uuid(),
   organizerId: z.uuid(),
-  /** The organization whose members manage it; null outside any. Facts written before organizations have none. */
-  organizationId: z.uuid().nullable().default(null),
+  /** Null for an event outside any organization; absent from facts written before facts carried it. */
+  organizationId: z.uuid().nullable().optional(),
   title: z.string(),
   venue: z.string(),
   category: z.string(),

@@ -17,3 +17,4 @@ export {
 } from "./create-organization-token";
 export { listOrganizationTokens, listOrganizationTokensInput } from "./list-organization-tokens";
 export { revokeOrganizationToken, revokeOrganizationTokenInput } from "./revoke-organization-token";
+export { listOwnerIds, listOwnerIdsInput } from "./list-owner-ids";

@@ -12,7 +12,9 @@ export const createDeliveriesInput = z.object({
   type: z.string().min(1),
   /** When the fact happened: the body's `timestamp`. */
   timestamp: z.iso.datetime({ offset: true }),
-  /** The organizer of the event the fact is about: decides which endpoints hear of it. */
+  /** The organization of the event the fact is about (null: outside any): its endpoints hear of it. */
+  organizationId: z.uuid().nullable(),
+  /** The event's organizer: an event outside any organization is heard by the endpoints they created outside any. */
   organizerId: z.uuid(),
   data: z.record(z.string(), z.unknown()),
 });
@@ -46,7 +48,7 @@ export async function createDeliveries({ ctx, input }: { ctx: Ctx; input: z.inpu
             createdAt: sql`${now.toISOString()}::timestamptz`.as("created_at"),
           })
           .from(endpoints)
-          .where(subscribedTo(i.type, i.organizerId)),
+          .where(subscribedTo(i.type, i)),
       )
       .onConflictDoNothing()
       .returning({ id: deliveries.id, endpointId: deliveries.endpointId });

@@ -4,7 +4,7 @@ import { authorize } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { Validation } from "@/lib/domain/errors";
 import { checkUrl, UnsafeUrl } from "@/lib/net/ssrf-guard";
-import { ownershipOf } from "./endpoint-access";
+import { placementOf } from "./endpoint-access";
 import { toEndpointView, type EndpointView } from "./endpoint-view";
 import { WEBHOOK_EVENT_TYPES } from "./event-types";
 import { endpoints } from "./schema";
@@ -15,6 +15,7 @@ export const createEndpointInput = z.object({
     .array(z.enum(WEBHOOK_EVENT_TYPES))
     .min(1, "Choose at least one event")
     .transform((types) => [...new Set(types)]),
+  organizationId: z.uuid().optional().describe("The organization it belongs to; omitted: the caller's first where they may manage webhooks"),
 });
 
 /** 24 random bytes in the Standard Webhooks secret form, which receivers' libraries take as is. */
@@ -23,13 +24,15 @@ function newSecret(): string {
 }
 
 /**
- * Registers a webhook endpoint for the caller (organizers and admins). The URL is checked by the
+ * Registers a webhook endpoint in one of the caller's organizations (owners and managers; an
+ * admin naming none gets one that hears every event). The URL is checked by the
  * SSRF guard now, for a quick answer, and again before every delivery. The secret is returned
  * here only: lists never show it.
  */
 export async function createEndpoint({ ctx, input }: { ctx: Ctx; input: z.input<typeof createEndpointInput> }): Promise<EndpointView & { secret: string }> {
-  authorize(ctx.actor, "webhook:create");
+  authorize(ctx.actor, "webhook:manage");
   const i = createEndpointInput.parse(input);
+  const placement = placementOf(ctx.actor, i.organizationId);
   try {
     await checkUrl(i.url);
   } catch (error) {
@@ -39,8 +42,8 @@ export async function createEndpoint({ ctx, input }: { ctx: Ctx; input: z.input<
   }
   const [row] = await ctx.db
     .insert(endpoints)
-    .values({ ...ownershipOf(ctx.actor), url: i.url, eventTypes: i.events, secret: newSecret(), createdAt: ctx.now() })
+    .values({ ...placement, url: i.url, eventTypes: i.events, secret: newSecret(), createdAt: ctx.now() })
     .returning();
-  ctx.log.info({ endpointId: row!.id }, "webhook.endpoint_created");
+  ctx.log.info({ endpointId: row!.id, organizationId: row!.organizationId }, "webhook.endpoint_created");
   return { ...toEndpointView(row!), secret: row!.secret };
 }

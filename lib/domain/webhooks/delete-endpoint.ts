@@ -7,7 +7,7 @@ import { endpoints } from "./schema";
 
 export const deleteEndpointInput = z.object({ id: z.string() });
 
-/** Removes the caller's endpoint with its delivery log; a delivery run still queued for it finds nothing to send. */
+/** Removes an endpoint the caller manages, with its delivery log; a delivery run still queued for it finds nothing to send. */
 export async function deleteEndpoint({ ctx, input }: { ctx: Ctx; input: z.input<typeof deleteEndpointInput> }): Promise<void> {
   const { id } = deleteEndpointInput.parse(input);
   await withTransaction(ctx, async (tx) => {

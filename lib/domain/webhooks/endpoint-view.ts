@@ -1,11 +1,12 @@
 import type { DeliveryRow, EndpointRow } from "./schema";
 
-/** An endpoint as its owner sees it in lists: never the secret. */
+/** An endpoint as its managers see it in lists: never the secret. */
 export function toEndpointView(row: EndpointRow) {
   return {
     id: row.id,
     url: row.url,
     events: row.eventTypes,
+    organizationId: row.organizationId,
     enabled: row.enabled,
     failingSince: row.failingSince?.toISOString() ?? null,
     disabledAt: row.disabledAt?.toISOString() ?? null,

@@ -8,5 +8,5 @@ export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 /** The type of the message the test-send button posts; no endpoint subscribes to it, every endpoint takes it. */
 export const TEST_EVENT_TYPE = "webhook.test";
 
-/** After failing without a single success for this long, an endpoint is disabled and its owner told. */
+/** After failing without a single success for this long, an endpoint is disabled and its organization's owners told. */
 export const DISABLE_AFTER_FAILING_MS = 3 * 24 * 60 * 60 * 1000;

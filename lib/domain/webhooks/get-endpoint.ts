@@ -5,7 +5,7 @@ import { toEndpointView, type EndpointView } from "./endpoint-view";
 
 export const getEndpointInput = z.object({ id: z.string() });
 
-/** One of the caller's endpoints, without its secret; 404 for anyone else's. */
+/** An endpoint the caller manages, without its secret; 404 for any other. */
 export async function getEndpoint({ ctx, input }: { ctx: Ctx; input: z.input<typeof getEndpointInput> }): Promise<EndpointView> {
   const { id } = getEndpointInput.parse(input);
   return toEndpointView(await loadEndpointToManage(ctx.db, ctx.actor, id));

@@ -12,7 +12,7 @@ export const listDeliveriesInput = z.object({
   cursor: z.string().optional(),
 });
 
-/** An endpoint's delivery log, newest first (owner only). */
+/** An endpoint's delivery log, newest first (those who manage the endpoint only). */
 export async function listDeliveries({ ctx, input }: { ctx: Ctx; input: z.input<typeof listDeliveriesInput> }) {
   const i = listDeliveriesInput.parse(input);
   const endpoint = await loadEndpointToManage(ctx.db, ctx.actor, i.endpointId);

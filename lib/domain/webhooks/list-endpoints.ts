@@ -2,7 +2,7 @@ import { and, desc } from "drizzle-orm";
 import { z } from "zod";
 import type { Ctx } from "@/lib/domain/context";
 import { afterCursor, cursorTime, toPage } from "@/lib/domain/cursor";
-import { ownedBy } from "./endpoint-access";
+import { manageableBy } from "./endpoint-access";
 import { toEndpointView } from "./endpoint-view";
 import { endpoints } from "./schema";
 
@@ -11,13 +11,13 @@ export const listEndpointsInput = z.object({
   cursor: z.string().optional(),
 });
 
-/** The caller's endpoints, newest first, without their secrets. */
+/** The endpoints the caller may manage (their organizations', see endpoint-access.ts), newest first, without their secrets. */
 export async function listEndpoints({ ctx, input }: { ctx: Ctx; input: z.input<typeof listEndpointsInput> }) {
   const i = listEndpointsInput.parse(input);
   const rows = await ctx.db
     .select({ row: endpoints, cursorAt: cursorTime(endpoints.createdAt), id: endpoints.id })
     .from(endpoints)
-    .where(and(ownedBy(ctx.actor), afterCursor(endpoints.createdAt, endpoints.id, i.cursor)))
+    .where(and(manageableBy(ctx.actor), afterCursor(endpoints.createdAt, endpoints.id, i.cursor)))
     .orderBy(desc(endpoints.createdAt), desc(endpoints.id))
     .limit(i.limit + 1);
   const { page, nextCursor } = toPage(rows, i.limit);

@@ -20,7 +20,7 @@ export const recordDeliveryAttemptInput = z.object({
  * Writes down one attempt (status, response, duration, when the next one is due) and keeps the
  * endpoint's failure clock: any success resets it, and an endpoint whose failures have gone on
  * for three days without a success is disabled, once (a conditional UPDATE), with a fact that
- * tells its owner.
+ * tells its organization's owners.
  */
 export async function recordDeliveryAttempt({
   ctx,
@@ -69,6 +69,7 @@ export async function recordDeliveryAttempt({
       data: {
         endpointId: disabled.id,
         ownerId: disabled.ownerId,
+        organizationId: disabled.organizationId,
         url: disabled.url,
         failingSince: disabled.failingSince!.toISOString(),
         disabledAt: now.toISOString(),

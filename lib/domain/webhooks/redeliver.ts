@@ -15,7 +15,7 @@ export const redeliverInput = z.object({ endpointId: z.string(), deliveryId: z.s
 /**
  * Sends a delivery again, whatever became of it, with the same `webhook-id` and body, so a
  * receiver that already processed it can tell. Asking for it turns a disabled endpoint back
- * on: the owner is saying the receiver is fixed.
+ * on: whoever manages it is saying the receiver is fixed.
  */
 export async function redeliver({ ctx, input }: { ctx: Ctx; input: z.input<typeof redeliverInput> }): Promise<DeliveryView> {
   const i = redeliverInput.parse(input);

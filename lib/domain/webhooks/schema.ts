@@ -15,8 +15,14 @@ export const endpoints = webhooksSchema.table(
   "endpoints",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    /** The user who created it; the only one who sees or changes it (endpoint-access.ts). */
+    /** The user who created it; decides who manages it only when it has no organization (endpoint-access.ts). */
     ownerId: uuid("owner_id").notNull(),
+    /**
+     * The organization it belongs to: its members who may manage webhooks see and change it, and
+     * it hears about that organization's events. Null for an admin's endpoint (allEvents) or one
+     * whose creator had no organization when endpoints moved into organizations.
+     */
+    organizationId: uuid("organization_id"),
     /** Set for endpoints an admin creates: they hear about every event, not only their own. */
     allEvents: boolean("all_events").notNull().default(false),
     url: text("url").notNull(),
@@ -30,8 +36,10 @@ export const endpoints = webhooksSchema.table(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The owner's list, newest first, and the fan-out's "who owns endpoints for this organizer".
+    // The list of endpoints without an organization, newest first, and their fan-out by organizer.
     index("endpoints_owner_created_idx").on(t.ownerId, t.createdAt, t.id),
+    // The organization's list, newest first, and the fan-out's "which endpoints hear of this organization".
+    index("endpoints_organization_created_idx").on(t.organizationId, t.createdAt, t.id),
     index("endpoints_enabled_all_events_idx").on(t.allEvents).where(sql`${t.enabled}`),
   ],
 );

@@ -11,7 +11,7 @@ import { deliveries } from "./schema";
 
 export const sendTestMessageInput = z.object({ endpointId: z.string() });
 
-/** Queues a `webhook.test` message to the caller's endpoint, delivered and logged like any fact. */
+/** Queues a `webhook.test` message to an endpoint the caller manages, delivered and logged like any fact. */
 export async function sendTestMessage({ ctx, input }: { ctx: Ctx; input: z.input<typeof sendTestMessageInput> }): Promise<DeliveryView> {
   const i = sendTestMessageInput.parse(input);
   return withTransaction(ctx, async (tx) => {

@@ -11,7 +11,9 @@ const createForm = z.object({ url: z.string().default("") }).catchall(z.string()
 
 export const createWebhookAction = action(createForm, async ({ input, ctx }) => {
   const events = WEBHOOK_EVENT_TYPES.filter((type) => input[`type:${type}`] !== undefined);
-  const created = await createEndpoint({ ctx, input: { url: input.url, events } });
+  // The organization select is shown only to people who manage webhooks in several; otherwise their one.
+  const organizationId = input.organizationId || undefined;
+  const created = await createEndpoint({ ctx, input: { url: input.url, events, organizationId } });
   revalidatePath("/dashboard/webhooks");
   return { id: created.id, url: created.url, secret: created.secret };
 });

@@ -99,6 +99,29 @@ export default function ApiGuidePage() {
           </table>
         </div>
       </Card>
+      <Card title="Webhooks">
+        <p>
+          An integration registers its own receiver with <Code>POST /api/v1/webhooks</Code> and an API token holding <Code>webhooks:write</Code> (a
+          scope beyond the first six: it lists, tests and redelivers too). The endpoint belongs to an organization, the token owner&apos;s first where
+          they are an owner or manager unless <Code>organizationId</Code> names one, and hears about every event of that organization, whoever on the
+          team runs it. The answer holds the <Code>whsec_</Code> signing secret, once.
+        </p>
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          <li>
+            Each message is a <Code>POST</Code> of <Code>{"{ type, timestamp, data }"}</Code> signed per Standard Webhooks: verify the raw body with
+            any Standard Webhooks library, e.g. <Code>new Webhook(secret).verify(rawBody, headers)</Code> from the <Code>standardwebhooks</Code>{" "}
+            package, which checks <Code>webhook-signature</Code> against <Code>webhook-id</Code> and <Code>webhook-timestamp</Code>.
+          </li>
+          <li>
+            Answer 2xx within 10 seconds. Anything else is retried with backoff for about 28 hours; three days without a success switch the endpoint off
+            and its organization&apos;s owners are emailed.
+          </li>
+          <li>
+            Messages arrive unordered and at least once: <Code>webhook-id</Code> stays the same for one fact across retries and redeliveries, so drop
+            repeats by it and order by <Code>timestamp</Code>. <Code>GET /api/v1/webhooks/{"{id}"}/deliveries</Code> shows each attempt&apos;s status.
+          </li>
+        </ul>
+      </Card>
       <Card title="Idempotency">
         <p>
           Booking requires an <Code>Idempotency-Key</Code> header (any unique string up to 255 characters, e.g. a UUID per purchase). Repeating the request

@@ -12,6 +12,10 @@ const endpoint = component(
     id: z.string(),
     url: z.string(),
     events: z.array(z.string()),
+    organizationId: z
+      .string()
+      .nullable()
+      .describe("The organization it belongs to and hears about; null for an admin's endpoint, which hears about every event"),
     enabled: z
       .boolean()
       .describe(
@@ -63,6 +67,7 @@ const endpointExample = {
   id: "5d1c8a0e-7b4f-4f0a-9a53-1f1e2d3c4b5a",
   url: "https://crm.example.com/hooks/evently",
   events: ["event.updated", "event.cancelled"],
+  organizationId: "0b8f6c2e-4d1a-4e7b-9c3f-2a5d6e7f8091",
   enabled: true,
   failingSince: null,
   disabledAt: null,
@@ -93,19 +98,25 @@ export const createWebhookRoute = defineRoute({
   path: "/api/v1/webhooks",
   operationId: "createWebhook",
   summary:
-    "Register a webhook endpoint (organizers, admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only",
+    "Register a webhook endpoint in one of your organizations (owners and managers; admins). Messages are signed per Standard Webhooks with the secret returned here, once, and retried for about 28 hours until a 2xx. They arrive unordered and at least once: order by the body's timestamp, drop repeats by webhook-id. In production the URL must be https and resolve to public addresses only",
   tags: ["webhooks"],
   auth: "user",
-  // Webhooks are managed from a signed-in session: no API token scope covers them.
-  tokenScope: null,
-  permission: "webhook:create",
+  // An integration registers its own endpoint with its token (a scope beyond API.md's list).
+  tokenScope: "webhooks:write",
+  permission: "webhook:manage",
   body: z.object({
     url: z.string().min(1).max(2048),
     events: z
       .array(eventType)
       .min(1)
       .describe(
-        "The facts to receive: facts of the events you organize (admins: every event)",
+        "The facts to receive: facts of the organization's events (an admin's endpoint without an organization: every event)",
+      ),
+    organizationId: z
+      .uuid()
+      .optional()
+      .describe(
+        "The organization it belongs to; omitted: your first organization where you may manage webhooks",
       ),
   }),
   bodyExample: {
@@ -130,10 +141,11 @@ export const listWebhooksRoute = defineRoute({
   method: "GET",
   path: "/api/v1/webhooks",
   operationId: "listWebhooks",
-  summary: "The caller's webhook endpoints, newest first, without secrets",
+  summary:
+    "The webhook endpoints of the organizations where the caller may manage webhooks (owners, managers), newest first, without secrets",
   tags: ["webhooks"],
   auth: "user",
-  tokenScope: null,
+  tokenScope: "webhooks:write",
   query: pageQuery,
   responses: {
     200: {
@@ -152,10 +164,10 @@ export const deleteWebhookRoute = defineRoute({
   method: "DELETE",
   path: "/api/v1/webhooks/{id}",
   operationId: "deleteWebhook",
-  summary: "Delete an endpoint and its delivery log (owner)",
+  summary: "Delete an endpoint and its delivery log (the organization's owners and managers)",
   tags: ["webhooks"],
   auth: "user",
-  tokenScope: null,
+  tokenScope: "webhooks:write",
   params: idParams,
   responses: { 204: { description: "Deleted; nothing more is sent to it" } },
   errors: { 404: ["WEBHOOK_NOT_FOUND"] },
@@ -165,10 +177,10 @@ export const listWebhookDeliveriesRoute = defineRoute({
   method: "GET",
   path: "/api/v1/webhooks/{id}/deliveries",
   operationId: "listWebhookDeliveries",
-  summary: "An endpoint's delivery log, newest first (owner)",
+  summary: "An endpoint's delivery log, newest first (the organization's owners and managers)",
   tags: ["webhooks"],
   auth: "user",
-  tokenScope: null,
+  tokenScope: "webhooks:write",
   params: idParams,
   query: pageQuery,
   responses: {
@@ -189,10 +201,10 @@ export const redeliverWebhookRoute = defineRoute({
   path: "/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver",
   operationId: "redeliverWebhookDelivery",
   summary:
-    "Send a delivery again with the same webhook-id and body (owner); switches a disabled endpoint back on",
+    "Send a delivery again with the same webhook-id and body (the organization's owners and managers); switches a disabled endpoint back on",
   tags: ["webhooks"],
   auth: "user",
-  tokenScope: null,
+  tokenScope: "webhooks:write",
   params: z.object({ id: z.string(), deliveryId: z.string() }),
   responses: {
     202: {
@@ -209,10 +221,10 @@ export const testWebhookRoute = defineRoute({
   path: "/api/v1/webhooks/{id}/test",
   operationId: "testWebhook",
   summary:
-    "Send a `webhook.test` message to the endpoint (owner); switches a disabled endpoint back on",
+    "Send a `webhook.test` message to the endpoint (the organization's owners and managers); switches a disabled endpoint back on",
   tags: ["webhooks"],
   auth: "user",
-  tokenScope: null,
+  tokenScope: "webhooks:write",
   params: idParams,
   responses: {
     202: {

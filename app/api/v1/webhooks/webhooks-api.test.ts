@@ -7,6 +7,7 @@ import { DELETE as deleteWebhook } from "./[id]/route";
 import { GET as listDeliveries } from "./[id]/deliveries/route";
 import { POST as redeliver } from "./[id]/deliveries/[deliveryId]/redeliver/route";
 import { POST as testSend } from "./[id]/test/route";
+import { POST as createToken } from "@/app/api/v1/me/tokens/route";
 import { GET as list, POST as create } from "./route";
 
 beforeEach(resetDatabase);
@@ -16,7 +17,7 @@ const body = { url: "http://127.0.0.1:9/hook", events: ["event.updated"] };
 async function createFor(token: string) {
   const res = await callRoute(create, "POST", "/api/v1/webhooks", { token, body });
   expect(res.status).toBe(201);
-  return (await res.json()) as { id: string; secret: string };
+  return (await res.json()) as { id: string; secret: string; organizationId: string };
 }
 
 describe("POST /api/v1/webhooks", () => {
@@ -50,10 +51,10 @@ describe("an endpoint's own routes", () => {
   it("answer 404 to another organizer and work for the owner", async () => {
     const owner = await createTestTokens({ role: "organizer" });
     const other = await createTestTokens({ role: "organizer" });
-    const { id } = await createFor(owner.accessToken);
+    const { id, organizationId } = await createFor(owner.accessToken);
     await createDeliveries({
       ctx: testCtx(),
-      input: { messageId: "fact-1", type: "event.updated", timestamp: new Date().toISOString(), organizerId: owner.userId, data: {} },
+      input: { messageId: "fact-1", type: "event.updated", timestamp: new Date().toISOString(), organizationId, organizerId: owner.userId, data: {} },
     });
     const path = `/api/v1/webhooks/${id}`;
     const ownerLog = await callRoute(listDeliveries, "GET", `${path}/deliveries`, { token: owner.accessToken, params: { id } });
@@ -78,5 +79,31 @@ describe("an endpoint's own routes", () => {
     expect(await tested.json()).toMatchObject({ event: "webhook.test", status: "pending" });
     expect((await callRoute(deleteWebhook, "DELETE", path, { token: owner.accessToken, params: { id } })).status).toBe(204);
     expect((await callRoute(deleteWebhook, "DELETE", path, { token: owner.accessToken, params: { id } })).status).toBe(404);
+  });
+});
+
+describe("an integration's API token", () => {
+  it("registers and lists endpoints with the webhooks:write scope, and gets 403 INSUFFICIENT_SCOPE without it", async () => {
+    const organizer = await createTestTokens({ role: "organizer" });
+    const mint = async (scopes: string[]) => {
+      const res = await callRoute(createToken, "POST", "/api/v1/me/tokens", { token: organizer.accessToken, body: { name: "CRM", scopes } });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const writer = await mint(["webhooks:write"]);
+    const reader = await mint(["events:read"]);
+
+    const refused = await callRoute(create, "POST", "/api/v1/webhooks", { token: reader, body });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: "INSUFFICIENT_SCOPE" });
+    expect((await callRoute(list, "GET", "/api/v1/webhooks", { token: reader })).status).toBe(403);
+
+    const { id } = await createFor(writer);
+    const listed = await callRoute(list, "GET", "/api/v1/webhooks", { token: writer });
+    expect(listed.status).toBe(200);
+    expect((await listed.json()).data.map((e: { id: string }) => e.id)).toEqual([id]);
+    // The endpoint is the organization's: the signed-in owner sees the one the token added.
+    const bySession = await callRoute(list, "GET", "/api/v1/webhooks", { token: organizer.accessToken });
+    expect((await bySession.json()).data.map((e: { id: string }) => e.id)).toEqual([id]);
   });
 });

@@ -10,7 +10,7 @@ import { loadFromCursor } from "@/lib/web/list-cursor";
 import { eventTypeLabel } from "../_components/event-type-labels";
 import { formatInstant } from "../_components/format";
 import { DeleteWebhookButton, RedeliverButton, SendTestButton } from "../_components/webhook-buttons";
-import { OrganizersOnly, webhookAccess } from "../_components/webhook-access";
+import { ManagersOnly, webhookAccess } from "../_components/webhook-access";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
 
@@ -29,7 +29,7 @@ function answer(d: DeliveryView): string {
 /** One endpoint: its settings, a test-send, delete, and its delivery log with a resend per line. */
 export default async function WebhookPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string | string[] }> }) {
   const { ctx, allowed } = await webhookAccess("/dashboard/webhooks");
-  if (!allowed) return <OrganizersOnly />;
+  if (!allowed) return <ManagersOnly />;
   const { id } = await params;
   const endpoint = await getEndpoint({ ctx, input: { id } }).catch((error: unknown) => {
     if (isDomainError(error) && error.kind === "NotFound") notFound();

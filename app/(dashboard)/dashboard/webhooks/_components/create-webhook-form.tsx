@@ -3,13 +3,16 @@
 import { useActionState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
-import { TextField } from "@/app/_components/ui/field";
+import { SelectField, TextField } from "@/app/_components/ui/field";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/domain/webhooks/event-types";
 import { createWebhookAction } from "../actions";
 import { EVENT_TYPE_LABELS } from "./event-type-labels";
 
-/** Adds an endpoint; on success shows its signing secret, which no page shows again. */
-export function CreateWebhookForm() {
+/**
+ * Adds an endpoint; on success shows its signing secret, which no page shows again. Someone
+ * who manages webhooks in several organizations picks which one it belongs to.
+ */
+export function CreateWebhookForm({ organizations }: { organizations: { id: string; name: string }[] }) {
   const [state, formAction, pending] = useActionState(createWebhookAction, null);
   const failed = state && !state.ok ? state : null;
   const values = failed?.values ?? {};
@@ -49,6 +52,20 @@ export function CreateWebhookForm() {
           error={failed?.fieldErrors?.url}
           hint="We send a signed POST request here each time something you chose below happens."
         />
+        {organizations.length > 1 ? (
+          <SelectField
+            label="Organization"
+            name="organizationId"
+            defaultValue={values.organizationId ?? organizations[0]!.id}
+            hint="The webhook hears about this organization's events, and its owners and managers can see it."
+          >
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+        ) : null}
         <fieldset className="space-y-2" aria-describedby={failed?.fieldErrors?.events ? "events-error" : undefined}>
           <legend className="text-sm font-medium text-slate-700">Send a message when</legend>
           <div className="grid gap-2 sm:grid-cols-2">
