@@ -16,7 +16,9 @@ import { latencyByOutcome, planScans, runDoors, scanner } from "./bench-checkin/
  * an access token, each scanning its own share of the tickets through
  * `POST /api/v1/events/:id/check-ins`, plus 10 % second scans of tickets another door has
  * (ALREADY_CHECKED_IN), 5 % unknown codes (TICKET_NOT_FOUND) and the cancelled orders' tickets
- * (TICKET_NOT_VALID), all doors at once, each one scan at a time. A warm-up of unknown codes
+ * (TICKET_NOT_VALID), all doors at once, each one scan at a time: back to back by default (a
+ * stress test whose latency is mostly queueing on this box), or one scan per --pace ms per door
+ * (`--pace=1000`: twenty doors admitting a person a second each). A warm-up of unknown codes
  * runs first (V8 and the route's first compile), outside the figures.
  *
  * Prints p50/p95/p99/max latency per outcome, scans/s, CPU per scan (web process, Postgres when
@@ -28,6 +30,8 @@ import { latencyByOutcome, planScans, runDoors, scanner } from "./bench-checkin/
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const TICKETS = Number(option("tickets") ?? 3000);
 const SCANNERS = Number(option("scanners") ?? 20);
+/** 0: every door scans again the moment it has an answer (a stress test); else ms between a door's scans. */
+const PACE_MS = Number(option("pace") ?? 0);
 const WARM_UP_SCANS = 400;
 const DRAIN_TIMEOUT_MS = 120_000;
 const DB_NAME = "evently_bench_checkin";
@@ -73,7 +77,7 @@ async function main() {
     const floorCpu = cpu().map((a, i) => (a - floorBefore[i]!) / floor.count);
     const load = loadavg()[0]!;
     const before = cpu();
-    const { scans, seconds } = await runDoors(plan.queues, night.scannerTokens, scan);
+    const { scans, seconds } = await runDoors(plan.queues, night.scannerTokens, scan, PACE_MS);
     const after = cpu();
     const doorsClosed = performance.now();
     const [backlog] = await sql<{ facts: number; runs: number }[]>`
@@ -105,7 +109,7 @@ async function main() {
 
     const per = after.map((a, i) => (a - before[i]!) / scans.length);
     say();
-    say(`check-in: ${TICKETS} tickets (${valid} valid, ${night.cancelledCodes.length} of cancelled orders) in ${night.typeNames.join(" and ")}, ${SCANNERS} scanners at once, ${scans.length} scans over HTTP; jobs worker on (a separate process)`);
+    say(`check-in: ${TICKETS} tickets (${valid} valid, ${night.cancelledCodes.length} of cancelled orders) in ${night.typeNames.join(" and ")}, ${SCANNERS} scanners at once${PACE_MS > 0 ? `, each scanning every ${PACE_MS} ms` : ", each scanning again at once"}, ${scans.length} scans over HTTP; jobs worker on (a separate process)`);
     say(`  machine load average when the doors opened: ${load.toFixed(2)} (${availableParallelism()} cores, generator on the same box)`);
     say(`  ${"outcome".padEnd(20)} ${"scans".padStart(6)}     p50     p95     p99     max (ms)`);
     for (const l of latencyByOutcome(scans)) say(`  ${l.outcome.padEnd(20)} ${String(l.count).padStart(6)} ${ms(l.p50)} ${ms(l.p95)} ${ms(l.p99)} ${ms(l.max)}`);

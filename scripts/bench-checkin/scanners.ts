@@ -7,6 +7,8 @@ import { percentile } from "../bench-booking/load";
 export type Outcome = "admitted" | string;
 export type Scan = { outcome: Outcome; ms: number };
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /** A well-formed code no ticket has (100 random bits, as real codes). */
@@ -69,13 +71,24 @@ export function scanner(baseUrl: string, eventId: string, connections: number) {
     });
 }
 
-/** Every door works through its queue, one scan at a time, all doors at once. */
-export async function runDoors(queues: string[][], tokens: string[], scan: ReturnType<typeof scanner>) {
+/**
+ * Every door works through its queue, one scan at a time, all doors at once. With `paceMs`, a
+ * door starts its next scan no sooner than `paceMs` after its last one started, as staff do who
+ * wait for the next person: latency at a door's real rhythm, not under a closed loop's queueing.
+ */
+export async function runDoors(queues: string[][], tokens: string[], scan: ReturnType<typeof scanner>, paceMs = 0) {
   const scans: Scan[] = [];
   const started = performance.now();
   await Promise.all(
     queues.map(async (queue, door) => {
-      for (const code of queue) scans.push(await scan(tokens[door]!, code));
+      // Doors open spread over one pace, not all in the same millisecond.
+      if (paceMs > 0) await sleep((door / queues.length) * paceMs);
+      for (const code of queue) {
+        const begun = performance.now();
+        scans.push(await scan(tokens[door]!, code));
+        const rest = paceMs - (performance.now() - begun);
+        if (rest > 0) await sleep(rest);
+      }
     }),
   );
   return { scans, seconds: (performance.now() - started) / 1000 };
