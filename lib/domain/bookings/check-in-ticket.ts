@@ -3,6 +3,7 @@ import { z } from "zod";
 import { authorize, getUsersByIds } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { Conflict } from "@/lib/domain/errors";
+import { boundedInstant } from "@/lib/domain/instants";
 import { actorIdOf } from "./audit";
 import { decideCheckIn } from "./check-in-statement";
 import { eventNotFound } from "./event-to-manage";
@@ -12,7 +13,7 @@ import { normalizeTicketCode, ticketNotFound, type TicketAtDoor } from "./ticket
 export const checkInTicketBody = z.object({
   ticketCode: z.string().trim().min(1).max(64),
   /** When the ticket was scanned, for a scan queued while the scanner was offline and synced now. */
-  scannedAt: z.iso.datetime({ offset: true }).optional(),
+  scannedAt: boundedInstant().optional(),
 });
 export const checkInTicketInput = checkInTicketBody.extend({ eventId: z.string() });
 

@@ -97,6 +97,13 @@ describe("checkInTicket", () => {
     expect((await scan(owner, event.eventId, codes[0]!, { now, scannedAt: "2027-01-01T18:41:00Z" })).checkedInAt).toBe("2027-01-01T18:41:00.000Z");
     expect((await scan(owner, event.eventId, codes[1]!, { now, scannedAt: "2027-01-01T20:00:00Z" })).checkedInAt).toBe(now.toISOString());
   });
+
+  it("refuses a synced scan dated outside 1970–9999 as invalid input and lets nobody in", async () => {
+    const { owner, event, codes } = await eventWithTickets();
+    await expect(scan(owner, event.eventId, codes[0]!, { scannedAt: "0000-01-01T00:00:00Z" })).rejects.toMatchObject({ name: "ZodError" });
+    const [ticket] = await getDb().select({ checkedInAt: bookingItems.checkedInAt }).from(bookingItems).where(eq(bookingItems.ticketCode, codes[0]!));
+    expect(ticket!.checkedInAt).toBeNull();
+  });
 });
 
 describe("checkInTicket, for an organization's event", () => {
