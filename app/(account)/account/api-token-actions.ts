@@ -7,7 +7,7 @@ import { API_SCOPES, createApiToken, enforceAuthRateLimit, revokeApiToken } from
 import { isDomainError, Validation } from "@/lib/domain/errors";
 import { clientIp, userAgent } from "@/lib/http/client-info";
 import { action } from "@/lib/web/action";
-import { TOKEN_LIFETIMES } from "./api-token-lifetimes";
+import { TOKEN_LIFETIMES } from "@/app/_components/api-tokens/token-lifetimes";
 import { currentCtx } from "@/lib/web/current-actor";
 
 async function client() {

@@ -7,7 +7,7 @@ import { API_SCOPES, enforceAuthRateLimit } from "@/lib/domain/auth";
 import { createOrganizationToken, revokeOrganizationToken } from "@/lib/domain/organizations";
 import { clientIp } from "@/lib/http/client-info";
 import { action } from "@/lib/web/action";
-import { TOKEN_LIFETIMES } from "@/app/(account)/account/api-token-lifetimes";
+import { TOKEN_LIFETIMES } from "@/app/_components/api-tokens/token-lifetimes";
 
 const PAGE = "/dashboard/organization";
 

@@ -3,9 +3,9 @@
 import { useActionState, useState } from "react";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button } from "@/app/_components/ui/button";
-import { SelectField, TextField } from "@/app/_components/ui/field";
-import { NewTokenSecret } from "@/app/(account)/account/api-token-form";
-import { TOKEN_LIFETIMES } from "@/app/(account)/account/api-token-lifetimes";
+import { TextField } from "@/app/_components/ui/field";
+import { NewTokenSecret } from "@/app/_components/api-tokens/new-token-secret";
+import { TokenPermissionFields } from "@/app/_components/api-tokens/token-permission-fields";
 import { createOrganizationTokenAction, revokeOrganizationTokenAction } from "./token-actions";
 
 /** Creates a token for the organization; its secret is shown once above the form. */
@@ -21,27 +21,7 @@ export function CreateOrganizationTokenForm({ organizationId, scopes }: { organi
         {failed?.formError ? <Alert tone="error">{failed.formError}</Alert> : null}
         <input type="hidden" name="organizationId" value={organizationId} />
         <TextField label="Token name" name="name" required maxLength={100} defaultValue={values?.name ?? ""} error={errors?.name} hint="What it is for, e.g. “Box office sync”." />
-        <fieldset className="space-y-2" aria-describedby={errors?.scopes ? "org-scopes-error" : undefined}>
-          <legend className="text-sm font-medium text-slate-700">What it may do</legend>
-          {errors?.scopes ? (
-            <p id="org-scopes-error" role="alert" className="text-xs text-red-600">
-              {errors.scopes}
-            </p>
-          ) : null}
-          {scopes.map((scope) => (
-            <label key={scope.value} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name={`scope:${scope.value}`} defaultChecked={values?.[`scope:${scope.value}`] === "on"} className="h-4 w-4" />
-              {scope.label}
-            </label>
-          ))}
-        </fieldset>
-        <SelectField label="Works for" name="lifetime" defaultValue={values?.lifetime ?? "90"} error={errors?.lifetime ?? errors?.expiresAt}>
-          {Object.entries(TOKEN_LIFETIMES).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
+        <TokenPermissionFields scopes={scopes} errors={errors} values={values} />
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Creating…" : "Create token"}
         </Button>
