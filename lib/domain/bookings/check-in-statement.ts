@@ -3,7 +3,6 @@ import type { DbOrTx } from "@/lib/db/client";
 import { bookingEvents } from "./events";
 import type { EventOwnership } from "./event-ownership";
 import { prepareStatement } from "./prepared-statement";
-import type { BookingStatus } from "./schema";
 import type { TicketAtDoor } from "./ticket-at-door";
 
 const p = (name: string) => sql.placeholder(name);
@@ -26,20 +25,8 @@ export type CheckInScan = {
 /** The event's owner as it is now, and the ticket as the statement found it: `admitted` when this scan let it in. */
 export type CheckInDecision = { ownership: EventOwnership; ticket: TicketAtDoor | null; admitted: boolean };
 
-type Row = {
-  organizerId: string;
-  organizationId: string | null;
-  id: string | null;
-  ticketCode: string;
-  ticketTypeId: string;
-  ticketTypeName: string;
-  orderId: string;
-  orderStatus: BookingStatus;
-  userId: string;
-  checkedInAt: string | null;
-  checkedInBy: string | null;
-  admitted: boolean;
-};
+/** As the raw statement answers: the ticket's columns (times as text), or none but the owner's. */
+type Row = EventOwnership & Omit<TicketAtDoor, "id" | "checkedInAt"> & { id: string | null; checkedInAt: string | null; admitted: boolean };
 
 /**
  * A scan, decided in one autocommit statement: the event's owner, the ticket of this event with
