@@ -24,7 +24,7 @@ describe("seedBookingHistory", () => {
     await drainJobs({ db: getDb(), functions: eventFunctions, timeoutMs: 60_000 });
   }, 120_000);
 
-  it("spreads real bookings over past UTC days, and the analytics built from them agree with the bookings tables", async () => {
+  it("spreads real bookings, cancellations and refunds over past UTC days, and the analytics built from them agree with the bookings tables", async () => {
     const days = await getDb().selectDistinct({ date: dailyStats.date }).from(dailyStats);
     expect(days.length).toBeGreaterThan(10);
     const stats = await getDb().select().from(eventStats);
@@ -32,6 +32,8 @@ describe("seedBookingHistory", () => {
     expect(days.length).toBeLessThanOrEqual(22);
     expect(stats.reduce((n, s) => n + s.seatsSold, 0)).toBeGreaterThan(100);
     expect(stats.some((s) => s.bookingsCancelled > 0)).toBe(true);
+    // Demo buyers cancel paid orders within the events' refund windows: refunds show in the figures.
+    expect(stats.some((s) => s.refundsCents > 0)).toBe(true);
     expect(await findAnalyticsDrift({ ctx: testCtx(), input: { days: 30 } })).toMatchObject({ driftEvents: 0 });
   });
 

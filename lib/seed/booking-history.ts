@@ -1,10 +1,11 @@
 import type { Db } from "@/lib/db/client";
 import { getUsersByEmails } from "@/lib/domain/auth";
-import { cancelOrder } from "@/lib/checkout/cancel-order";
-import { bookingTotals, bookSeats, confirmOrderPayment, joinWaitlist } from "@/lib/domain/bookings";
+import { cancelOrder, handlePaymentNotification } from "@/lib/checkout";
+import { bookingTotals, bookSeats, joinWaitlist } from "@/lib/domain/bookings";
 import { system, type Ctx, type UserActor } from "@/lib/domain/context";
 import { isDomainError } from "@/lib/domain/errors";
 import { getEventsByIds, listEventIdsByOrganizer } from "@/lib/domain/events";
+import { signTestNotification, type TestNotificationBody } from "@/lib/domain/payments";
 import type { Logger } from "@/lib/log/logger";
 
 /** Three weeks of sales, so the dashboard has a shape on first start. */
@@ -42,7 +43,11 @@ async function demoEvents(ctx: Ctx, organizerIds: string[]): Promise<string[]> {
   const owned = (await Promise.all(organizerIds.map((organizerId) => listEventIdsByOrganizer({ ctx, input: { organizerId } })))).flat();
   const now = ctx.now();
   const events = await getEventsByIds({ ctx, input: { ids: owned } });
-  return events.filter((e) => e.status === "published" && e.endsAt > now).map((e) => e.id);
+  // In a fixed order, so the seeded random sequence gives every install the same history.
+  return events
+    .filter((e) => e.status === "published" && e.endsAt > now)
+    .sort((a, b) => a.title.localeCompare(b.title))
+    .map((e) => e.id);
 }
 
 /**
@@ -87,10 +92,18 @@ export async function seedBookingHistory({ db, log }: { db: Db; log: Logger }): 
         const result = await attempt(() =>
           bookSeats({ ctx: ctx(at, actorOf(userId)), input: { eventId, quantity, idempotencyKey: `seed:${eventId}:${day}:${n}` } }),
         );
-        // The history is of sales: a paid booking is paid at once, as most buyers do.
+        // The history is of sales: a paid booking is paid at once, as most buyers do, through the
+        // test provider's signed notification, so the payment is on the books (and refundable).
         if (result?.booking.status === "awaiting_payment") {
           const { id, totalCents, currency } = result.booking;
-          await confirmOrderPayment({ ctx: ctx(at), input: { orderId: id, provider: "test", amountCents: totalCents, currency, paidAt: at } });
+          const paid: TestNotificationBody = {
+            id: `seed-payment:${id}`,
+            type: "payment.succeeded",
+            created: Math.floor(at.getTime() / 1000),
+            data: { orderId: id, paymentRef: `seed_pay_${id}`, amountCents: totalCents, currency },
+          };
+          // Signed now, as a provider signs each delivery; the payment itself is dated by `created`.
+          await handlePaymentNotification({ ctx: ctx(at), input: { provider: "test", ...signTestNotification(paid, new Date()) } });
         }
         if (result) {
           made.push({ id: result.booking.id, userId, day });
