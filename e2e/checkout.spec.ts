@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { accessToken, createVerifiedAccount, mailSubjects, signIn } from "./support/accounts";
+import { createVerifiedAccount, mailSubjects, signIn } from "./support/accounts";
+import { eventOfNewOrganizer, payWithCard, publish } from "./support/paid-events";
 
 const PASSWORD = "copper meadow lantern 93";
 
@@ -11,33 +12,21 @@ async function eventWithTypes(
   request: APIRequestContext,
   { title, capacity, holdMinutes, ticketTypes, promo }: { title: string; capacity: number; holdMinutes?: number; ticketTypes: TicketTypeInput[]; promo?: { code: string; percentOff: number; types?: string[] } },
 ): Promise<{ eventId: string; types: { id: string; name: string }[] }> {
-  const organizer = await createVerifiedAccount(request, { role: "organizer", name: "Ola Organizer", password: PASSWORD });
-  const headers = { authorization: `Bearer ${await accessToken(request, organizer, PASSWORD)}` };
-  const created = await request.post("/api/v1/events", {
-    headers,
-    data: {
-      title,
-      venue: "Harbour Hall, Porto",
-      category: "music",
-      startsAt: "2031-09-01T19:00:00Z",
-      endsAt: "2031-09-01T22:00:00Z",
-      capacity,
-      priceCents: ticketTypes[0]!.priceCents,
-      currency: "EUR",
-      ...(holdMinutes ? { holdMinutes } : {}),
-      ticketTypes,
-    },
+  const { eventId, headers } = await eventOfNewOrganizer(request, PASSWORD, {
+    title,
+    capacity,
+    priceCents: ticketTypes[0]!.priceCents,
+    ...(holdMinutes ? { holdMinutes } : {}),
+    ticketTypes,
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const event = (await created.json()) as { id: string; ticketTypes: { id: string; name: string }[] };
-  const types = ((await (await request.get(`/api/v1/events/${event.id}/ticket-types`, { headers })).json()) as { data: { id: string; name: string }[] }).data;
+  const types = ((await (await request.get(`/api/v1/events/${eventId}/ticket-types`, { headers })).json()) as { data: { id: string; name: string }[] }).data;
   if (promo) {
     const ticketTypeIds = promo.types?.map((name) => types.find((t) => t.name === name)!.id);
-    const code = await request.post(`/api/v1/events/${event.id}/promo-codes`, { headers, data: { code: promo.code, percentOff: promo.percentOff, ...(ticketTypeIds ? { ticketTypeIds } : {}) } });
+    const code = await request.post(`/api/v1/events/${eventId}/promo-codes`, { headers, data: { code: promo.code, percentOff: promo.percentOff, ...(ticketTypeIds ? { ticketTypeIds } : {}) } });
     expect(code.status(), await code.text()).toBe(201);
   }
-  expect((await request.post(`/api/v1/events/${event.id}/publish`, { headers })).status()).toBe(200);
-  return { eventId: event.id, types };
+  await publish(request, eventId, headers);
+  return { eventId, types };
 }
 
 async function attendeePage(browser: Browser, request: APIRequestContext, next: string): Promise<{ page: Page; email: string }> {
@@ -45,15 +34,6 @@ async function attendeePage(browser: Browser, request: APIRequestContext, next: 
   const page = await (await browser.newContext()).newPage();
   await signIn(page, { email, password: PASSWORD, next });
   return { page, email };
-}
-
-/** Fills the test provider's card form and pays. */
-async function payWithCard(page: Page, cardNumber: string): Promise<void> {
-  await page.getByLabel("Card number").fill(cardNumber);
-  await page.getByLabel("Expiry (MM/YY)").fill("12/34");
-  await page.getByLabel("CVC").fill("123");
-  await page.getByLabel("Name on card").fill("Ann Attendee");
-  await page.getByRole("button", { name: /^Pay / }).click();
 }
 
 test("choose two types, unlock a hidden one with a code, pay with the test card and get a ticket of each with its QR code", async ({ browser, request }) => {

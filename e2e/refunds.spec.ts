@@ -1,33 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
-import { accessToken, createVerifiedAccount, signIn } from "./support/accounts";
+import { createVerifiedAccount, signIn } from "./support/accounts";
+import { eventOfNewOrganizer, payWithCard, publish } from "./support/paid-events";
 
 const PASSWORD = "copper meadow lantern 93";
 
 /** A published paid event (25.00 EUR a ticket) whose buyers may cancel for a refund until 48 hours before the start. */
 async function refundableEvent(request: APIRequestContext, title: string): Promise<{ eventId: string; organizer: string }> {
-  const organizer = await createVerifiedAccount(request, { role: "organizer", name: "Ola Organizer", password: PASSWORD });
-  const headers = { authorization: `Bearer ${await accessToken(request, organizer, PASSWORD)}` };
-  const created = await request.post("/api/v1/events", {
-    headers,
-    data: {
-      title,
-      venue: "Harbour Hall, Porto",
-      category: "music",
-      startsAt: "2031-09-01T19:00:00Z",
-      endsAt: "2031-09-01T22:00:00Z",
-      timezone: "Europe/Lisbon",
-      capacity: 20,
-      priceCents: 2500,
-      currency: "EUR",
-      refundHoursBeforeStart: 48,
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const event = (await created.json()) as { id: string; refundHoursBeforeStart: number };
+  const { eventId, organizer, headers, event } = await eventOfNewOrganizer(request, PASSWORD, { title, timezone: "Europe/Lisbon", capacity: 20, priceCents: 2500, refundHoursBeforeStart: 48 });
   expect(event.refundHoursBeforeStart).toBe(48);
-  expect((await request.post(`/api/v1/events/${event.id}/publish`, { headers })).status()).toBe(200);
-  return { eventId: event.id, organizer };
+  await publish(request, eventId, headers);
+  return { eventId, organizer };
 }
 
 async function signedInPage(browser: Browser, email: string, next: string): Promise<Page> {
@@ -44,11 +27,7 @@ async function buyAndPay(page: Page, eventId: string, quantity: number): Promise
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}$/);
   const orderUrl = page.url();
   await page.getByTestId("pay-link").click();
-  await page.getByLabel("Card number").fill("4242 4242 4242 4242");
-  await page.getByLabel("Expiry (MM/YY)").fill("12/34");
-  await page.getByLabel("CVC").fill("123");
-  await page.getByLabel("Name on card").fill("Ann Attendee");
-  await page.getByRole("button", { name: /^Pay / }).click();
+  await payWithCard(page, "4242 4242 4242 4242");
   await expect(page).toHaveURL(orderUrl);
   await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
   return orderUrl;
