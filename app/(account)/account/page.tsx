@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TokenSummary } from "@/app/_components/api-tokens/token-summary";
 import { Alert } from "@/app/_components/ui/alert";
 import { Button, buttonClass } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
@@ -125,30 +126,17 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             <p className="text-sm text-slate-500">You have no API tokens.</p>
           ) : (
             <ul className="divide-y divide-slate-200" aria-label="API tokens">
-              {tokens.map((t) => {
-                const expired = t.expiresAt !== null && t.expiresAt <= now;
-                return (
-                  <li key={t.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="api-token">
-                    <div className="min-w-0 text-sm [overflow-wrap:anywhere]">
-                      <p className="font-medium">
-                        {t.name}
-                        {expired ? <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">expired</span> : null}
-                      </p>
-                      <p className="text-slate-500">{t.scopes.map((s) => API_SCOPE_LABELS[s]).join(" · ")}</p>
-                      <p className="text-slate-500">
-                        {t.lastUsedAt ? `Last used ${when(t.lastUsedAt)} from ${t.lastUsedIp || "an unknown address"}` : "Never used"} ·{" "}
-                        {t.expiresAt ? `${expired ? "expired" : "expires"} ${when(t.expiresAt)}` : "no expiry"}
-                      </p>
-                    </div>
-                    <form action={revokeApiTokenAction}>
-                      <input type="hidden" name="tokenId" value={t.id} />
-                      <Button type="submit" variant="danger" aria-label={`Revoke the token ${t.name}`}>
-                        Revoke
-                      </Button>
-                    </form>
-                  </li>
-                );
-              })}
+              {tokens.map((t) => (
+                <li key={t.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="api-token">
+                  <TokenSummary token={t} now={now} />
+                  <form action={revokeApiTokenAction}>
+                    <input type="hidden" name="tokenId" value={t.id} />
+                    <Button type="submit" variant="danger" aria-label={`Revoke the token ${t.name}`}>
+                      Revoke
+                    </Button>
+                  </form>
+                </li>
+              ))}
             </ul>
           )}
         </div>

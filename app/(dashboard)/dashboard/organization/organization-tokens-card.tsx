@@ -1,10 +1,9 @@
+import { TokenSummary } from "@/app/_components/api-tokens/token-summary";
 import { Card } from "@/app/_components/ui/card";
 import { API_SCOPE_LABELS, API_SCOPES } from "@/lib/domain/auth";
 import type { Ctx } from "@/lib/domain/context";
 import { listOrganizationTokens } from "@/lib/domain/organizations";
 import { CreateOrganizationTokenForm, RevokeOrganizationTokenButton } from "./token-forms";
-
-const when = (at: Date) => at.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 /** The organization's API tokens, for its owners: create one, see where each was last used, revoke. */
 export async function OrganizationTokensCard({ ctx, organizationId, names }: { ctx: Ctx; organizationId: string; names: Map<string, string> }) {
@@ -26,26 +25,14 @@ export async function OrganizationTokensCard({ ctx, organizationId, names }: { c
           <p className="text-sm text-slate-500">This organization has no API tokens.</p>
         ) : (
           <ul className="divide-y divide-slate-200" aria-label="Organization API tokens">
-            {tokens.map((t) => {
-              const expired = t.expiresAt !== null && t.expiresAt <= now;
-              return (
-                <li key={t.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="organization-token">
-                  <div className="min-w-0 text-sm [overflow-wrap:anywhere]">
-                    <p className="font-medium">
-                      {t.name}
-                      {expired ? <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-800">expired</span> : null}
-                    </p>
-                    <p className="text-slate-600">{t.scopes.map((s) => API_SCOPE_LABELS[s] ?? s).join(" · ")}</p>
-                    <p className="text-slate-600">
-                      {t.lastUsedAt ? `Last used ${when(t.lastUsedAt)} from ${t.lastUsedIp || "an unknown address"}` : "Never used"} ·{" "}
-                      {t.expiresAt ? `${expired ? "expired" : "expires"} ${when(t.expiresAt)}` : "no expiry"}
-                    </p>
-                    <p className="text-slate-600">Created by {t.createdBy ? (names.get(t.createdBy) ?? "a former member") : "Evently"}</p>
-                  </div>
-                  <RevokeOrganizationTokenButton organizationId={organizationId} tokenId={t.id} name={t.name} />
-                </li>
-              );
-            })}
+            {tokens.map((t) => (
+              <li key={t.id} className="flex flex-wrap items-center justify-between gap-4 py-3" data-testid="organization-token">
+                <TokenSummary token={t} now={now}>
+                  <p className="text-slate-600">Created by {t.createdBy ? (names.get(t.createdBy) ?? "a former member") : "Evently"}</p>
+                </TokenSummary>
+                <RevokeOrganizationTokenButton organizationId={organizationId} tokenId={t.id} name={t.name} />
+              </li>
+            ))}
           </ul>
         )}
       </div>
